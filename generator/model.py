@@ -1,0 +1,197 @@
+"""The data that flows through the pipeline: small frozen dataclasses, one per stage output.
+
+seeds/*.txt --ingest--> Article --extract--> Briefing --link--> Archive --render--> docs/
+
+Every field is plain data (str, int, tuples, other dataclasses) so that results can be cached by
+content hash, compared in tests and serialised to ``archive.json`` without custom code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A line that ingest dropped as page junk, kept so evaluation and `check` can report it."""
+
+    line: int
+    """1-based line number in the seed file."""
+    text: str
+    """The line as it stood in the seed."""
+    rule: str
+    """Name of the junk rule that removed it (see generator.ingest.junk)."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """A seed as scraped, parsed into its parts; the output of ingest."""
+
+    source_file: str
+    """Path of the seed relative to the project root, with forward slashes (``seeds/x.txt``)."""
+    title: str
+    """The headline, as published."""
+    dek: str | None
+    """The standfirst under the headline, or None when the seed has none."""
+    authors: tuple[str, ...]
+    """Byline names in order; empty when the seed has no byline."""
+    reading_time: int | None
+    """Minutes of reading time the source states ("4 min read"), or None."""
+    dateline: str | None
+    """Place the story was filed from ("New Delhi"), or None."""
+    published: str
+    """Publication (or, if only that is given, update) time: ISO 8601, with the source's offset
+    when the source states a time zone; a date alone (``2019-03-12``) when it gives no time."""
+    updated: str | None
+    """Update time in the same form, when the source labels its date "Updated"; else None."""
+    caption: str | None
+    """Photo caption without its credit, or None."""
+    caption_credit: str | None
+    """Photo credit from the caption's trailing parenthesis ("AP Photo"), or None."""
+    paragraphs: tuple[str, ...]
+    """Clean body paragraphs in order: junk removed, split sentences joined, inline Markdown
+    resolved to plain text. The article's own words are never rewritten."""
+    paragraph_lines: tuple[int, ...]
+    """1-based seed line on which each paragraph starts (same length as ``paragraphs``)."""
+    removed: tuple[Removed, ...] = ()
+    """Junk lines that were dropped, in file order."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in the text where an entity is named."""
+
+    paragraph: int
+    """0-based index into the article's paragraphs."""
+    start: int
+    """Character offset of the mention within that paragraph."""
+    end: int
+    """Offset one past the mention's last character."""
+    text: str
+    """The surface form exactly as in the text ("Jaishankar")."""
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """An entity as found in one briefing: canonical identity plus the mentions of it there."""
+
+    id: str
+    """Stable id: the registry id, or a slug of the name for entities not in the registry."""
+    name: str
+    """Canonical name."""
+    type: str
+    """One of person, organisation, place, agreement, event, other."""
+    role: str | None
+    """Title or role as known from the registry or the text ("US Secretary of State")."""
+    mentions: tuple[Mention, ...]
+    """Every mention in this briefing, in text order."""
+    in_registry: bool
+    """True when the entity comes from the curated registry, False when it was detected."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation and who said it."""
+
+    text: str
+    """The quoted words, without the quotation marks."""
+    speaker: str | None
+    """Entity id of the speaker, or None when it cannot be told."""
+    speaker_name: str | None
+    """Canonical name of the speaker, or None."""
+    paragraph: int
+    """0-based paragraph index where the quote starts."""
+
+
+@dataclass(frozen=True)
+class Event:
+    """A date expression resolved to a calendar date: one point on a timeline."""
+
+    date: str
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` according to precision."""
+    precision: str
+    """day, month or year."""
+    approximate: bool
+    """True when the text only places it near that date ("days after", "later that month")."""
+    text: str
+    """The date expression as written ("on Tuesday")."""
+    sentence: str
+    """The sentence it comes from."""
+    paragraph: int
+    """0-based paragraph index."""
+    entities: tuple[str, ...]
+    """Ids of the entities named in the same sentence."""
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A sum of money or a quantity, normalised."""
+
+    text: str
+    """The expression as written ("$30 billion")."""
+    value: float
+    """Numeric value in base units (30000000000)."""
+    currency: str | None
+    """ISO 4217 code for money, else None."""
+    unit: str | None
+    """Unit for quantities ("tonne"), else None."""
+    paragraph: int
+    """0-based paragraph index."""
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    """An "At a glance" line: a sentence of the article's own words."""
+
+    text: str
+    """The sentence, verbatim."""
+    paragraph: int
+    """0-based paragraph index it comes from."""
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything learnt from one article on its own; the output of extract."""
+
+    article: Article
+    """The ingested article."""
+    slug: str
+    """URL-safe base slug from the headline (made unique across the archive by link)."""
+    entities: tuple[EntityRef, ...] = ()
+    """Entities mentioned, in order of first mention."""
+    quotes: tuple[Quote, ...] = ()
+    """Direct quotations in text order."""
+    events: tuple[Event, ...] = ()
+    """Resolved dates in text order."""
+    amounts: tuple[Amount, ...] = ()
+    """Money and quantities in text order."""
+    key_points: tuple[KeyPoint, ...] = ()
+    """The "At a glance" sentences."""
+    tags: tuple[str, ...] = ()
+    """Topic tags, sorted."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """A briefing placed in the archive: its final slug and URL."""
+
+    briefing: Briefing
+    """The per-seed result."""
+    slug: str
+    """Unique slug across the archive."""
+    url: str
+    """Site-relative URL with a trailing slash (``briefings/2026/05/slug/``)."""
+    path: str
+    """Markdown path under docs/ (``briefings/2026/05/slug.md``)."""
+    related: tuple[str, ...] = ()
+    """Slugs of related briefings, best first."""
+
+
+@dataclass(frozen=True)
+class Archive:
+    """The whole archive after link: every page, newest first, and what ties them together."""
+
+    pages: tuple[Page, ...]
+    """Briefing pages, newest first (ties broken by source file)."""
+    entities: tuple[dict, ...] = field(default_factory=tuple)
+    """Archive-wide entity records for archive.json (filled by the link stage)."""
