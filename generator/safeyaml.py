@@ -1,0 +1,123 @@
+"""Loading untrusted YAML (annotations, the entity registry) safely, with line numbers.
+
+PyYAML's SafeLoader builds only plain data, but on its own it still accepts anchors and aliases
+(the "billion laughs" expansion), unbounded nesting and any size. Contributors never need anchors,
+so they are refused outright, and size and depth are bounded. Every mapping key and sequence item
+keeps its source position so that validation errors can say ``file:line:col``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from .errors import InputError
+
+MAX_BYTES = 256 * 1024
+"""Largest YAML input accepted (an annotation or registry file is a few kilobytes)."""
+MAX_DEPTH = 20
+"""Deepest nesting of mappings and sequences accepted."""
+
+Path = tuple  # a path of keys and indexes into the loaded data, e.g. ("anchor", "exact")
+
+
+@dataclass(frozen=True)
+class YamlDoc:
+    """Loaded YAML: plain data plus the 1-based line and column of every key or item."""
+
+    data: object
+    """The document as dicts, lists, str, int, float, bool and None."""
+    positions: dict
+    """Path tuple → (line, col), 1-based, for each mapping value and sequence item."""
+    file: str
+    """The file name used in errors."""
+
+    def where(self, path: Path) -> tuple[int, int]:
+        """Position of ``path``, or of its nearest ancestor that has one (the document start)."""
+        path = tuple(path)
+        while path and path not in self.positions:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+    def error(self, cls: type[InputError], path: Path, message: str, hint: str = "") -> InputError:
+        line, col = self.where(path)
+        return cls(self.file, line, message, hint, col=col)
+
+
+def load(text: str, file: str, error_class: type[InputError] = InputError) -> YamlDoc:
+    """Parse one YAML document. Raises ``error_class`` (an InputError) with file:line:col."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise error_class(file, 1, f"file is larger than {MAX_BYTES // 1024} KiB",
+                          "split it into smaller files", col=1)
+    try:
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=yaml.SafeLoader)):
+            raise error_class(file, _alias_line(text), "YAML anchors and aliases (&name, *name) are not allowed",
+                              "write the value out in full", col=1)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise error_class(file, line, f"invalid YAML: {exc.problem or exc.context}",
+                          "check indentation and quoting on this line", col=col) from None
+    except yaml.YAMLError as exc:
+        raise error_class(file, 1, f"invalid YAML: {exc}", "check the file's syntax", col=1) from None
+    if node is None:
+        raise error_class(file, 1, "file is empty", "add the fields the format asks for", col=1)
+    positions: dict = {}
+    data = _build(node, (), positions, file, error_class, 0)
+    return YamlDoc(data=data, positions=positions, file=file)
+
+
+def _build(node, path, positions, file, error_class, depth):
+    # Hand-walked instead of yaml.safe_load so that positions are kept and depth is bounded;
+    # SafeConstructor still does the scalar typing.
+    pos = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if depth > MAX_DEPTH:
+        raise error_class(file, pos[0], f"nesting deeper than {MAX_DEPTH} levels",
+                          "flatten the structure", col=pos[1])
+    positions.setdefault(path, pos)
+    if isinstance(node, yaml.MappingNode):
+        result = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise error_class(file, key_node.start_mark.line + 1, "mapping keys must be plain text",
+                                  "use a simple name before the colon", col=key_node.start_mark.column + 1)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise error_class(file, key_node.start_mark.line + 1, "merge keys (<<) are not allowed",
+                                  "write the fields out in full", col=key_node.start_mark.column + 1)
+            key = _scalar(key_node, file, error_class)
+            if key in result:
+                raise error_class(file, key_node.start_mark.line + 1, f"duplicate key {key!r}",
+                                  "remove one of the two", col=key_node.start_mark.column + 1)
+            child = path + (key,)
+            positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = _build(value_node, child, positions, file, error_class, depth + 1)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (i,), positions, file, error_class, depth + 1)
+                for i, item in enumerate(node.value)]
+    if not isinstance(node, yaml.ScalarNode):
+        raise error_class(file, pos[0], "unsupported YAML node", "use plain mappings, lists and values", col=pos[1])
+    return _scalar(node, file, error_class)
+
+
+def _alias_line(text: str) -> int:
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1
+    return 1
+
+
+def _scalar(node, file="", error_class=InputError):
+    if node.tag not in _ALLOWED_TAGS:
+        raise error_class(file, node.start_mark.line + 1, f"YAML tag {node.tag} is not allowed",
+                          "remove the tag and write a plain value", col=node.start_mark.column + 1)
+    return _CONSTRUCTOR.construct_object(node, deep=True)
+
+
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+}
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
