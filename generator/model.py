@@ -55,6 +55,8 @@ class Article:
     """1-based seed line on which each paragraph starts (same length as ``paragraphs``)."""
     removed: tuple[Removed, ...] = ()
     """Junk lines that were dropped, in file order."""
+    time_zone: str | None = None
+    """The time-zone abbreviation as the source printed it ("IST"), for display; None if none."""
 
 
 @dataclass(frozen=True)
