@@ -52,3 +52,8 @@ def unique_slugs(slugs: list[str]) -> list[str]:
         seen.add(candidate)
         result.append(candidate)
     return result
+
+
+def slugify_title(title: str) -> str:
+    """The base slug of a briefing headline (see :func:`make_slug`)."""
+    return make_slug(title, "briefing")
