@@ -1,0 +1,56 @@
+# The front door. `make help` lists the targets.
+# The Makefile makes its own virtual environment (.venv) from the pinned requirements.lock.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+# Material 9.7+ prints a notice about MkDocs 2.0 and Material's end of life on every build. We pin
+# mkdocs<2 and keep our logic out of MkDocs plugins (the generator writes plain Markdown and JSON),
+# so the notice asks nothing of us; it is silenced to keep build logs readable.
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help setup system-deps build site docs serve test lock clean
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+setup: $(STAMP) ## create .venv from requirements.lock
+
+system-deps: ## install Debian's chromium and chromium-driver for browser tests (needs root)
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	  echo "installing chromium and chromium-driver from Debian"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; }
+
+docs: $(STAMP) ## generate the briefing pages and archive.json into docs/
+	$(PY) -m generator build
+
+build: $(STAMP) ## generate docs/ and build the site into site/
+	@$(PY) -m generator build; status=$$?; [ $$status -le 1 ] || exit $$status; \
+	rm -rf site.new && $(VENV)/bin/mkdocs build --strict --quiet -d site.new || exit 2; \
+	rm -rf site.old; [ ! -d site ] || mv site site.old; mv site.new site; rm -rf site.old; \
+	echo "site built in site/"; exit $$status
+
+serve: $(STAMP) ## generate docs/ and preview the site with live reload
+	$(PY) -m generator build; $(VENV)/bin/mkdocs serve
+
+test: $(STAMP) system-deps ## run every test
+	$(PY) -m pytest -n 2 -q
+
+lock: ## re-resolve requirements.in into requirements.lock (exact versions)
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet -r requirements.in
+	.venv-lock/bin/pip freeze --exclude-editable > requirements.lock
+	rm -rf .venv-lock
+
+clean: ## remove the site, caches and generated pages (not .venv)
+	rm -rf site site.new site.old build .pytest_cache .hypothesis
+	[ ! -x $(PY) ] || $(PY) -c "from pathlib import Path; from generator.write import write_files; write_files(Path('docs'), {})"

@@ -1,0 +1,100 @@
+"""Command line: ``python -m generator build|check|…``. A thin layer over build.py and friends.
+
+Exit codes: 0 everything built, 1 some input had errors (everything else was still built),
+2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import UsageError
+
+EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse exits 2 on usage errors; keep its message
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _add_input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR",
+                        help="folder of seed articles (*.txt) (default: %(default)s)")
+    parser.add_argument("--annotations", type=Path, default=Path("annotations"), metavar="DIR",
+                        help="folder of annotation files (*.yml) (default: %(default)s)")
+    parser.add_argument("--registry", type=Path, default=Path("registry"), metavar="DIR",
+                        help="folder of the entity registry (default: %(default)s)")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m generator",
+                     description="Turn seed articles into Markdown briefing pages for MkDocs.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    build = commands.add_parser("build", help="write briefing pages and archive.json into the docs folder",
+                                description="Read every seed, link the archive and write the generated "
+                                            "pages and archive.json into the docs folder. Inputs with errors "
+                                            "are reported and skipped; everything else is built.")
+    _add_input_options(build)
+    build.add_argument("--docs", type=Path, default=Path("docs"), metavar="DIR",
+                       help="docs folder to write into; only generated files are replaced (default: %(default)s)")
+    build.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    build.set_defaults(run=run_build)
+    return parser
+
+
+def _progress_printer(stream):
+    """Progress on a terminal only; pipes and CI logs stay quiet."""
+    if not stream.isatty():
+        return None
+
+    def show(stage: str, done: int, total: int) -> None:
+        if done == total or done % 50 == 0:
+            stream.write(f"\r{stage}: {done}/{total}")
+            if done == total:
+                stream.write("\n")
+            stream.flush()
+    return show
+
+
+def report_problems(problems, stream=sys.stderr) -> None:
+    for warning in problems.warnings:
+        print(f"warning: {warning}", file=stream)
+    for error in problems.sorted():
+        print(f"error: {error}", file=stream)
+    if problems:
+        n = len(problems.errors)
+        print(f"{n} error{'s' if n != 1 else ''}; everything else was built.", file=stream)
+
+
+def run_build(args) -> int:
+    from .build import build
+
+    if not args.seeds.is_dir():
+        raise UsageError(f"seeds folder {args.seeds} does not exist")
+    result = build(args.seeds, args.docs, args.registry, args.annotations,
+                   progress=_progress_printer(sys.stderr))
+    report_problems(result.problems)
+    if not args.quiet:
+        r = result.report
+        print(f"{len(result.archive.pages)} briefings; {len(r.written)} files written, "
+              f"{len(r.deleted)} removed, {r.unchanged} unchanged in {args.docs}")
+    return EXIT_INPUT_ERRORS if result.problems else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except UsageError as error:
+        parser.print_usage(sys.stderr)
+        print(f"{parser.prog}: error: {error}", file=sys.stderr)
+        return EXIT_USAGE

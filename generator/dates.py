@@ -1,0 +1,41 @@
+"""Small helpers for the ISO 8601 strings the model carries (display and ordering)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+
+def parse_iso(value: str) -> datetime | date:
+    """An ISO date or datetime string from the model as a date or aware/naive datetime."""
+    if "T" in value:
+        return datetime.fromisoformat(value)
+    return date.fromisoformat(value)
+
+
+def instant_key(value: str) -> tuple[int, ...]:
+    """A sortable key: the UTC instant for aware datetimes, the calendar date otherwise."""
+    parsed = parse_iso(value)
+    if isinstance(parsed, datetime):
+        if parsed.tzinfo is not None:
+            parsed = parsed.astimezone(timezone.utc)
+        return (parsed.year, parsed.month, parsed.day, parsed.hour, parsed.minute, parsed.second)
+    return (parsed.year, parsed.month, parsed.day, 0, 0, 0)
+
+
+def display_date(value: str) -> str:
+    """"27 May 2026" for a date or datetime string."""
+    parsed = parse_iso(value)
+    return f"{parsed.day} {parsed.strftime('%B %Y')}"
+
+
+def display_datetime(value: str, zone_label: str | None = None) -> str:
+    """"27 May 2026, 04:37 IST" (time and zone only when the source gave them)."""
+    parsed = parse_iso(value)
+    text = display_date(value)
+    if isinstance(parsed, datetime):
+        text += f", {parsed.strftime('%H:%M')}"
+        if zone_label:
+            text += f" {zone_label}"
+        elif parsed.tzinfo is not None:
+            text += f" UTC{parsed.strftime('%z')[:3]}:{parsed.strftime('%z')[3:]}"
+    return text

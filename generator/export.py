@@ -1,0 +1,55 @@
+"""archive.json: the machine-readable archive, served with the site.
+
+Written with sorted entity lists and a fixed key order so that two builds from the same inputs
+give the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from .model import Archive, Page
+
+VERSION = 1
+
+
+def briefing_record(page: Page) -> dict:
+    """One briefing as archive.json describes it (issue-defined field names)."""
+    b = page.briefing
+    a = b.article
+    return {
+        "slug": page.slug,
+        "url": page.url,
+        "title": a.title,
+        "dek": a.dek,
+        "published": a.published,
+        "updated": a.updated,
+        "byline": list(a.authors),
+        "dateline": a.dateline,
+        "reading_time": a.reading_time,
+        "source_file": a.source_file,
+        "caption": a.caption,
+        "caption_credit": a.caption_credit,
+        "paragraphs": list(a.paragraphs),
+        "entities": [{"id": e.id, "name": e.name, "type": e.type, "role": e.role,
+                      "mentions": [m.text for m in e.mentions]} for e in b.entities],
+        "quotes": [{"speaker": q.speaker, "speaker_name": q.speaker_name, "text": q.text,
+                    "paragraph": q.paragraph} for q in b.quotes],
+        "events": [asdict(e) | {"entities": list(e.entities)} for e in b.events],
+        "amounts": [{"text": m.text, "value": m.value, "currency": m.currency, "unit": m.unit,
+                     "paragraph": m.paragraph} for m in b.amounts],
+        "key_points": [{"text": k.text, "paragraph": k.paragraph} for k in b.key_points],
+        "tags": list(b.tags),
+        "related": list(page.related),
+        "annotations": [],
+    }
+
+
+def archive_json(archive: Archive) -> str:
+    data = {
+        "version": VERSION,
+        "briefings": [briefing_record(page) for page in archive.pages],
+        "entities": list(archive.entities),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,127 @@
+"""Briefing pages, the home page and the briefings index.
+
+Pages are Jinja2 templates (generator/templates/, one per page type plus partials) rendered with
+StrictUndefined and an escaping guard: a template may print only values that went through
+``|md`` (Markdown context) or ``|html`` (raw-HTML context), numbers, or links made by ``link``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterable
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from .. import dates
+from ..mdtext import Md, escape_html, escape_md, md_url
+from ..model import Archive, Page
+from .inline import Insert, Wrap, decorate
+
+HOME_LATEST = 20
+"""How many briefings the home page lists; the rest are reached through the briefings index."""
+
+FRONT_MATTER_KEYS = ("title", "description", "date", "updated", "authors", "dateline", "source", "tags", "hide")
+"""Front-matter keys in the fixed order they are written."""
+
+
+Decorator = Callable[[Page, Archive, Callable[[str], Md]], Iterable[tuple[int, Wrap | Insert]]]
+PARAGRAPH_DECORATORS: list[Decorator] = []
+"""Functions that add markup to a briefing's paragraphs (entity links, annotation markers).
+Each is called as ``decorator(page, archive, link)`` and yields ``(paragraph index, Wrap|Insert)``;
+``link(path)`` makes a relative link from the briefing to another docs/ file."""
+
+
+def _guard(value: object) -> object:
+    if isinstance(value, (Md, Markup)) or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+        return value
+    if value is None:
+        raise jinja2.TemplateError("a template printed None; guard it with {% if %}")
+    raise jinja2.TemplateError(f"unescaped value {str(value)[:40]!r} printed by a template: use |md or |html")
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        undefined=jinja2.StrictUndefined,
+        finalize=_guard,
+        autoescape=False,  # the output is Markdown; escaping is explicit, see _guard
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = escape_md
+    env.filters["html"] = escape_html
+    env.filters["date"] = lambda v: escape_html(dates.display_date(v))
+    env.globals["decorate"] = decorate
+    env.filters["datetime"] = lambda v, zone=None: escape_html(dates.display_datetime(v, zone))
+    return env
+
+
+_ENV = _environment()
+
+
+def relative(from_path: str, to_path: str) -> Md:
+    """A Markdown link target from one docs/ file to another (MkDocs validates and rewrites it)."""
+    target = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    return md_url(target)
+
+
+def front_matter(fields: dict) -> str:
+    """YAML front matter in the fixed key order, written by the YAML dumper (never by hand)."""
+    ordered = {key: fields[key] for key in FRONT_MATTER_KEYS if fields.get(key) not in (None, [], "")}
+    body = yaml.safe_dump(ordered, sort_keys=False, allow_unicode=True, width=10_000)
+    return f"---\n{body}---\n\n"
+
+
+def _linker(from_path: str) -> Callable[[str], Md]:
+    return lambda to_path: relative(from_path, to_path)
+
+
+def render_briefing(page: Page, archive: Archive) -> str:
+    article = page.briefing.article
+    meta = front_matter({
+        "title": article.title,
+        "description": article.dek or (article.paragraphs[0][:200] if article.paragraphs else None),
+        "date": article.published,
+        "updated": article.updated,
+        "authors": list(article.authors),
+        "dateline": article.dateline,
+        "source": article.source_file,
+        "tags": list(page.briefing.tags),
+    })
+    link = _linker(page.path)
+    wraps: dict[int, list[Wrap]] = {}
+    inserts: dict[int, list[Insert]] = {}
+    for decorator in PARAGRAPH_DECORATORS:
+        for paragraph, item in decorator(page, archive, link):
+            (wraps if isinstance(item, Wrap) else inserts).setdefault(paragraph, []).append(item)
+    body = _ENV.get_template("briefing.md.j2").render(
+        page=page, briefing=page.briefing, article=article, archive=archive, link=link,
+        paragraph_wraps=lambda i: wraps.get(i, []), paragraph_inserts=lambda i: inserts.get(i, []))
+    return meta + body
+
+
+def render_home(archive: Archive) -> str:
+    meta = front_matter({"title": "Home", "hide": ["navigation", "toc"]})
+    return meta + _ENV.get_template("home.md.j2").render(
+        archive=archive, latest=archive.pages[:HOME_LATEST], link=_linker("index.md"))
+
+
+def render_briefing_index(archive: Archive) -> str:
+    months: dict[str, list[Page]] = {}
+    for page in archive.pages:
+        months.setdefault(page.briefing.article.published[:7], []).append(page)
+    meta = front_matter({"title": "All briefings"})
+    return meta + _ENV.get_template("briefings_index.md.j2").render(
+        archive=archive, months=months, link=_linker("briefings/index.md"),
+        month_name=lambda ym: escape_html(dates.display_date(ym + "-01").split(" ", 1)[1]))
+
+
+def files(archive: Archive) -> dict[str, str]:
+    """The briefing pages, the home page and the briefings index."""
+    out = {"index.md": render_home(archive), "briefings/index.md": render_briefing_index(archive)}
+    for page in archive.pages:
+        out[page.path] = render_briefing(page, archive)
+    return out
