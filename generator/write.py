@@ -46,7 +46,7 @@ def check_path(rel: str) -> PurePosixPath:
     """Refuse absolute paths, '..', backslashes, empty parts and dot-files in generated paths."""
     path = PurePosixPath(rel)
     if (not rel or "\\" in rel or "\x00" in rel or path.is_absolute()
-            or any(part in ("", ".", "..") or part.startswith(".") for part in path.parts)):
+            or any(part in ("", ".", "..") or part.startswith(".") for part in rel.split("/"))):
         raise UnsafePath(f"refusing to write generated file {rel!r}: not a plain relative path")
     return path
 
