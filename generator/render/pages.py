@@ -70,9 +70,19 @@ def relative(from_path: str, to_path: str) -> Md:
 
 def front_matter(fields: dict) -> str:
     """YAML front matter in the fixed key order, written by the YAML dumper (never by hand)."""
-    ordered = {key: fields[key] for key in FRONT_MATTER_KEYS if fields.get(key) not in (None, [], "")}
+    ordered = {key: _one_line(fields[key]) for key in FRONT_MATTER_KEYS
+               if fields.get(key) not in (None, [], "")}
     body = yaml.safe_dump(ordered, sort_keys=False, allow_unicode=True, width=10_000)
     return f"---\n{body}---\n\n"
+
+
+def _one_line(value):
+    # Front-matter values are single lines: no value can look like the closing "---" line.
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, list):
+        return [_one_line(item) for item in value]
+    return value
 
 
 def _linker(from_path: str) -> Callable[[str], Md]:

@@ -1,0 +1,51 @@
+"""The command line: documented, helpful, and exit codes 0 / 1 / 2."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from generator.cli import main, make_parser
+
+from .conftest import ROOT
+
+
+def _commands():
+    parser = make_parser()
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return action.choices
+
+
+def test_every_command_and_option_has_help():
+    for name, sub in _commands().items():
+        assert sub.description or sub.format_help(), name
+        for action in sub._actions:
+            if action.option_strings and action.dest != "help":
+                assert action.help, f"{name} {action.option_strings} has no help text"
+
+
+def test_every_command_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in _commands():
+        assert f"python -m generator {name}" in readme, f"README does not document `{name}`"
+
+
+def test_help_exits_zero(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["build", "--help"])
+    assert exit_info.value.code == 0
+    assert "--seeds" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv", [[], ["frobnicate"], ["build", "--no-such-option"]])
+def test_usage_errors_exit_two(argv, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_missing_seeds_folder_is_a_usage_error(tmp_path, capsys):
+    assert main(["build", "--seeds", str(tmp_path / "nope"), "--docs", str(tmp_path / "docs")]) == 2
+    assert "does not exist" in capsys.readouterr().err
