@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps build site docs serve test lock clean
+.PHONY: help setup system-deps build docs serve test golden lock clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -44,6 +44,9 @@ serve: $(STAMP) ## generate docs/ and preview the site with live reload
 
 test: $(STAMP) system-deps ## run every test
 	$(PY) -m pytest -n 2 -q
+
+golden: $(STAMP) ## regenerate tests/golden/docs from seeds/ (review the diff before committing)
+	$(PY) -m tests.golden
 
 lock: ## re-resolve requirements.in into requirements.lock (exact versions)
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock

@@ -29,11 +29,11 @@ def display_date(value: str) -> str:
 
 
 def display_datetime(value: str, zone_label: str | None = None) -> str:
-    """"27 May 2026, 04:37 IST" (time and zone only when the source gave them)."""
+    """"27 May 2026 04:37 IST" (time and zone only when the source gave them)."""
     parsed = parse_iso(value)
     text = display_date(value)
     if isinstance(parsed, datetime):
-        text += f", {parsed.strftime('%H:%M')}"
+        text += f" {parsed.strftime('%H:%M')}"
         if zone_label:
             text += f" {zone_label}"
         elif parsed.tzinfo is not None:

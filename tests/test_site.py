@@ -1,0 +1,119 @@
+"""End to end: the real build (generator + `mkdocs build --strict`) of the real seed, checked in
+the built HTML as a reader would see it."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from .conftest import ROOT, SEEDS
+from .sitebuild import build_site
+
+pytestmark = pytest.mark.slow
+
+SEED_SLUG = "amid-china-concerns-india-and-us-sign-pact-to-secure-supply-of-critical-minerals"
+
+
+class _Text(HTMLParser):
+    """Visible text of the article body and the paragraphs in it."""
+
+    def __init__(self):
+        super().__init__()
+        self.in_article = 0
+        self.paragraphs: list[str] = []
+        self._current: list[str] | None = None
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "article":
+            self.in_article += 1
+        if tag == "p" and "briefing-paragraph" in classes:
+            self._current = []
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.in_article -= 1
+        if tag == "p" and self._current is not None:
+            self.paragraphs.append("".join(self._current).strip())
+            self._current = None
+
+    def handle_data(self, data):
+        if self.in_article:
+            self.text.append(data)
+        if self._current is not None:
+            self._current.append(data)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return build_site(tmp_path_factory.mktemp("site"), SEEDS)
+
+
+@pytest.fixture(scope="module")
+def seed_page(site):
+    html = (site / "briefings" / "2026" / "05" / SEED_SLUG / "index.html").read_text(encoding="utf-8")
+    parser = _Text()
+    parser.feed(html)
+    return html, parser
+
+
+def test_seed_page_shows_the_briefing(seed_page):
+    html, page = seed_page
+    text = " ".join(" ".join(page.text).split())
+    assert "Amid China concerns, India and US sign pact to secure supply of critical minerals" in text
+    assert "Shubhajit Roy" in text
+    assert "27 May 2026 04:37 IST" in text
+    assert "US Secretary of State Marco Rubio, left, shakes hands" in text
+    assert '<figcaption' in html
+
+
+def test_seed_page_has_the_ten_clean_paragraphs(seed_page):
+    _, page = seed_page
+    assert len(page.paragraphs) == 10
+    joined = "\n".join(page.paragraphs)
+    assert "there are legitimate concerns over China's export curbs" in joined
+    assert "how important that is for our national interest" in joined
+    assert "Forum on Resource Geostategic Engagement (FORGE)" in joined  # source spelling kept
+    assert "$30 billion" in joined and "\\$" not in joined
+    assert "[Donald Trump](#)" not in joined
+
+
+@pytest.mark.parametrize("junk", [
+    "Make us preferred source on Google", "Also Read", "STORIES YOU MAY LIKE", "CURATED FOR YOU",
+    "stupid people too", "Avoid non-essential travel", "There is room for a new political party",
+])
+def test_seed_page_has_no_junk(seed_page, junk):
+    _, page = seed_page
+    assert junk not in " ".join(page.text)
+
+
+def test_home_lists_the_briefing(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert f"briefings/2026/05/{SEED_SLUG}/" in html
+
+
+def test_search_index_finds_pax_silica(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    hits = [doc["location"] for doc in index["docs"] if "Pax Silica" in doc["text"]]
+    assert any(loc.startswith(f"briefings/2026/05/{SEED_SLUG}/") for loc in hits)
+
+
+def test_archive_json_is_served(site):
+    data = json.loads((site / "archive.json").read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    (briefing,) = [b for b in data["briefings"] if b["source_file"] == "seeds/000_e80ecc7bd58d023e.txt"]
+    assert briefing["url"] == f"briefings/2026/05/{SEED_SLUG}/"
+    assert briefing["published"] == "2026-05-27T04:37:00+05:30"
+    assert briefing["byline"] == ["Shubhajit Roy"]
+    assert len(briefing["paragraphs"]) == 10
+
+
+def test_no_machine_paths_in_output(site):
+    for path in site.rglob("*"):
+        if path.suffix in {".html", ".json", ".xml"}:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert str(ROOT) not in text and "/tmp/" not in text, path
