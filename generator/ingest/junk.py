@@ -1,0 +1,180 @@
+"""Page junk in scraped seeds: one documented rule per kind, each general, none about one article.
+
+A scraper copies everything between the headline and the footer: ad slots, share bars, "follow
+us" prompts, links to other stories and whole "stories you may like" widgets. Each rule below
+names one kind of junk and says how it is recognised. Rules look at the *plain text* of a line
+(inline Markdown resolved, see :mod:`.inline`), so ``**Also Read | …**`` and ``Also Read | …``
+are the same line to them.
+
+Line rules (a line is junk on its own):
+
+``ad-marker``
+    The whole line is an ad slot label: "Advertisement", "Sponsored", "Story continues below
+    this ad", "Scroll to continue with content".
+``no-words``
+    The line has no letter at all: lone numbers (comment or share counters, "1"), bullets, rules.
+``related-link``
+    A link to another story behind a label and a separator: "Also Read | …", "Read more: …",
+    "Watch: …", "Related — …"; the rest must read like a headline (no closing full stop).
+``social-prompt``
+    A short call to act on the page rather than news: "Follow us on …", "Click here to …",
+    "Make us preferred source on Google", "Share this article", "Download the … app",
+    "Join our WhatsApp channel".
+``subscribe-prompt``
+    A short subscription or newsletter prompt: "Subscribe …", "Sign up for our newsletter",
+    "… delivered to your inbox", "Log in to continue reading".
+``share-bar``
+    Only share-bar labels: "Share", "Tweet", "WhatsApp | Facebook | Email", "Listen to this article".
+``copyright``
+    A copyright footer: "© 2026 …", "Copyright 2019 …", "… All rights reserved."
+
+Block rule (a marker and the lines that belong to it):
+
+``recommendations`` / ``recommended-headline``
+    A recommendation widget's title on its own line ("STORIES YOU MAY LIKE", "CURATED FOR YOU",
+    "You may also like", "Trending", "Most read", "More from …") is removed, and so is each
+    following line that reads like a *headline* rather than article prose — at most
+    ``MAX_BLOCK_HEADLINES`` of them. The block ends at the first line that reads like prose: one that
+    starts in lower case (it continues a sentence), ends with a full stop, colon or comma, holds
+    two sentences, reports speech ("said", "told"), or is longer than ``MAX_HEADLINE_WORDS``
+    words. A short prose line therefore stops the block instead of being eaten by it.
+
+Prompts are only junk when short (``MAX_PROMPT_WORDS``), so a paragraph that happens to begin
+with "Click here" in a long sentence of reporting is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+MAX_PROMPT_WORDS = 25
+MAX_HEADLINE_WORDS = 25
+MAX_BLOCK_HEADLINES = 12
+
+_I = re.I
+
+_AD_MARKER = re.compile(
+    r"[\W_]*(?:advertisements?|advertisment|advert|ads?|sponsored(?:\s+(?:content|post|story|links?))?"
+    r"|promoted(?:\s+(?:content|stories))?|paid\s+(?:post|content|partnership)|partner\s+content"
+    r"|(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this|the))?(?:\s+(?:ad|advertisement))?"
+    r"|continue\s+reading\s+(?:below|the\s+main\s+story)|skip\s+(?:this\s+)?(?:ad|advertisement)"
+    r"|scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:with|reading)(?:\s+content)?)?)[\W_]*",
+    _I,
+)
+_RELATED_LINK = re.compile(
+    r"(?:also\s+read|read\s+also|read\s+more|must\s+read|read|related(?:\s+(?:story|stories|news"
+    r"|articles?|coverage|reading))?|see\s+also|also\s+see|also\s+watch|watch|listen|don'?t\s+miss"
+    r"|recommended|trending|more\s+on\s+this)\s*(?:\||:|[-\u2013\u2014]|>>|\u00bb)\s*\S",
+    _I,
+)
+_SOCIAL_PROMPT = re.compile(
+    r"\W*(?:(?:follow|like|join|find|connect\s+with)\s+us\b"
+    r"|(?:click|tap)\s+(?:here|the\s+link|below|to)\b"
+    r"|.{0,40}\bpreferred\s+source\b"
+    r"|share\s+(?:this|on|via|the\s+story)\b"
+    r"|(?:download|get|install)\s+(?:the|our)\s+.{0,40}\bapps?\b"
+    r"|.{0,60}\b(?:whatsapp|telegram|google\s+news)\s+(?:channel|group|community)\b"
+    r"|(?:turn\s+on|enable|allow)\s+(?:push\s+)?notifications?\b"
+    r"|(?:for|get)\s+(?:the\s+|all\s+the\s+)?(?:latest|more)\b.{0,80}\b(?:follow|download|click)\b)",
+    _I,
+)
+_SUBSCRIBE_PROMPT = re.compile(
+    r"\W*(?:subscribe\b|sign\s+up\b|already\s+a\s+(?:subscriber|member)\b"
+    r"|become\s+a\s+(?:member|subscriber)\b|support\s+(?:our|independent)\s+journalism\b"
+    r"|(?:register|log\s*in|sign\s+in)\s+(?:now|here|today|to\s+(?:continue|read|access|unlock))\b"
+    r"|.*\bnewsletters?\b.*\b(?:sign\s+up|subscribe|inbox|delivered|receive)\b"
+    r"|.*\b(?:sign\s+up|subscribe)\b.*\bnewsletters?\b"
+    r"|.*\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b)",
+    _I,
+)
+_SHARE_LABEL = (
+    r"(?:share|tweet|facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|e-?mail|print"
+    r"|copy(?:\s+link)?|link\s+copied|comments?|save|saved|bookmark|follow|gift(?:\s+this)?\s+article"
+    r"|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?|font\s+size|text\s+size)"
+)
+_SHARE_BAR = re.compile(rf"\W*{_SHARE_LABEL}(?:\W+{_SHARE_LABEL})*\W*", _I)
+_COPYRIGHT = re.compile(r"(?:\u00a9|\(c\)\s|copyright\b).*|.*\ball\s+rights\s+reserved\b\W*", _I)
+
+_RECOMMENDATION_MARKER = re.compile(
+    r"\W*(?:(?:(?:stories|articles|news|videos|more)\s+(?:that\s+)?)?you\s+(?:may|might|will|would)"
+    r"\s+(?:also\s+)?(?:like|love|enjoy|be\s+interested\s+in)"
+    r"|(?:curated|recommended|picked|selected|handpicked|chosen)\s+for\s+you"
+    r"|(?:more|related|recommended|trending|popular|top|latest|similar|featured|other|promoted|sponsored)"
+    r"\s+(?:stories|news|articles|reads|reading|videos|posts|links|coverage|headlines)"
+    r"(?:\s+(?:from|on|in|for)\s+.{1,40})?"
+    r"|most\s+(?:read|popular|viewed|shared|watched|commented)|trending(?:\s+(?:now|today|topics))?"
+    r"|editor'?s'?\s+picks?|(?:top|our)\s+picks|don'?t\s+miss|read\s+next|up\s+next"
+    r"|what\s+to\s+read\s+next|also\s+read|read\s+more|must\s+read|related|recommended|explore\s+more"
+    r"|in\s+case\s+you\s+missed\s+it|you\s+may\s+have\s+missed|more\s+from\s+.{1,40}"
+    r"|(?:from\s+)?around\s+the\s+web|more\s+on\s+this\s+(?:topic|story))\W*",
+    _I,
+)
+# Two sentences in one line: ". " (or "?", "!", maybe a closing quote) then a capital.
+_TWO_SENTENCES = re.compile(r"[a-z0-9][.!?][\"'\u201d\u2019)]?\s+[\"'\u201c\u2018(]?[A-Z]")
+_REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|added|asked|according\s+to)\b[,:]?", _I)
+_CLOSERS = "\"'\u201d\u2019)]*_ "
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _short(text: str) -> bool:
+    return _words(text) <= MAX_PROMPT_WORDS
+
+
+def is_headline_like(text: str) -> bool:
+    """True when a line reads like a teaser headline rather than article prose (see module doc)."""
+    if not text or text[0].islower() or _words(text) > MAX_HEADLINE_WORDS:
+        return False
+    end = text.rstrip(_CLOSERS)[-1:]
+    if end in (".", ":", ";", ","):
+        return False
+    return not _TWO_SENTENCES.search(text) and not _REPORTED_SPEECH.search(text)
+
+
+LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("ad-marker", lambda t: _AD_MARKER.fullmatch(t) is not None),
+    ("no-words", lambda t: not any(ch.isalpha() for ch in t)),
+    ("related-link", lambda t: _RELATED_LINK.match(t) is not None and is_headline_like(t)),
+    ("social-prompt", lambda t: _short(t) and _SOCIAL_PROMPT.match(t) is not None),
+    ("subscribe-prompt", lambda t: _short(t) and _SUBSCRIBE_PROMPT.match(t) is not None),
+    ("share-bar", lambda t: _SHARE_BAR.fullmatch(t) is not None),
+    ("copyright", lambda t: _short(t) and _COPYRIGHT.fullmatch(t) is not None),
+)
+"""(name, test) for each line rule, in the order they are tried; the test gets plain text."""
+
+
+def line_rule(text: str) -> str | None:
+    """The name of the first line rule that calls this (plain-text, stripped) line junk, or None."""
+    for name, test in LINE_RULES:
+        if test(text):
+            return name
+    return None
+
+
+def is_recommendation_marker(text: str) -> bool:
+    """True for a recommendation widget's title line ("STORIES YOU MAY LIKE", "Trending")."""
+    return _words(text) <= 8 and _RECOMMENDATION_MARKER.fullmatch(text) is not None
+
+
+def classify(texts: list[str]) -> list[str | None]:
+    """For each plain-text line (blank lines already dropped), the junk rule that removes it.
+
+    None means the line is kept. Recommendation blocks are followed across line-rule junk (a
+    counter between two teaser headlines does not end the block).
+    """
+    rules: list[str | None] = [line_rule(text) for text in texts]
+    block_left = 0
+    for index, text in enumerate(texts):
+        if rules[index] is not None:
+            continue
+        if is_recommendation_marker(text):
+            rules[index], block_left = "recommendations", MAX_BLOCK_HEADLINES
+        elif block_left and is_headline_like(text):
+            rules[index] = "recommended-headline"
+            block_left -= 1
+        else:
+            block_left = 0
+    return rules
