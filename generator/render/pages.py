@@ -78,8 +78,11 @@ def front_matter(fields: dict) -> str:
 
 def _one_line(value):
     # Front-matter values are single lines: no value can look like the closing "---" line.
+    # Text is HTML-escaped: MkDocs renders theme templates without autoescaping and Material
+    # prints page.meta.title, description and tags as raw HTML (<title>, <meta content>, header,
+    # tag chips), so front-matter text must already be HTML-safe. See SECURITY.md.
     if isinstance(value, str):
-        return " ".join(value.split())
+        return str(escape_html(" ".join(value.split())))
     if isinstance(value, list):
         return [_one_line(item) for item in value]
     return value
