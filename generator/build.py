@@ -72,13 +72,14 @@ def read_seeds(paths: list[Path], registry: Registry, problems: Problems,
 
 
 def build(seeds: Path, docs: Path, registry_dir: Path, annotations: Path | None = None,
-          progress: Progress | None = None) -> BuildResult:
-    """Build the generated part of ``docs`` from every seed; bad inputs are reported, not fatal."""
+          progress: Progress | None = None, site_url: str = "") -> BuildResult:
+    """Build the generated part of ``docs`` from every seed; bad inputs are reported, not fatal.
+    ``site_url`` is the published site's absolute base URL, used only for the feeds."""
     problems = Problems()
     registry, registry_errors = load_registry(registry_dir)
     problems.extend(registry_errors)
     briefings = read_seeds(seed_files(seeds), registry, problems, progress)
-    archive = link(briefings)
+    archive = link(briefings, registry, site_url)
     files = render(archive)
     report = write_files(docs, files)
     return BuildResult(archive=archive, report=report, problems=problems)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from .model import Archive, Page
+from .model import Archive, EntityRecord, Page
 
 VERSION = 1
 
@@ -40,9 +40,25 @@ def briefing_record(page: Page) -> dict:
         "amounts": [{"text": m.text, "value": m.value, "currency": m.currency, "unit": m.unit,
                      "paragraph": m.paragraph} for m in b.amounts],
         "key_points": [{"text": k.text, "paragraph": k.paragraph} for k in b.key_points],
-        "tags": list(b.tags),
-        "related": list(page.related),
+        "tags": list(page.tags),
+        "related": [r.slug for r in page.related],
         "annotations": [],
+    }
+
+
+def entity_record(entity: EntityRecord) -> dict:
+    """One archive-wide entity: identity plus the slugs of the briefings mentioning it (newest
+    first)."""
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "role": entity.role,
+        "aliases": list(entity.aliases),
+        "description": entity.description,
+        "in_registry": entity.in_registry,
+        "url": entity.path[:-3] + "/",
+        "briefings": [s.slug for s in entity.sightings],
     }
 
 
@@ -50,6 +66,6 @@ def archive_json(archive: Archive) -> str:
     data = {
         "version": VERSION,
         "briefings": [briefing_record(page) for page in archive.pages],
-        "entities": list(archive.entities),
+        "entities": [entity_record(e) for e in archive.entities],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

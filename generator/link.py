@@ -1,29 +1,47 @@
 """The link stage: the only stage that sees the whole archive.
 
-It orders briefings newest first, gives each a unique slug and URL, and (as the archive grows)
-computes everything that ties briefings together.
+It orders briefings newest first, gives each a unique slug and URL, and computes everything that
+ties briefings together: entity records across briefings (generator.entities_link), related
+briefings ranked by shared entities weighted by rarity, tags, and the archive-wide timeline.
+Everything here is a pure function of the briefings (and the registry's descriptions), so per-seed
+stages stay independent and cacheable.
+
+Cost stays linear in the size of the archive: related briefings are found through the postings of
+entities that are not near-ubiquitous (see ``CANDIDATE_DF_CAP``), so no step compares every pair
+of briefings.
 """
 
 from __future__ import annotations
 
-from .model import Archive, Briefing, Page
+import math
+from collections import Counter
+from dataclasses import replace
+
+from .dates import instant_key
+from .entities_link import entity_records, event_sort_key
+from .model import Archive, Briefing, Page, Related, TimelineEntry
 from .slug import unique_slugs
+
+RELATED_MAX = 5
+"""How many related briefings a briefing lists."""
+CANDIDATE_DF_CAP = 200
+"""Entities mentioned in more briefings than this still add to a related score but are not used
+to find candidates: walking their postings for every briefing would make link quadratic, and
+their rarity weight is small anyway."""
+ENTITY_TAGS_MAX = 6
+"""How many of a briefing's entities become tags (most mentioned first)."""
+TAG_GROUPS = {"person": "People", "organisation": "Organisations", "place": "Places",
+              "agreement": "Initiatives", "event": "Events"}
+"""Tag group per entity type (tags are ``Group/Name``); type "other" gets no tag."""
 
 
 def sort_key(briefing: Briefing) -> tuple:
     """Newest first; ties broken by source file so that order never depends on input order."""
-    return (_negate(briefing.article.published), briefing.article.source_file)
+    return (tuple(-x for x in instant_key(briefing.article.published)), briefing.article.source_file)
 
 
-def _negate(iso: str) -> tuple:
-    # Sort on the UTC instant when there is a time, so "04:37+05:30" and "23:00Z" compare right.
-    from .dates import instant_key
-
-    return tuple(-x for x in instant_key(iso))
-
-
-def link(briefings: list[Briefing]) -> Archive:
-    """Place every briefing in the archive: unique slugs, URLs and paths, newest first."""
+def place(briefings: list[Briefing]) -> list[Page]:
+    """Unique slugs, URLs and paths, newest first."""
     ordered = sorted(briefings, key=sort_key)
     # Unique slugs are assigned oldest first, so that adding a newer article with the same
     # headline never changes the URL of one already published.
@@ -39,4 +57,70 @@ def link(briefings: list[Briefing]) -> Archive:
             path=f"briefings/{year}/{month}/{slug}.md",
         ))
     pages.reverse()
-    return Archive(pages=tuple(pages))
+    return pages
+
+
+def rarity(pages: list[Page]) -> dict[str, float]:
+    """Entity id → inverse document frequency, ``log((N + 1) / df)``: always above zero, highest
+    for an entity that only two briefings share."""
+    df = Counter(e.id for page in pages for e in {ref.id: ref for ref in page.briefing.entities}.values())
+    n = len(pages)
+    return {entity: math.log((n + 1) / count) for entity, count in df.items()}
+
+
+def related(pages: list[Page], weights: dict[str, float]) -> dict[str, tuple[Related, ...]]:
+    """Slug → the briefings sharing the most telling entities with it, best first, explained."""
+    entity_sets = {page.slug: {e.id for e in page.briefing.entities} for page in pages}
+    rank = {page.slug: i for i, page in enumerate(pages)}  # newer first on equal scores
+    postings: dict[str, list[str]] = {}
+    for page in pages:
+        for entity in sorted(entity_sets[page.slug]):
+            postings.setdefault(entity, []).append(page.slug)
+    out = {}
+    for page in pages:
+        mine = entity_sets[page.slug]
+        candidates = {other for entity in mine if len(postings[entity]) <= CANDIDATE_DF_CAP
+                      for other in postings[entity] if other != page.slug}
+        scored = []
+        for other in candidates:
+            shared = sorted(mine & entity_sets[other], key=lambda e: (-weights[e], e))
+            score = round(sum(weights[e] for e in shared), 6)
+            scored.append(Related(slug=other, score=score, shared=tuple(shared)))
+        scored.sort(key=lambda r: (-r.score, rank[r.slug]))
+        out[page.slug] = tuple(scored[:RELATED_MAX])
+    return out
+
+
+def tags(briefing: Briefing) -> tuple[str, ...]:
+    """The briefing's topics, then its most mentioned entities as ``Group/Name``.
+
+    A "/" inside a name would read as a deeper level of the tag hierarchy, so it becomes "∕"
+    (division slash), which looks the same.
+    """
+    chosen = sorted((e for e in briefing.entities if e.type in TAG_GROUPS),
+                    key=lambda e: -len(e.mentions))[:ENTITY_TAGS_MAX]
+    entity_tags = [f"{TAG_GROUPS[e.type]}/{e.name.replace('/', '∕')}" for e in chosen]
+    topics = [t.replace("/", "∕") for t in briefing.tags]
+    return tuple(dict.fromkeys([*sorted(topics), *sorted(entity_tags)]))
+
+
+def archive_timeline(pages: list[Page]) -> tuple[TimelineEntry, ...]:
+    """Every event of every briefing, in date order (ties: older briefing first, text order)."""
+    entries = [TimelineEntry(slug=page.slug, index=i, event=event)
+               for page in reversed(pages) for i, event in enumerate(page.briefing.events)]
+    return tuple(sorted(entries, key=lambda t: event_sort_key(t.event)))
+
+
+def link(briefings: list[Briefing], registry=None, site_url: str = "") -> Archive:
+    """Place every briefing in the archive and compute what ties the briefings together.
+
+    ``registry`` (a generator.registry.Registry, optional) supplies descriptions and aliases for
+    entity pages; ``site_url`` is carried for the feeds.
+    """
+    pages = place(briefings)
+    weights = rarity(pages)
+    related_by_slug = related(pages, weights)
+    pages = [replace(page, related=related_by_slug[page.slug], tags=tags(page.briefing))
+             for page in pages]
+    return Archive(pages=tuple(pages), entities=entity_records(pages, registry),
+                   timeline=archive_timeline(pages), site_url=site_url)

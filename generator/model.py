@@ -8,7 +8,8 @@ content hash, compared in tests and serialised to ``archive.json`` without custo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,18 @@ class Briefing:
 
 
 @dataclass(frozen=True)
+class Related:
+    """Another briefing that shares entities with this one, and why it was chosen."""
+
+    slug: str
+    """Unique slug of the related briefing."""
+    score: float
+    """Sum of the rarity weights (inverse document frequency) of the shared entities."""
+    shared: tuple[str, ...]
+    """Ids of the shared entities, rarest (most telling) first."""
+
+
+@dataclass(frozen=True)
 class Page:
     """A briefing placed in the archive: its final slug and URL."""
 
@@ -185,8 +198,77 @@ class Page:
     """Site-relative URL with a trailing slash (``briefings/2026/05/slug/``)."""
     path: str
     """Markdown path under docs/ (``briefings/2026/05/slug.md``)."""
-    related: tuple[str, ...] = ()
-    """Slugs of related briefings, best first."""
+    related: tuple[Related, ...] = ()
+    """Related briefings, best first (filled by link)."""
+    tags: tuple[str, ...] = ()
+    """Tags for the front matter: the briefing's topics, then its main entities as
+    ``Type/Name`` (filled by link)."""
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """One briefing that mentions an entity, for the entity's page."""
+
+    slug: str
+    """Slug of the briefing."""
+    paragraph: int
+    """0-based paragraph of the first mention."""
+    sentence: str
+    """The sentence holding the first mention, verbatim."""
+    count: int
+    """How many times the briefing mentions the entity."""
+
+
+@dataclass(frozen=True)
+class Saying:
+    """A quotation placed in the archive: what was said, where and when."""
+
+    slug: str
+    """Slug of the briefing it appears in."""
+    quote: Quote
+    """The quotation as extracted."""
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """An event placed in the archive: the event and the briefing it comes from."""
+
+    slug: str
+    """Slug of the briefing."""
+    index: int
+    """0-based position of the event in its briefing's events (its anchor there is ``e<index+1>``)."""
+    event: Event
+    """The resolved date and its sentence."""
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    """One entity across the whole archive: what its page shows."""
+
+    id: str
+    """Entity id as in the briefings (registry id or detected-name slug)."""
+    name: str
+    """Canonical name."""
+    type: str
+    """person, organisation, place, agreement, event or other."""
+    role: str | None
+    """Main title or role, or None."""
+    description: str | None
+    """Short description from the registry, or None."""
+    aliases: tuple[str, ...]
+    """Other names: registry aliases plus every surface form met in the text, sorted."""
+    in_registry: bool
+    """True when the curated registry knows it."""
+    path: str
+    """Markdown path of its page under docs/ (``entities/people/marco-rubio.md``)."""
+    sightings: tuple[Sighting, ...]
+    """Briefings that mention it, newest first."""
+    sayings: tuple[Saying, ...]
+    """Everything it said across the archive, oldest briefing first, in text order."""
+    timeline: tuple[TimelineEntry, ...]
+    """Events whose sentence names it, in date order."""
+    co_mentions: tuple[tuple[str, int], ...]
+    """(entity id, number of briefings mentioning both), most frequent first."""
 
 
 @dataclass(frozen=True)
@@ -195,5 +277,20 @@ class Archive:
 
     pages: tuple[Page, ...]
     """Briefing pages, newest first (ties broken by source file)."""
-    entities: tuple[dict, ...] = field(default_factory=tuple)
-    """Archive-wide entity records for archive.json (filled by the link stage)."""
+    entities: tuple[EntityRecord, ...] = ()
+    """Every entity met in any briefing, sorted by id (filled by link)."""
+    timeline: tuple[TimelineEntry, ...] = ()
+    """Every event of every briefing in date order (filled by link)."""
+    site_url: str = ""
+    """Absolute base URL of the published site (``https://example.org/archive/``), or "" when
+    unknown; only feeds need it."""
+
+    @cached_property
+    def by_slug(self) -> dict[str, Page]:
+        """Pages by slug (built once on first use; the archive is immutable)."""
+        return {page.slug: page for page in self.pages}
+
+    @cached_property
+    def by_entity(self) -> dict[str, EntityRecord]:
+        """Entity records by id."""
+        return {entity.id: entity for entity in self.entities}
