@@ -24,7 +24,7 @@ from ..errors import SeedError
 from ..model import Removed
 from .dates import DateError, starts_with_label
 from .junk import line_rule
-from .meta import Meta, place_name, read_meta_line
+from .meta import Meta, place_name, read_meta_line, split_names
 from .source import SourceLine
 from .inline import plain
 
@@ -43,7 +43,7 @@ _CREDIT_WORDS = re.compile(
 )
 _CREDIT_PAREN = re.compile(r"\s*\((?P<credit>[^()]{1,80})\)\W{0,2}$")
 _CREDIT_LABEL = re.compile(
-    r"\s*[|.\-\u2013\u2014]?\s*(?:(?:photo|image|picture|pic|photograph)s?(?:\s+credit)?|credit)\s*:"
+    r"\s*[|\-\u2013\u2014]?\s*(?:(?:photo|image|picture|pic|photograph)s?(?:\s+credit)?|credit)\s*:"
     r"\s*(?P<credit>[^|:()]{1,60}?)\s*$",
     re.I,
 )
@@ -124,16 +124,23 @@ def _first_meta(lines: list[SourceLine], start: int, source_file: str) -> tuple[
 
 
 def _before_meta(header: Header, lines: list[SourceLine]) -> None:
-    """Sort the lines between headline and metadata into junk, caption, dek and body."""
-    for line in lines:
+    """Sort the lines between headline and metadata into junk, caption, dek, byline and body.
+
+    A line of names alone ("Jane Doe and John Roe") right above the metadata, after a dek, is the
+    byline: some pages print it without "By".
+    """
+    for position, line in enumerate(lines):
         rule = line_rule(line.text)
         caption = None if rule else read_caption(line)
+        names = split_names(line.raw) if header.dek is not None and position == len(lines) - 1 else None
         if rule:
             header.removed.append(Removed(line.line, line.raw, rule))
         elif caption and header.caption is None:
             header.caption, header.caption_credit = caption
         elif header.dek is None:
             header.dek = line.text
+        elif names:
+            header.meta.authors.extend(names)
         else:
             header.body.append(line)
 

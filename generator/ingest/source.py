@@ -45,7 +45,7 @@ def decode(data: bytes, source_file: str) -> str:
         return data[bom:].decode("utf-8")
     except UnicodeDecodeError as exc:
         offset = bom + exc.start
-        line_start = data.rfind(b"\n", 0, offset) + 1
+        line_start = max(data.rfind(b"\n", 0, offset) + 1, bom)  # an editor hides the BOM
         raise SeedError(
             source_file,
             data.count(b"\n", 0, offset) + 1,
