@@ -39,3 +39,16 @@ def display_datetime(value: str, zone_label: str | None = None) -> str:
         elif parsed.tzinfo is not None:
             text += f" UTC{parsed.strftime('%z')[:3]}:{parsed.strftime('%z')[3:]}"
     return text
+
+
+def display_event_date(value: str, precision: str, approximate: bool = False) -> str:
+    """A timeline date shown at its own precision: "26 May 2026", "February 2026", "2026", with
+    "around " before an approximate one. A month is never shown as its 1st."""
+    parts = value.split("-")
+    if precision == "year" or len(parts) == 1:
+        text = parts[0]
+    elif precision == "month" or len(parts) == 2:
+        text = date(int(parts[0]), int(parts[1]), 1).strftime("%B %Y")
+    else:
+        text = display_date(value)
+    return f"around {text}" if approximate else text

@@ -56,6 +56,8 @@ def _environment() -> jinja2.Environment:
     env.filters["date"] = lambda v: escape_html(dates.display_date(v))
     env.globals["decorate"] = decorate
     env.filters["datetime"] = lambda v, zone=None: escape_html(dates.display_datetime(v, zone))
+    # A timeline Event's date at its own precision ("February 2026", "around 20 May 2026").
+    env.filters["when"] = lambda e: escape_html(dates.display_event_date(e.date, e.precision, e.approximate))
     return env
 
 
