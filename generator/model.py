@@ -187,6 +187,72 @@ class Related:
 
 
 @dataclass(frozen=True)
+class TextQuote:
+    """Where an annotation points: a W3C Web Annotation TextQuoteSelector."""
+
+    exact: str
+    """The annotated words, exactly as in the briefing's text."""
+    prefix: str = ""
+    """Words just before ``exact``, to tell repeated words apart ("" when not needed)."""
+    suffix: str = ""
+    """Words just after ``exact`` ("" when not needed)."""
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A contributor's note, as loaded and validated from one ``annotations/**/*.yml`` file."""
+
+    id: str
+    """File path under annotations/ without extension (``000_e80ecc7bd58d023e/forge``)."""
+    file: str
+    """The file as named in messages (``annotations/000_e80ecc7bd58d023e/forge.yml``)."""
+    briefing: str
+    """The briefing it is about, as written: a seed file (``seeds/x.txt``) or a briefing slug."""
+    anchor: TextQuote
+    """The words it is anchored to."""
+    kind: str
+    """context, fact-check, correction, background or definition."""
+    body: str
+    """The note in Markdown, untrusted (rendered and sanitised only by annotations.body)."""
+    author: str
+    """Contributor's name or handle."""
+    sources: tuple[str, ...]
+    """http(s) URLs backing the note, in the order given."""
+    date: str
+    """``YYYY-MM-DD`` the note was written."""
+    anchor_at: tuple[int, int] = (1, 1)
+    """Line and column of ``anchor.exact`` in the file, for anchoring errors."""
+    briefing_at: tuple[int, int] = (1, 1)
+    """Line and column of ``briefing`` in the file."""
+
+
+@dataclass(frozen=True)
+class PlacedAnnotation:
+    """An annotation after anchoring against its briefing's current text."""
+
+    annotation: Annotation
+    """The annotation as contributed."""
+    status: str
+    """``anchored`` or ``orphaned`` (its words could not be found, or found more than once)."""
+    paragraph: int | None = None
+    """0-based paragraph the anchor is in; None when orphaned."""
+    start: int | None = None
+    """Offset of the anchored words within the paragraph; None when orphaned."""
+    end: int | None = None
+    """Offset one past the anchored words; None when orphaned."""
+    method: str | None = None
+    """How it was found: ``exact``, ``context`` (by prefix and suffix) or ``fuzzy``; None if orphaned."""
+    score: float | None = None
+    """Similarity (0–100) of the words found to ``anchor.exact``; 100 for an exact match."""
+    reason: str | None = None
+    """Why it is orphaned, in a few words; None when anchored."""
+
+    @property
+    def anchored(self) -> bool:
+        return self.status == "anchored"
+
+
+@dataclass(frozen=True)
 class Page:
     """A briefing placed in the archive: its final slug and URL."""
 
@@ -203,6 +269,9 @@ class Page:
     tags: tuple[str, ...] = ()
     """Tags for the front matter: the briefing's topics, then its main entities as
     ``Type/Name`` (filled by link)."""
+    annotations: tuple[PlacedAnnotation, ...] = ()
+    """Annotations on this briefing, anchored ones in text order (paragraph, start), then
+    orphaned ones by file (filled by annotations.attach)."""
 
 
 @dataclass(frozen=True)
@@ -284,6 +353,11 @@ class Archive:
     site_url: str = ""
     """Absolute base URL of the published site (``https://example.org/archive/``), or "" when
     unknown; only feeds need it."""
+    orphaned_annotations: tuple[PlacedAnnotation, ...] = ()
+    """Annotations whose briefing is not in the archive, by file (filled by annotations.attach)."""
+    repo_url: str = ""
+    """The source repository (``repo_url`` in mkdocs.yml), for "Annotate this page" links; ""
+    when unknown."""
 
     @cached_property
     def by_slug(self) -> dict[str, Page]:
