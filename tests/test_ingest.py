@@ -119,6 +119,22 @@ def test_metadata_over_several_lines_with_a_lone_place():
     assert article.paragraphs == ("The river rose overnight.",)
 
 
+def test_section_label_above_headline_is_dropped_but_short_headline_kept():
+    kicker = ingest(_seed("Politics", "Minister resigns over expenses row", "She quit on Monday.",
+                          "By Ann Lee | 3 June 2021", "Text."), "x.txt")
+    assert kicker.title == "Minister resigns over expenses row" and kicker.dek == "She quit on Monday."
+    assert [(r.text, r.rule) for r in kicker.removed] == [("Politics", "section-label")]
+    short = ingest(_seed("Markets rally", "Shares rose on Monday.", "By Ann Lee | 3 June 2021", "Text."), "x.txt")
+    assert (short.title, short.dek) == ("Markets rally", "Shares rose on Monday.")
+
+
+def test_relative_update_time_is_metadata_not_text():
+    article = ingest(_seed("Markets rally", "By Ann Lee", "Updated 2 hours ago", "Published: 3 June 2021",
+                           "Text."), "x.txt")
+    assert (article.authors, article.published, article.updated) == (("Ann Lee",), "2021-06-03", None)
+    assert article.paragraphs == ("Text.",)
+
+
 # --- seeds that cannot be parsed -----------------------------------------------------------------
 
 @pytest.mark.parametrize(("data", "line", "words"), [

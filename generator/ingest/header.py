@@ -2,6 +2,7 @@
 
 Layout, as scraped from news pages (blank lines do not matter, junk lines may fall anywhere):
 
+    section label               optional: "Politics" above the headline (see _is_section_label)
     headline                    the first line that is not page junk
     dek                         optional: a line between headline and the first metadata line
     metadata lines              byline, reading time, dateline, dates (see :mod:`.meta`)
@@ -85,7 +86,7 @@ def meta_of(line: SourceLine, source_file: str) -> Meta | None:
 
 def _check_labelled(line: SourceLine, meta: Meta | None, source_file: str) -> None:
     """A header line that starts "Updated:"/"Published" must hold a date we can read."""
-    if starts_with_label(line.raw) and (meta is None or not meta.dates):
+    if starts_with_label(line.raw) and (meta is None or not (meta.dates or meta.relative)):
         raise SeedError(source_file, line.line, f"cannot read the date in {line.raw[:80]!r}", DATE_HINT)
 
 
@@ -96,10 +97,24 @@ def merge(into: Meta, other: Meta) -> None:
     into.dates.extend(other.dates or ())
 
 
+def _is_section_label(lines: list[SourceLine], index: int, source_file: str) -> bool:
+    """A kicker above the headline ("Politics", "WORLD NEWS"): at most two words, no full stop,
+    and followed by a line that reads like a headline (no closing full stop) and is not metadata.
+    A short real headline is followed by its dek (a sentence) or metadata, so it is kept."""
+    text, after = lines[index].text, lines[index + 1] if index + 1 < len(lines) else None
+    if len(text.split()) > 2 or text.endswith(".") or after is None or line_rule(after.text):
+        return False
+    if after.text.endswith(".") or starts_with_label(after.raw):
+        return False
+    return meta_of(after, source_file) is None
+
+
 def _headline(lines: list[SourceLine], header_removed: list[Removed], source_file: str) -> int:
-    """Index of the headline line; junk before it goes to ``header_removed``."""
+    """Index of the headline line; junk and a section label before it go to ``header_removed``."""
     for index, line in enumerate(lines):
         rule = line_rule(line.text)
+        if rule is None and _is_section_label(lines, index, source_file):
+            rule = "section-label"
         if rule is None:
             if meta_of(line, source_file) is not None:
                 raise SeedError(

@@ -13,6 +13,7 @@ Line rules (a line is junk on its own):
     this ad", "Scroll to continue with content".
 ``no-words``
     The line has no letter at all: lone numbers (comment or share counters, "1"), bullets, rules.
+    A number that ends a sentence ("1998.") is kept: it is the tail of a split sentence.
 ``related-link``
     A link to another story behind a label and a separator: "Also Read | …", "Read more: …",
     "Watch: …", "Related — …"; the rest must read like a headline (no closing full stop).
@@ -24,9 +25,19 @@ Line rules (a line is junk on its own):
     A short subscription or newsletter prompt: "Subscribe …", "Sign up for our newsletter",
     "… delivered to your inbox", "Log in to continue reading".
 ``share-bar``
-    Only share-bar labels: "Share", "Tweet", "WhatsApp | Facebook | Email", "Listen to this article".
+    Only share-bar or page-chrome labels: "Share", "Tweet", "WhatsApp | Facebook | Email",
+    "Listen to this article", "Skip to content", "Menu".
+``breadcrumb``
+    A navigation trail: "Home / News / India", "News › World" (starts at "Home" or "News", every
+    step at most four words).
+``media-label``
+    A photo or video label or a credit standing alone: "Image source, Getty Images",
+    "Image caption, …", "(AP Photo)", "Photo: Reuters".
+``tag-list``
+    A topic list: "Tags: India, United States", "Topics: trade" (no closing full stop).
 ``copyright``
-    A copyright footer: "© 2026 …", "Copyright 2019 …", "… All rights reserved."
+    A copyright footer: "© 2026 …", "Copyright 2019 …", "… All rights reserved." (a year or the
+    sign must follow "Copyright", so "Copyright lawyers say…" is prose).
 
 Block rule (a marker and the lines that belong to it):
 
@@ -57,6 +68,7 @@ _I = re.I
 _AD_MARKER = re.compile(
     r"[\W_]*(?:advertisements?|advertisment|advert|ads?|sponsored(?:\s+(?:content|post|story|links?))?"
     r"|promoted(?:\s+(?:content|stories))?|paid\s+(?:post|content|partnership)|partner\s+content"
+    r"|supported\s+by"
     r"|(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this|the))?(?:\s+(?:ad|advertisement))?"
     r"|continue\s+reading\s+(?:below|the\s+main\s+story)|skip\s+(?:this\s+)?(?:ad|advertisement)"
     r"|scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:with|reading)(?:\s+content)?)?)[\W_]*",
@@ -72,7 +84,9 @@ _SOCIAL_PROMPT = re.compile(
     r"\W*(?:(?:follow|like|join|find|connect\s+with)\s+us\b"
     r"|(?:click|tap)\s+(?:here|the\s+link|below|to)\b"
     r"|.{0,40}\bpreferred\s+source\b"
-    r"|share\s+(?:this|on|via|the\s+story)\b"
+    r"|share\s+(?:this|on|via|the\s+story|(?:the\s+)?full\s+(?:article|story))\b"
+    r"|listen\s+to\s+(?:this|the)\s+(?:article|story)\b"
+    r"|(?:post|leave|add|view|read|show)\s+(?:a\s+|all\s+|the\s+)?comments?\b"
     r"|(?:download|get|install)\s+(?:the|our)\s+.{0,40}\bapps?\b"
     r"|.{0,60}\b(?:whatsapp|telegram|google\s+news)\s+(?:channel|group|community)\b"
     r"|(?:turn\s+on|enable|allow)\s+(?:push\s+)?notifications?\b"
@@ -91,11 +105,25 @@ _SUBSCRIBE_PROMPT = re.compile(
 _SHARE_LABEL = (
     r"(?:share|tweet|facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|e-?mail|print"
     r"|copy(?:\s+link)?|link\s+copied|comments?|save|saved|bookmark|follow|gift(?:\s+this)?\s+article"
-    r"|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?|font\s+size|text\s+size)"
+    r"|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?|font\s+size|text\s+size"
+    r"|menu|search|skip\s+to\s+(?:main\s+)?content|sign\s+in|log\s*in|home|close|back\s+to\s+top)"
 )
 _SHARE_BAR = re.compile(rf"\W*{_SHARE_LABEL}(?:\W+{_SHARE_LABEL})*\W*", _I)
-_COPYRIGHT = re.compile(r"(?:\u00a9|\(c\)\s|copyright\b).*|.*\ball\s+rights\s+reserved\b\W*", _I)
+_COPYRIGHT = re.compile(
+    r"(?:\u00a9|\(c\)\s|copyright\s*(?:\u00a9|\(c\))?\s*(?:19|20)\d\d\b).*"
+    r"|.*\ball\s+rights\s+reserved\b\W*",
+    _I,
+)
 
+_BREADCRUMB_STEP = re.compile(r"\s+(?:/|>|\u203a|\u00bb|\|)\s+")
+_BREADCRUMB_START = re.compile(r"(?:home|news)\s+(?:/|>|\u203a|\u00bb|\|)\s+\S", _I)
+_MEDIA_LABEL = re.compile(
+    r"(?:image|media|video|photo|picture)\s+(?:source|caption|credit)s?\s*[,:].*"
+    r"|\(?(?:getty\s+images|(?:ap|afp|reuters|pti|epa|ani)\s+photo\b[^()]{0,40}|file\s+photo"
+    r"|(?:photo|image|picture|photograph)s?(?:\s+credit)?\s*:\s*[^.()]{1,60})\)?",
+    _I,
+)
+_TAG_LIST = re.compile(r"(?:tags|topics|filed\s+under|categories|keywords)\s*:\s*\S.{0,200}", _I)
 _RECOMMENDATION_MARKER = re.compile(
     r"\W*(?:(?:(?:stories|articles|news|videos|more)\s+(?:that\s+)?)?you\s+(?:may|might|will|would)"
     r"\s+(?:also\s+)?(?:like|love|enjoy|be\s+interested\s+in)"
@@ -107,12 +135,13 @@ _RECOMMENDATION_MARKER = re.compile(
     r"|editor'?s'?\s+picks?|(?:top|our)\s+picks|don'?t\s+miss|read\s+next|up\s+next"
     r"|what\s+to\s+read\s+next|also\s+read|read\s+more|must\s+read|related|recommended|explore\s+more"
     r"|in\s+case\s+you\s+missed\s+it|you\s+may\s+have\s+missed|more\s+from\s+.{1,40}"
-    r"|(?:from\s+)?around\s+the\s+web|more\s+on\s+this\s+(?:topic|story))\W*",
+    r"|(?:from\s+)?around\s+the\s+web|more\s+on\s+this\s+(?:topic|story)|topics|tags|filed\s+under)\W*",
     _I,
 )
 # Two sentences in one line: ". " (or "?", "!", maybe a closing quote) then a capital.
 _TWO_SENTENCES = re.compile(r"[a-z0-9][.!?][\"'\u201d\u2019)]?\s+[\"'\u201c\u2018(]?[A-Z]")
 _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|added|asked|according\s+to)\b[,:]?", _I)
+_ENDS_WITH_NUMBER = re.compile(r"\d[%)\"'\u201d\u2019]*[.!?]$")
 _CLOSERS = "\"'\u201d\u2019)]*_ "
 
 
@@ -122,6 +151,12 @@ def _words(text: str) -> int:
 
 def _short(text: str) -> bool:
     return _words(text) <= MAX_PROMPT_WORDS
+
+
+def _is_breadcrumb(text: str) -> bool:
+    return _BREADCRUMB_START.match(text) is not None and all(
+        _words(step) <= 4 for step in _BREADCRUMB_STEP.split(text)
+    )
 
 
 def is_headline_like(text: str) -> bool:
@@ -136,12 +171,15 @@ def is_headline_like(text: str) -> bool:
 
 LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("ad-marker", lambda t: _AD_MARKER.fullmatch(t) is not None),
-    ("no-words", lambda t: not any(ch.isalpha() for ch in t)),
+    ("no-words", lambda t: not any(ch.isalpha() for ch in t) and not _ENDS_WITH_NUMBER.search(t)),
     ("related-link", lambda t: _RELATED_LINK.match(t) is not None and is_headline_like(t)),
     ("social-prompt", lambda t: _short(t) and _SOCIAL_PROMPT.match(t) is not None),
     ("subscribe-prompt", lambda t: _short(t) and _SUBSCRIBE_PROMPT.match(t) is not None),
     ("share-bar", lambda t: _SHARE_BAR.fullmatch(t) is not None),
     ("copyright", lambda t: _short(t) and _COPYRIGHT.fullmatch(t) is not None),
+    ("breadcrumb", _is_breadcrumb),
+    ("media-label", lambda t: _short(t) and _MEDIA_LABEL.fullmatch(t) is not None),
+    ("tag-list", lambda t: _TAG_LIST.fullmatch(t) is not None and is_headline_like(t)),
 )
 """(name, test) for each line rule, in the order they are tried; the test gets plain text."""
 

@@ -27,9 +27,15 @@ _READING_TIME = re.compile(
     r"|\b(?:reading|read)\s+time\s*:?\s*(?P<b>\d{1,3})\s*(?:minutes?|mins?)\b\.?",
     re.I,
 )
+# "Updated 2 hours ago": metadata, but no date we can resolve without the scrape time.
+_RELATIVE_TIME = re.compile(
+    r"(?:(?:last\s+)?(?:updated|published|posted|modified)\s*:?\s*)?(?:(?:\d{1,3}|an?|one)\s+"
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|just\s+now)\b",
+    re.I,
+)
 _SEPARATORS = re.compile(r"\s*(?:\||\u2022|\u00b7|\s[-\u2013\u2014]\s)\s*")
 _BYLINE = re.compile(
-    r"(?:(?:written|reported|compiled|story|words)\s+by|by|authors?)\b\s*[:\-\u2013]?\s*", re.I
+    r"(?:(?:written|reported|compiled|edited|story|words)\s+by|by|authors?)\b\s*[:\-\u2013]?\s*", re.I
 )
 # Names marked up on their own ("**A**, **B** and [C](…)"): the markup shows where they end.
 _MARKED_NAME = r"(?:\*\*[^*]+\*\*|__[^_]+__|\*[^*]+\*|_[^_]+_|\[[^\]]+\]\([^)]*\))"
@@ -55,6 +61,8 @@ class Meta:
     reading_time: int | None = None
     dateline: str | None = None
     dates: list[FoundDate] | None = None
+    relative: bool = False
+    """True when the line gave a time only relative to the scrape ("Updated 2 hours ago")."""
 
 
 def _valid_name(name: str) -> bool:
@@ -138,9 +146,12 @@ def read_meta_line(text: str) -> Meta | None:
     if reading:
         meta.reading_time = int(reading.group("a") or reading.group("b"))
         spans.append(reading.span())
+    for relative in _RELATIVE_TIME.finditer(text):
+        meta.relative = True
+        spans.append(relative.span())
     pieces = _pieces(text, spans)
     if not all(_account_for(piece, meta) for piece in pieces):
         return None
-    if not (dates or meta.authors or meta.reading_time is not None):
+    if not (dates or meta.authors or meta.reading_time is not None or meta.relative):
         return None  # only a place: could be a heading or a one-word line; not metadata alone
     return meta

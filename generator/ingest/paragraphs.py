@@ -13,7 +13,7 @@ neighbouring kept lines (junk between them already removed):
   a quotation) is its own paragraph.
 * B **continues** A when it starts with a lower-case letter (after opening quotes or brackets),
   or when A ends with a word that cannot end an English sentence ("the", "of", "for", "and" …,
-  see ``_DANGLING``) and B starts with a letter or digit.
+  see ``_DANGLING``) and B starts with a letter, digit or currency sign.
 * Never joined: list items (either side starts with "- ", "* ", "• " or "1. "), Markdown headings,
   and a heading-like A (short, no verb-like lower-case word, Title Case) before a capitalised B.
 * A line ending in a letter and a hyphen ("long-") joins without a space ("long-term").
@@ -46,6 +46,7 @@ _ABBREVIATION = re.compile(
 )
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _HEADING_WORDS = 8
+_CURRENCY = "$\u00a3\u20ac\u00a5\u20b9"
 
 
 def _is_block(raw: str) -> bool:
@@ -75,7 +76,8 @@ def continues(previous: str, following: str) -> bool:
         return False
     last = _LAST_WORD.search(tail)
     dangling = last is not None and last.group(1).lower() in _DANGLING and tail.endswith(last.group(1))
-    return dangling and following.lstrip(_LEADING)[:1].isalnum()
+    head = following.lstrip(_LEADING)[:1]
+    return dangling and (head.isalnum() or head in _CURRENCY)
 
 
 def _glue(raw_a: str, raw_b: str) -> str:

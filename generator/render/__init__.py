@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from ..export import archive_json
 from ..model import Archive
-from . import pages
+from . import archive_pages, entities, feeds, pages, timeline
 
-PAGE_FAMILIES = (pages,)
+PAGE_FAMILIES = (pages, entities, timeline, archive_pages, feeds)
 """Modules whose ``files(archive)`` together make every generated page."""
 
 

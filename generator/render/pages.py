@@ -104,7 +104,7 @@ def render_briefing(page: Page, archive: Archive) -> str:
         "authors": list(article.authors),
         "dateline": article.dateline,
         "source": article.source_file,
-        "tags": list(page.briefing.tags),
+        "tags": list(page.tags),  # topics and main entities, chosen by the link stage
     })
     link = _linker(page.path)
     wraps: dict[int, list[Wrap]] = {}
