@@ -1,0 +1,94 @@
+"""The archive-wide timeline: every resolved date of every briefing, grouped by year and month.
+
+Pages: ``timeline/index.md`` (each year and month with its first few events and a count),
+``timeline/YYYY/MM.md`` (every event dated in that month) and ``timeline/YYYY/index.md`` (events
+known only to the year, and the year's months). Events are filed under the date they happened,
+not the date of the article. Splitting by month keeps every page small however large the archive
+grows, so building the timeline stays linear in the number of events.
+
+Also registers, for the briefing page's timeline partial, the helpers that name an event's place
+on these pages.
+"""
+
+from __future__ import annotations
+
+from .. import dates
+from ..mdtext import Md, escape_md
+from ..model import Archive, Page, TimelineEntry
+from ..entities_link import event_sort_key
+from . import pages
+
+PREVIEW = 5
+"""Events shown per month on the timeline's index page; the month page has them all."""
+
+
+def group_key(entry: TimelineEntry) -> tuple[str, str | None]:
+    """(year, month) the event is filed under; month is None for year-precision events."""
+    parts = entry.event.date.split("-")
+    return parts[0], (parts[1] if entry.event.precision != "year" and len(parts) > 1 else None)
+
+
+def group_path(year: str, month: str | None) -> str:
+    """docs/ path of the page holding a (year, month) group."""
+    return f"timeline/{year}/index.md" if month is None else f"timeline/{year}/{month}.md"
+
+
+def timeline_path(event) -> str:
+    """docs/ path of the archive timeline page that lists ``event``."""
+    return group_path(*group_key(TimelineEntry(slug="", index=0, event=event)))
+
+
+def timeline_anchor(entry: TimelineEntry) -> Md:
+    """Id of an event on its archive timeline page (unique: briefing slug + position). Slugs are
+    made by the generator ([a-z0-9-] only), so the id is safe to print as is."""
+    return Md(f"t-{entry.slug}-e{entry.index + 1}")
+
+
+def timeline_of(page: Page) -> list[TimelineEntry]:
+    """A briefing's events as timeline entries in date order (ties: text order)."""
+    entries = [TimelineEntry(slug=page.slug, index=i, event=e) for i, e in enumerate(page.briefing.events)]
+    return sorted(entries, key=lambda t: event_sort_key(t.event))
+
+
+pages._ENV.globals.update(timeline_of=timeline_of, timeline_path=timeline_path,
+                          timeline_anchor=timeline_anchor)
+
+
+def month_label(year: str, month: str | None) -> str:
+    return dates.display_event_date(f"{year}-{month}" if month else year,
+                                   "month" if month else "year")
+
+
+def groups(archive: Archive) -> dict[str, dict[str | None, list[TimelineEntry]]]:
+    """year → month (None first) → entries, all in date order."""
+    out: dict[str, dict[str | None, list[TimelineEntry]]] = {}
+    for entry in archive.timeline:  # already in date order
+        year, month = group_key(entry)
+        out.setdefault(year, {}).setdefault(month, []).append(entry)
+    return out
+
+
+def _render(template: str, path: str, title: str, **context) -> str:
+    meta = pages.front_matter({"title": title})
+    return meta + pages._ENV.get_template(template).render(
+        link=lambda to: pages.relative(path, to), title=escape_md(title), **context)
+
+
+def files(archive: Archive) -> dict[str, str]:
+    """The timeline index, one page per month and one per year."""
+    by_year = groups(archive)
+    out = {"timeline/index.md": _render(
+        "timeline.md.j2", "timeline/index.md", "Timeline", archive=archive, years=by_year,
+        preview=PREVIEW, group_path=group_path, label=month_label, total=len(archive.timeline))}
+    for year, months in by_year.items():
+        for month, entries in months.items():
+            if month is None:
+                continue
+            path = group_path(year, month)
+            out[path] = _render("timeline_month.md.j2", path, f"Timeline: {month_label(year, month)}",
+                                archive=archive, entries=entries, year=year, up=group_path(year, None))
+        path = group_path(year, None)
+        out[path] = _render("timeline_year.md.j2", path, f"Timeline: {year}", archive=archive,
+                            year=year, months=months, entries=months.get(None, []),
+                            group_path=group_path, label=month_label)
+    return out
