@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps build docs serve test golden lock clean
+.PHONY: help setup system-deps build docs serve test golden lock clean corpus bench
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -41,6 +41,10 @@ build: $(STAMP) ## generate docs/ and build the site into site/
 
 serve: $(STAMP) ## generate docs/ and preview the site with live reload
 	$(PY) -m generator build; $(VENV)/bin/mkdocs serve
+
+N ?= 1000
+corpus: $(STAMP) ## write N synthetic seeds (default 1000) into build/corpus/ for benchmarks
+	$(PY) -m generator corpus $(N) --out build/corpus
 
 test: $(STAMP) system-deps ## run every test
 	$(PY) -m pytest -n 2 -q

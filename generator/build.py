@@ -6,10 +6,13 @@ File reading happens here and file writing in write.py; the stages in between ar
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import SeedCache, code_hash, entry_key, error_from, error_record, registry_hash
 from .errors import InputError, Problems, SeedError
 from .extract import extract
 from .ingest import ingest
@@ -30,14 +33,18 @@ class BuildResult:
     archive: Archive
     report: WriteReport | None
     problems: Problems = field(default_factory=Problems)
+    timings: dict[str, float] = field(default_factory=dict)
+    """Wall seconds per stage (read, link, render, write), for benchmarks; never in output."""
 
 
-def display_path(path: Path) -> str:
+def display_path(path: Path, cwd: Path | None = None) -> str:
     """A path for messages and output: relative to the working directory when inside it, else
     the folder's own name and the file, so that no machine path reaches the output."""
+    cwd = cwd or Path.cwd().resolve()
     try:
-        return Path(os.path.relpath(path.resolve(), Path.cwd().resolve())).as_posix() \
-            if path.resolve().is_relative_to(Path.cwd().resolve()) else f"{path.parent.name}/{path.name}"
+        resolved = path.resolve()
+        return Path(os.path.relpath(resolved, cwd)).as_posix() \
+            if resolved.is_relative_to(cwd) else f"{path.parent.name}/{path.name}"
     except ValueError:
         return f"{path.parent.name}/{path.name}"
 
@@ -49,37 +56,133 @@ def seed_files(seeds: Path) -> list[Path]:
     return sorted(p for p in seeds.iterdir() if p.suffix == ".txt")
 
 
+def load_seed(path: Path, cwd: Path | None = None) -> tuple[str, bytes | SeedError]:
+    """A seed's display name and bytes, or the error that stops it being read."""
+    name = display_path(path, cwd)
+    if path.is_symlink():
+        return name, SeedError(name, None, "seed is a symbolic link", "commit the article itself, not a link")
+    try:
+        return name, path.read_bytes()
+    except OSError as error:
+        return name, SeedError(name, None, f"cannot read seed: {error.strerror}", "check the file's permissions")
+
+
+def process_seed(name: str, data: bytes, registry: Registry) -> Briefing | InputError:
+    """Ingest and extract one seed's bytes: the pure per-seed work that is cached and parallel."""
+    try:
+        return extract(ingest(data, name), registry)
+    except InputError as error:
+        return error
+
+
 def read_seed(path: Path, registry: Registry) -> Briefing:
     """Ingest and extract one seed file (raises InputError for a bad seed)."""
-    name = display_path(path)
-    if path.is_symlink():
-        raise SeedError(name, None, "seed is a symbolic link", "commit the article itself, not a link")
-    data = path.read_bytes()
-    return extract(ingest(data, name), registry)
+    name, data = load_seed(path)
+    result = data if isinstance(data, InputError) else process_seed(name, data, registry)
+    if isinstance(result, InputError):
+        raise result
+    return result
+
+
+_worker_registry: Registry | None = None
+
+
+def _init_worker(registry: Registry) -> None:
+    global _worker_registry
+    _worker_registry = registry
+
+
+def _work(item: tuple[str, bytes]):
+    # Runs in a worker process. InputError does not pickle back (its constructor takes several
+    # arguments), so errors travel as records.
+    result = process_seed(item[0], item[1], _worker_registry)
+    return ("error", error_record(result)) if isinstance(result, InputError) else ("ok", result)
+
+
+def worker_count(jobs: int) -> int:
+    """``jobs``, or one per usable CPU core when it is 0."""
+    if jobs > 0:
+        return jobs
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+PARALLEL_MIN = 16
+"""Fewer cache misses than this are processed in this process: a pool costs more to start."""
+
+
+def _process_all(items: list[tuple[str, bytes]], registry: Registry, jobs: int, progress, total: int):
+    """Results for ``items`` in the same order, from a process pool when it pays off."""
+    workers = min(worker_count(jobs), len(items))
+    if workers <= 1 or len(items) < PARALLEL_MIN:
+        for done, (name, data) in enumerate(items, 1):
+            yield process_seed(name, data, registry)
+            if progress:
+                progress("read", total - len(items) + done, total)
+        return
+    chunk = max(1, min(64, len(items) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(registry,)) as pool:
+        # map() yields in input order whatever order workers finish in: output never depends on
+        # the number of workers.
+        for done, (kind, value) in enumerate(pool.map(_work, items, chunksize=chunk), 1):
+            yield error_from(value) if kind == "error" else value
+            if progress:
+                progress("read", total - len(items) + done, total)
 
 
 def read_seeds(paths: list[Path], registry: Registry, problems: Problems,
-               progress: Progress | None = None) -> list[Briefing]:
+               progress: Progress | None = None, jobs: int = 0, cache_dir: Path | None = None) -> list[Briefing]:
+    """Ingest and extract every seed, in path order: cached results where the seed, the code and
+    the registry are unchanged, the rest on ``jobs`` worker processes (0 = every core)."""
+    cache = SeedCache(cache_dir, code_hash() + registry_hash(registry))
+    cwd = Path.cwd().resolve()
+    results: list[Briefing | InputError | None] = []
+    misses: list[tuple[int, str, bytes, str]] = []
+    for path in paths:
+        name, data = load_seed(path, cwd)
+        if isinstance(data, InputError):
+            results.append(data)
+            continue
+        key = entry_key(data, name, cache.context)
+        results.append(cache.get(key))
+        if results[-1] is None:
+            misses.append((len(results) - 1, name, data, key))
+    if progress and len(misses) < len(paths):
+        progress("read", len(paths) - len(misses), len(paths))
+    computed = _process_all([(name, data) for _, name, data, _ in misses], registry, jobs, progress, len(paths))
+    for (index, _, _, key), result in zip(misses, computed):
+        results[index] = result
+        cache.put(key, result)
+    for warning in cache.warnings:
+        problems.warn(warning)
     briefings = []
-    for done, path in enumerate(paths, 1):
-        try:
-            briefings.append(read_seed(path, registry))
-        except InputError as error:
-            problems.add(error)
-        if progress:
-            progress("read", done, len(paths))
+    for result in results:
+        if isinstance(result, InputError):
+            problems.add(result)
+        else:
+            briefings.append(result)
     return briefings
 
 
 def build(seeds: Path, docs: Path, registry_dir: Path, annotations: Path | None = None,
-          progress: Progress | None = None, site_url: str = "") -> BuildResult:
+          progress: Progress | None = None, jobs: int = 0, cache_dir: Path | None = None) -> BuildResult:
     """Build the generated part of ``docs`` from every seed; bad inputs are reported, not fatal.
-    ``site_url`` is the published site's absolute base URL, used only for the feeds."""
+
+    ``jobs`` worker processes read the seeds (0 = one per core); ``cache_dir`` keeps per-seed
+    results between runs (None = no cache). Neither changes a byte of the output."""
     problems = Problems()
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
     registry, registry_errors = load_registry(registry_dir)
     problems.extend(registry_errors)
-    briefings = read_seeds(seed_files(seeds), registry, problems, progress)
-    archive = link(briefings, registry, site_url)
+    briefings = read_seeds(seed_files(seeds), registry, problems, progress, jobs, cache_dir)
+    timings["read"], clock = time.perf_counter() - clock, time.perf_counter()
+    archive = link(briefings)
+    timings["link"], clock = time.perf_counter() - clock, time.perf_counter()
     files = render(archive)
+    timings["render"], clock = time.perf_counter() - clock, time.perf_counter()
     report = write_files(docs, files)
-    return BuildResult(archive=archive, report=report, problems=problems)
+    timings["write"] = time.perf_counter() - clock
+    return BuildResult(archive=archive, report=report, problems=problems, timings=timings)
