@@ -23,8 +23,9 @@ class Md(str):
 
 
 # Inline syntax anywhere in a line: code, emphasis, links and images ("!" needs "["), attribute
-# lists, and the backslash itself. Python-Markdown honours a backslash before each of these.
-_INLINE = set("\\`*_[]{}")
+# lists, the backslash itself, and "#" (a heading drops trailing "#"s: "C# and F# #").
+# Python-Markdown honours a backslash before each of these.
+_INLINE = set("\\`*_[]{}#")
 # Raw HTML and entities: written as character references, which Markdown passes through as text.
 _ENTITY = {"<": "&lt;", "&": "&amp;"}
 # Block syntax only counts at the start of a line (paragraphs are written as one line): headings,
@@ -58,8 +59,12 @@ _LINE_START_ESCAPE = {"|": "&#124;", ":": "&#58;", "~": "&#126;", "%": "&#37;", 
 
 
 def escape_html(value: object) -> Markup:
-    """Escape text for raw-HTML context (element text or a quoted attribute value)."""
-    text = _CONTROL.sub("", str(value))
+    """Escape text for raw-HTML context (element text or a quoted attribute value).
+
+    White space is folded as in :func:`escape_md`: a blank line would end a raw-HTML block and
+    hand the rest of the value to Markdown.
+    """
+    text = _CONTROL.sub("", _WS.sub(" ", str(value)))
     return Markup(_html_escape(text))
 
 

@@ -1,0 +1,168 @@
+"""Helpers for the security tests (tests/test_security*.py): hostile text, Markdown as MkDocs
+renders it, and an inspector that says whether any markup from input survived.
+
+The converter uses exactly the Markdown extensions that MkDocs would use for this project: they are
+read from mkdocs.yml through MkDocs' own config loader (which also adds its built-in ``toc``,
+``tables`` and ``fenced_code``), so a change to mkdocs.yml is tested without editing this file.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+from hypothesis import strategies as st
+from mkdocs.config import load_config
+from mkdocs.utils.meta import get_data
+
+ROOT = Path(__file__).resolve().parent.parent
+HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
+MARKER = "xss"
+"""Every payload names this; a live tag, attribute or URL carrying it is an injection."""
+
+# Fragments that mean something to HTML, Markdown, Python-Markdown's extensions, Jinja, YAML or a
+# browser. Random text is built by joining them with random characters.
+FRAGMENTS = (
+    "<script>xss()</script>", "<img src=x onerror=xss()>", "<svg onload=xss()>", "<xss-tag>",
+    "<a href=\"javascript:xss()\">x</a>", "<iframe src=//xss.example>", "</p>", "</title>", "-->",
+    "<!--", "<![CDATA[", "<style>", "<base href=//xss.example/>", "<math><mi xlink:href=x>",
+    "\"><script>xss()</script>", "' onmouseover='xss()", "&lt;script&gt;", "&#60;img&#62;",
+    "&#x3C;", "&amp;", "&", "\\<b\\>", "[x](javascript:xss())", "[x](data:text/html,xss)",
+    "![x](https://xss.example/p.png)", "<https://xss.example>", "[x]: https://xss.example",
+    "[x][1]", "[^1]", "{: onclick=xss() }", "{ #xss .xss onclick=xss() }", "{: style=x }",
+    "*", "**", "_", "__", "`", "```", "~~~", "#", "# ", "## x", "> ", "- ", "+ ", "1. ", "1) ",
+    "---", "***", "===", "| a | b |", "|---|", ": ", "!!! note", "??? x", "--8<-- \".env\"",
+    "{!.env!}", "{% include '.env' %}", "{{ config }}", "{{ 7*7 }}", "{#", "#}", "[TOC]",
+    "*[HTML]: xss", "\\", "\\\\", "\u202e", "\u2066", "\u200b", "\ufeff", "\x00", "\x02", "\x03",
+    "\x1b[31m", "\u2028", "\x85", "\t", "    ", "  ", "javascript:", "JaVaScRiPt:xss()",
+    "java\tscript:xss()", "data:text/html;base64,PHNjcmlwdD54c3MoKTwvc2NyaXB0Pg==", "vbscript:",
+    "markdown=\"1\"", "<div markdown>", "</div>", "<details open ontoggle=xss()>", ":xss:",
+    "\u0430dmin", "\uff1cscript\uff1e", "\U0001f600", "...", "..", "/", "con", "404",
+)
+
+hostile_line = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), min_size=1, max_size=8,
+).map("".join)
+"""One line of random hostile text (may contain any character, including line breaks)."""
+
+single_line = hostile_line.map(lambda s: re.sub(r"[\r\n]", " ", s))
+"""Hostile text without CR or LF: what ingest hands on as a headline or paragraph."""
+
+readable = st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs")), min_size=1, max_size=20)
+
+
+@functools.lru_cache(maxsize=1)
+def mkdocs_config():
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+def markdown_to_html(body: str) -> str:
+    """Markdown ``body`` (no front matter) as MkDocs turns it into the HTML of a page."""
+    config = mkdocs_config()
+    md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+    return md.convert(body)
+
+
+def page_to_html(text: str) -> str:
+    """A generated docs/ page (front matter first) as MkDocs renders its content. Generated pages
+    always start with YAML front matter; without it MkDocs would read leading ``key: value`` lines
+    of the body as MultiMarkdown metadata, so its absence is an error here."""
+    body, _meta = get_data(text)
+    if body == text:
+        raise AssertionError("generated page without YAML front matter")
+    return markdown_to_html(body)
+
+
+def front_matter_of(text: str) -> dict:
+    """The front matter exactly as MkDocs reads it."""
+    return get_data(text)[1]
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.text: list[str] = []
+        self.comments: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, attrs))
+
+    def handle_startendtag(self, tag, attrs):
+        self.elements.append((tag, attrs))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def handle_comment(self, data):
+        self.comments.append(data)
+
+
+def parse(page_html: str) -> _Collector:
+    collector = _Collector()
+    collector.feed(page_html)
+    collector.close()
+    return collector
+
+
+GENERATED_TAGS = frozenset({
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "ul", "ol", "li", "small", "time", "span",
+    "figure", "figcaption", "article", "section", "aside", "div", "blockquote", "em", "strong",
+    "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "details",
+    "summary", "nav", "cite", "q", "mark", "abbr", "sup", "sub", "hr", "br", "b", "i", "s",
+})
+"""Tags the generator's templates and Markdown itself produce: any other tag came from input."""
+GENERATED_ATTRS = frozenset({
+    "class", "id", "href", "title", "datetime", "rel", "lang", "dir", "role", "hidden", "open",
+    "start", "value", "data-md-annotation-id", "aria-label", "aria-hidden", "aria-describedby",
+    "tabindex", "colspan", "rowspan", "scope", "cite",
+})
+"""Attributes the generator's own markup uses. Event handlers, style and src never appear."""
+URL_ATTRS = frozenset({"href", "src", "action", "formaction", "srcset", "poster", "data",
+                       "xlink:href", "background", "cite", "ping", "manifest"})
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+
+
+def url_scheme(value: str) -> str | None:
+    """The scheme a browser would see in an attribute value (control characters and white space
+    are ignored by browsers inside a scheme, so they are here too)."""
+    cleaned = re.sub(r"[\x00-\x20\x7f]", "", html.unescape(value)).lower()
+    match = _SCHEME.match(cleaned)
+    return match.group(1) if match else None
+
+
+def live_markup(page_html: str, tags=GENERATED_TAGS, attrs=GENERATED_ATTRS) -> list[str]:
+    """Everything in ``page_html`` that could only have come from input as markup: unknown tags,
+    unknown or event-handler attributes, dangerous URL schemes. Empty when the HTML is inert."""
+    found = []
+    for tag, attributes in parse(page_html).elements:
+        if tag not in tags:
+            found.append(f"tag <{tag}>")
+        for name, value in attributes:
+            if name not in attrs or name.startswith("on"):
+                found.append(f"attribute {name}= on <{tag}>")
+            if name in URL_ATTRS and value is not None:
+                scheme = url_scheme(value)
+                if scheme is not None and scheme not in SAFE_SCHEMES:
+                    found.append(f"{scheme}: URL in {name}= on <{tag}>")
+    return found
+
+
+def visible_text(page_html: str) -> str:
+    """The text a reader sees, white space folded."""
+    return " ".join("".join(parse(page_html).text).split())
+
+
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown_as(text: str) -> str:
+    """What a reader should see for input ``text``: the same characters, white space folded,
+    control and direction-override characters dropped (they are refused on the way in)."""
+    # Separators such as U+001F count as white space first (as in str.split), then the rest go.
+    return " ".join(_INVISIBLE.sub("", " ".join(text.split())).split())
