@@ -8,6 +8,7 @@ keeps its source position so that validation errors can say ``file:line:col``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -51,9 +52,7 @@ def load(text: str, file: str, error_class: type[InputError] = InputError) -> Ya
         raise error_class(file, 1, f"file is larger than {MAX_BYTES // 1024} KiB",
                           "split it into smaller files", col=1)
     try:
-        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=yaml.SafeLoader)):
-            raise error_class(file, _alias_line(text), "YAML anchors and aliases (&name, *name) are not allowed",
-                              "write the value out in full", col=1)
+        _check_events(text, file, error_class)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -77,6 +76,9 @@ def _build(node, path, positions, file, error_class, depth):
         raise error_class(file, pos[0], f"nesting deeper than {MAX_DEPTH} levels",
                           "flatten the structure", col=pos[1])
     positions.setdefault(path, pos)
+    if node.tag not in (_MAP, _SEQ) and not isinstance(node, yaml.ScalarNode):
+        raise error_class(file, pos[0], f"YAML tag {node.tag} is not allowed",
+                          "remove the tag and write a plain mapping or list", col=pos[1])
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
@@ -87,6 +89,9 @@ def _build(node, path, positions, file, error_class, depth):
                 raise error_class(file, key_node.start_mark.line + 1, "merge keys (<<) are not allowed",
                                   "write the fields out in full", col=key_node.start_mark.column + 1)
             key = _scalar(key_node, file, error_class)
+            if not isinstance(key, str):
+                raise error_class(file, key_node.start_mark.line + 1, f"mapping key {key!r} is not text",
+                                  "use a name before the colon", col=key_node.start_mark.column + 1)
             if key in result:
                 raise error_class(file, key_node.start_mark.line + 1, f"duplicate key {key!r}",
                                   "remove one of the two", col=key_node.start_mark.column + 1)
@@ -102,18 +107,44 @@ def _build(node, path, positions, file, error_class, depth):
     return _scalar(node, file, error_class)
 
 
-def _alias_line(text: str) -> int:
+def _check_events(text: str, file: str, error_class) -> None:
+    """Refuse aliases and over-deep nesting from the event stream, before composing: the parser
+    is iterative, but PyYAML's composer recurses, so 100,000 "[" would exhaust the stack."""
+    depth = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.AliasEvent):
-            return event.start_mark.line + 1
-    return 1
+        mark = event.start_mark
+        if isinstance(event, yaml.AliasEvent):  # an anchor alone expands nothing
+            raise error_class(file, mark.line + 1, "YAML anchors and aliases (&name, *name) are not allowed",
+                              "write the value out in full", col=mark.column + 1)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise error_class(file, mark.line + 1, f"nesting deeper than {MAX_DEPTH} levels",
+                                  "flatten the structure", col=mark.column + 1)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _scalar(node, file="", error_class=InputError):
+    line, col = node.start_mark.line + 1, node.start_mark.column + 1
     if node.tag not in _ALLOWED_TAGS:
-        raise error_class(file, node.start_mark.line + 1, f"YAML tag {node.tag} is not allowed",
-                          "remove the tag and write a plain value", col=node.start_mark.column + 1)
-    return _CONSTRUCTOR.construct_object(node, deep=True)
+        raise error_class(file, line, f"YAML tag {node.tag} is not allowed",
+                          "remove the tag and write a plain value", col=col)
+    try:
+        value = _CONSTRUCTOR.construct_object(node, deep=True)
+    except (ValueError, OverflowError) as exc:  # e.g. an integer of more than 4300 digits
+        raise error_class(file, line, f"value cannot be read: {str(exc)[:80]}",
+                          "write a shorter value, or quote it to make it text", col=col) from None
+    if isinstance(value, str) and _BAD_TEXT.search(value):
+        raise error_class(file, line, "text contains a control character or a lone surrogate "
+                          f"(U+{ord(_BAD_TEXT.search(value).group()):04X})",
+                          "remove it; write only printable text", col=col)
+    return value
+
+
+# Escapes such as "\0", "\x1b" or "\ud800" let YAML text hold characters that a UTF-8 file
+# cannot: they would corrupt pages or crash when written, so they are refused (tab and newline stay).
+_BAD_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 _ALLOWED_TAGS = {
@@ -121,3 +152,4 @@ _ALLOWED_TAGS = {
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
 }
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"

@@ -58,7 +58,7 @@ def test_good_file_loads_all_fields(tmp_path):
     (GOOD.replace("name: Marco Rubio\n", ""), 1, 1, "missing required field 'name'"),
     (GOOD.replace("  - Senator Rubio", "  - Senator Rubio\n  - Senator Rubio"), 6, 5, "listed twice"),
     (GOOD.replace("name: Marco Rubio", "name: [Marco]"), 2, 1, "'name' must be non-empty text"),
-    (GOOD.replace("roles:", "roles: &r").replace("description: Secretary of State.", "description: *r"), 8, 1,
+    (GOOD.replace("roles:", "roles: &r").replace("description: Secretary of State.", "description: *r"), 8, 14,
      "anchors and aliases"),
     ("id: marco-rubio\nname: 'unclosed\n", 3, 1, "invalid YAML"),
     ("- just\n- a list\n", 1, 1, "must be a mapping"),

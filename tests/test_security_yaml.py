@@ -1,0 +1,95 @@
+"""Hostile YAML: every file in tests/fixtures/hostile/yaml/ is refused with file:line:col, fast,
+through safeyaml and through the real consumer (the entity registry loader); generated bombs
+(100,000 levels of nesting, a file over the size limit) too."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from generator import safeyaml
+from generator.errors import InputError, RegistryError
+from generator.registry import load_registry, parse_entity
+from tests.hostile import HOSTILE
+
+YAML = HOSTILE / "yaml"
+REFUSED = {
+    "billion-laughs.yml": (3, "anchors and aliases"),
+    "merge-key.yml": (3, "anchors and aliases"),
+    "python-tag.yml": (2, "tag"),
+    "python-tag-mapping.yml": (2, "tag"),
+    "set-tag.yml": (2, "tag"),
+    "escaped-control.yml": (2, "control character"),
+    "lone-surrogate.yml": (2, "lone surrogate"),
+    "huge-integer.yml": (1, "cannot be read"),
+    "null-key.yml": (1, "not text"),
+    "two-documents.yml": (2, "another document"),
+    "tab-indent.yml": (3, "invalid YAML"),
+    "empty.yml": (1, "empty"),
+    "comment-only.yml": (1, "empty"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_hostile_yaml_is_a_clear_error(name):
+    line, words = REFUSED[name]
+    text = (YAML / name).read_text(encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        safeyaml.load(text, f"x/{name}", RegistryError)
+    error = caught.value
+    assert isinstance(error, RegistryError)
+    assert (error.file, error.line) == (f"x/{name}", line), str(error)
+    assert error.col is not None and words in str(error), str(error)
+    assert str(error).startswith(f"x/{name}:{line}:{error.col}: ") and " — " in str(error)
+
+
+def test_every_hostile_yaml_fixture_is_covered():
+    on_disk = {p.name for p in YAML.iterdir()}
+    assert on_disk - set(REFUSED) == {"invalid-utf8.yml", "bom.yml"}
+
+
+@pytest.mark.parametrize("text, words", [
+    ("a: " + "[" * 100_000 + "]" * 100_000 + "\n", "nesting deeper"),
+    ("a:\n" + "".join("  " * i + "- \n" for i in range(1, 60)), "nesting deeper"),
+    ("a: " + "{b: " * 50_000 + "1" + "}" * 50_000 + "\n", "nesting deeper"),
+    ("a: '" + "x" * (safeyaml.MAX_BYTES + 1) + "'\n", "larger than"),
+    ("a: " + "&x " * 10 + "1\n", "invalid YAML"),
+    ("- &a [*a]\n", "anchors and aliases"),
+])
+def test_yaml_bombs_are_refused_quickly(text, words):
+    start = time.perf_counter()
+    with pytest.raises(InputError, match=words):
+        safeyaml.load(text, "bomb.yml")
+    # Not a benchmark: a generous bound that only a hang or an expansion would break.
+    assert time.perf_counter() - start < 5
+
+
+def test_registry_reports_every_hostile_file_in_one_run(tmp_path):
+    root = tmp_path / "registry"
+    (root / "person").mkdir(parents=True)
+    for path in YAML.iterdir():
+        (root / "person" / path.name).write_bytes(path.read_bytes())
+    registry, errors = load_registry(root, relative_to=tmp_path)
+    files = {error.file for error in errors}
+    expected = {f"registry/person/{name}" for name in REFUSED} | {"registry/person/invalid-utf8.yml"}
+    assert expected <= files
+    assert all(isinstance(error, RegistryError) for error in errors)
+    assert not list(registry.entities) if hasattr(registry, "entities") else True
+
+
+def test_unknown_fields_and_wrong_types_name_the_line():
+    text = "id: marco-rubio\nname: Marco Rubio\ntype: person\ntemplate: evil.html\nroles: {a: 1}\n"
+    entity, errors = parse_entity(text, "registry/person/marco-rubio.yml")
+    assert entity is None
+    messages = {(e.line, e.message.split(":")[0]) for e in errors}
+    assert any(line == 4 and "unknown field 'template'" in msg for line, msg in messages), messages
+    assert any(e.line == 5 for e in errors), [str(e) for e in errors]
+
+
+def test_safe_values_still_load():
+    doc = safeyaml.load("name: \"Tab\\there\"\nlist: [1, 2.5, true, null, 2026-05-27]\nnote: |\n  two\n  lines\n", "ok.yml")
+    assert doc.data["name"] == "Tab\there"
+    assert doc.data["note"] == "two\nlines\n"
+    assert doc.where(("list", 1)) == (2, 11)
