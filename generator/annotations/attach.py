@@ -1,0 +1,89 @@
+"""Giving each briefing of the archive its annotations, anchored against its current text.
+
+Runs after link, because an annotation may name its briefing by slug and slugs are only final
+there. The anchoring itself is per briefing and pure (see anchor.py).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import replace
+
+from rapidfuzz import process
+
+from ..errors import AnnotationError
+from ..model import Annotation, Archive, Page, PlacedAnnotation
+from .anchor import anchor
+
+
+def _seed_name(ref: str) -> str | None:
+    return posixpath.basename(ref) if ref.endswith(".txt") else None
+
+
+def find_page(annotation: Annotation, by_seed: dict[str, Page], by_slug: dict[str, Page]) -> Page | None:
+    seed = _seed_name(annotation.briefing)
+    return by_seed.get(seed) if seed else by_slug.get(annotation.briefing)
+
+
+def _unknown_briefing(annotation: Annotation, by_seed: dict, by_slug: dict) -> AnnotationError:
+    seed = _seed_name(annotation.briefing)
+    choices = list(by_seed if seed else by_slug)
+    best = process.extractOne(seed or annotation.briefing, choices, score_cutoff=60) if choices else None
+    what = f"seed {annotation.briefing!r}" if seed else f"slug {annotation.briefing!r}"
+    hint = f"did you mean {('seeds/' + best[0]) if seed else best[0]!r}?" if best else \
+        "name the briefing by its seed file (seeds/<name>.txt) or the end of its URL"
+    line, col = annotation.briefing_at
+    return AnnotationError(annotation.file, line, f"no briefing for {what} in the archive", hint, col=col)
+
+
+def place_all(page: Page, annotations: list[Annotation]):
+    """Anchor ``annotations`` in ``page``: (placed in page order, errors, warnings)."""
+    article = page.briefing.article
+    placed, errors, warnings = [], [], []
+    for annotation in annotations:
+        result, error, warning = anchor(annotation, article.paragraphs, article.source_file)
+        placed.append(result)
+        errors += [error] if error else []
+        warnings += [warning] if warning else []
+    return sorted(placed, key=page_order), errors, warnings
+
+
+def page_order(placed: PlacedAnnotation) -> tuple:
+    """Anchored ones in text order, then orphans; ties broken by file so order is stable."""
+    if placed.anchored:
+        return (0, placed.paragraph, placed.start, placed.end, placed.annotation.id)
+    return (1, 0, 0, 0, placed.annotation.id)
+
+
+def attach(archive: Archive, annotations: list[Annotation], repo_url: str = ""):
+    """The archive with every page's annotations placed, plus (errors, warnings).
+
+    An annotation that cannot be placed is kept as an orphan (on its page, or on the archive when
+    its briefing is missing) and reported as an error: it is never dropped silently.
+    """
+    by_seed = {posixpath.basename(p.briefing.article.source_file): p for p in archive.pages}
+    by_slug = {p.slug: p for p in archive.pages}
+    wanted: dict[str, list[Annotation]] = {}
+    orphans, errors, warnings = [], [], []
+    for annotation in sorted(annotations, key=lambda a: a.id):
+        page = find_page(annotation, by_seed, by_slug)
+        if page is None:
+            errors.append(_unknown_briefing(annotation, by_seed, by_slug))
+            orphans.append(PlacedAnnotation(annotation, "orphaned", reason="briefing not found"))
+        else:
+            wanted.setdefault(page.slug, []).append(annotation)
+    pages = []
+    for page in archive.pages:
+        placed, page_errors, page_warnings = place_all(page, wanted.get(page.slug, []))
+        errors += page_errors
+        warnings += page_warnings
+        pages.append(replace(page, annotations=tuple(placed)) if placed or page.annotations else page)
+    result = replace(archive, pages=tuple(pages), orphaned_annotations=tuple(orphans), repo_url=repo_url)
+    return result, errors, warnings
+
+
+def all_orphans(archive: Archive) -> list[tuple[Page | None, PlacedAnnotation]]:
+    """Every orphaned annotation with its page (None when the briefing is missing), by file."""
+    found = [(page, placed) for page in archive.pages for placed in page.annotations if not placed.anchored]
+    found += [(None, placed) for placed in archive.orphaned_annotations]
+    return sorted(found, key=lambda item: item[1].annotation.id)

@@ -1,0 +1,83 @@
+"""The contributor's way in: where a briefing's annotation files live and the link that opens one.
+
+One file per annotation, under ``annotations/<seed name>/``: two contributors annotating the same
+briefing add two different files, so their pull requests never conflict (one file per briefing
+would have both editing the same list). The folder is named after the seed file, not the slug,
+because a seed's name never changes while a slug may when a headline is corrected.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from urllib.parse import quote, urlencode, urlsplit
+
+import yaml
+
+from ..errors import InputError
+from ..model import Page
+
+BRANCH = "main"
+"""Branch that pull requests target (the deploy workflow builds it)."""
+SCHEMA_COMMENT = "# yaml-language-server: $schema=../../generator/schemas/annotation.schema.json"
+"""First line of an annotation file: editors with the YAML language server validate as you type."""
+
+
+def annotation_folder(page: Page) -> str:
+    """``annotations/<seed name>`` — where this briefing's annotation files go."""
+    return f"annotations/{posixpath.splitext(posixpath.basename(page.briefing.article.source_file))[0]}"
+
+
+def skeleton(page: Page) -> str:
+    """A new annotation file for this briefing, for the contributor to fill in."""
+    seed = "seeds/" + posixpath.basename(page.briefing.article.source_file)
+    return (f"{SCHEMA_COMMENT}\n"
+            f"briefing: {seed}\n"
+            "anchor:\n"
+            "  exact: \"the words you are annotating, copied from the page\"\n"
+            "kind: context  # context, fact-check, correction, background or definition\n"
+            "body: |\n"
+            "  Your note, in Markdown.\n"
+            "author: your-name-or-handle\n"
+            "sources:\n"
+            "  - https://example.org/where-this-comes-from\n"
+            "date: YYYY-MM-DD\n")
+
+
+def annotate_url(page: Page, repo_url: str) -> str | None:
+    """GitHub's "create new file" page in this briefing's annotation folder, pre-filled with
+    :func:`skeleton`; None when the repository is not on GitHub or unknown."""
+    parts = urlsplit(repo_url or "")
+    if parts.scheme != "https" or parts.hostname not in ("github.com", "www.github.com") \
+            or len([p for p in parts.path.split("/") if p]) != 2:
+        return None
+    base = repo_url.rstrip("/")
+    folder = quote(annotation_folder(page), safe="/")
+    query = urlencode({"filename": "my-note.yml", "value": skeleton(page)}, quote_via=quote)
+    return f"{base}/new/{BRANCH}/{folder}?{query}"
+
+
+def read_repo_url(config: Path) -> tuple[str, InputError | None]:
+    """``repo_url`` from mkdocs.yml ("" if absent), or "" and an error saying why it is unreadable.
+
+    mkdocs.yml is the maintainers' file, but it may carry tags that only MkDocs' own loader knows
+    (``!ENV``, ``!!python/name``); the safe loader refuses those, and that is reported rather than
+    loading the file unsafely.
+    """
+    name = config.name
+    if not config.is_file():
+        return "", None
+    try:
+        data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        return "", InputError(name, mark.line + 1 if mark else None, f"cannot read repo_url: {exc.problem}",
+                              "write repo_url as a plain https:// URL; this file is read with a safe loader",
+                              col=mark.column + 1 if mark else None)
+    except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
+        return "", InputError(name, None, f"cannot read repo_url: {exc}", "check the file's syntax")
+    value = data.get("repo_url", "") if isinstance(data, dict) else ""
+    if not isinstance(value, str) or (value and urlsplit(value).scheme not in ("http", "https")):
+        return "", InputError(name, None, f"repo_url {value!r} is not an http(s) URL",
+                              "write it as https://github.com/<owner>/<repo>")
+    return value, None
