@@ -167,11 +167,13 @@ def read_seeds(paths: list[Path], registry: Registry, problems: Problems,
 
 
 def build(seeds: Path, docs: Path, registry_dir: Path, annotations: Path | None = None,
-          progress: Progress | None = None, jobs: int = 0, cache_dir: Path | None = None) -> BuildResult:
+          progress: Progress | None = None, jobs: int = 0, cache_dir: Path | None = None,
+          site_url: str = "") -> BuildResult:
     """Build the generated part of ``docs`` from every seed; bad inputs are reported, not fatal.
 
     ``jobs`` worker processes read the seeds (0 = one per core); ``cache_dir`` keeps per-seed
-    results between runs (None = no cache). Neither changes a byte of the output."""
+    results between runs (None = no cache). Neither changes a byte of the output. ``site_url`` is
+    the published site's absolute address, used only by the feeds ("" = unknown)."""
     problems = Problems()
     timings: dict[str, float] = {}
     clock = time.perf_counter()
@@ -179,7 +181,7 @@ def build(seeds: Path, docs: Path, registry_dir: Path, annotations: Path | None 
     problems.extend(registry_errors)
     briefings = read_seeds(seed_files(seeds), registry, problems, progress, jobs, cache_dir)
     timings["read"], clock = time.perf_counter() - clock, time.perf_counter()
-    archive = link(briefings)
+    archive = link(briefings, registry, site_url)
     timings["link"], clock = time.perf_counter() - clock, time.perf_counter()
     files = render(archive)
     timings["render"], clock = time.perf_counter() - clock, time.perf_counter()
