@@ -53,6 +53,9 @@ def make_parser() -> argparse.ArgumentParser:
                        help="folder of cached per-seed results, keyed by content hash; deleting it "
                             "changes nothing but speed (default: %(default)s)")
     build.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    build.add_argument("--site-url", metavar="URL", default=None,
+                       help="absolute address of the published site, for the feeds' links (default: site_url "
+                            "from mkdocs.yml in the current folder; when both are empty the feeds carry no links)")
     build.set_defaults(run=run_build)
 
     corpus = commands.add_parser("corpus", help="write a synthetic corpus of N seeds for benchmarks",
@@ -108,14 +111,20 @@ def report_problems(problems, stream=sys.stderr) -> None:
 
 def run_build(args) -> int:
     from .build import build
+    from .siteurl import check_site_url, from_mkdocs_yml
 
     if not args.seeds.is_dir():
         raise UsageError(f"seeds folder {args.seeds} does not exist")
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (every core) or more")
+    try:
+        site_url = (check_site_url(args.site_url) if args.site_url is not None
+                    else from_mkdocs_yml(Path("mkdocs.yml")))
+    except ValueError as error:
+        raise UsageError(str(error)) from None
     result = build(args.seeds, args.docs, args.registry, args.annotations,
                    progress=_progress_printer(sys.stderr), jobs=args.jobs,
-                   cache_dir=None if args.no_cache else args.cache)
+                   cache_dir=None if args.no_cache else args.cache, site_url=site_url)
     report_problems(result.problems)
     if not args.quiet:
         r = result.report
