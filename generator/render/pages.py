@@ -15,6 +15,7 @@ import yaml
 from markupsafe import Markup
 
 from .. import dates
+from ..annotations import annotate_url, render_body
 from ..mdtext import Md, escape_html, escape_md, md_url
 from ..model import Archive, Page
 from .inline import Insert, Wrap, decorate
@@ -58,6 +59,9 @@ def _environment() -> jinja2.Environment:
     env.filters["datetime"] = lambda v, zone=None: escape_html(dates.display_datetime(v, zone))
     # A timeline Event's date at its own precision ("February 2026", "around 20 May 2026").
     env.filters["when"] = lambda e: escape_html(dates.display_event_date(e.date, e.precision, e.approximate))
+    # Annotation bodies are untrusted Markdown: rendered and sanitised to HTML (annotations.body).
+    env.filters["note_body"] = lambda annotation: render_body(annotation.body)
+    env.filters["annotate_url"] = lambda page, repo_url: escape_html(annotate_url(page, repo_url) or "")
     return env
 
 
