@@ -10,7 +10,7 @@ from generator.ingest.inline import plain
 from generator.ingest.junk import classify, is_headline_like, line_rule
 from generator.ingest.meta import place_name, read_meta_line, split_names
 from generator.ingest.paragraphs import continues, join_split_sentences
-from generator.ingest.source import make_line
+from generator.ingest.source import make_line, read_lines
 from generator.ingest.timezones import zone_for
 
 # --- junk: line rules ----------------------------------------------------------------------------
@@ -295,3 +295,11 @@ def test_caption_and_credit(raw, caption, credit):
 ])
 def test_not_a_caption(raw):
     assert read_caption(make_line(1, raw)) is None
+
+
+# --- decoding and whitespace ---------------------------------------------------------------------
+
+def test_read_lines_normalises_whitespace_only():
+    data = "\ufeffA\tb\u00a0\u00a0c\u200bd\r\n\r\n  Rs\u202f5  crore\u200c \rlast".encode("utf-8")
+    lines = read_lines(data, "x.txt")
+    assert [(l.line, l.raw) for l in lines] == [(1, "A b cd"), (3, "Rs 5 crore\u200c"), (4, "last")]

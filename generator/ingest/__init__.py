@@ -14,7 +14,12 @@ date, else the first unlabelled one, else — when the page shows only an "Updat
 real seed does — the update time, so every article has a publication time to sort by.
 ``updated`` is the first "updated/modified" date, else an unlabelled date other than the one
 used as published (pages that print "First published on …" in the footer show the latest
-change time, unlabelled, at the top); else None.
+change time, unlabelled, at the top); else None. ``time_zone`` is the zone abbreviation printed
+with the published date (else with the updated one), for display; None for numeric offsets.
+
+``Article.removed`` lists every line dropped as page junk with the name of its rule (the rules
+are documented in :mod:`.junk`; "section-label" in :mod:`.header`). Metadata lines are not junk
+and are not listed there.
 """
 
 from __future__ import annotations

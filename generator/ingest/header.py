@@ -9,11 +9,12 @@ Layout, as scraped from news pages (blank lines do not matter, junk lines may fa
     photo caption               optional: a line ending in a credit, "(AP Photo)" or "Photo: X"
     body …
 
-The first metadata line must come within ``LOOKAHEAD`` lines of the headline. Without one there
-is no dek (the line under the headline is the first paragraph) and the date must be found in a
-date line elsewhere in the seed (a footer such as "First published on …"). A caption is taken
-from before the metadata too (some pages put the photo first). A line between the headline and
-the metadata that is neither dek, caption nor junk stays in the body, so nothing is lost.
+The first metadata line must come within ``LOOKAHEAD`` non-junk lines of the headline. Without
+one there is no dek (the line under the headline is the first paragraph) and the date must be
+found in a date line elsewhere in the seed (a footer such as "First published on …"). A caption
+is taken from before the metadata too (some pages put the photo first). A line of names alone
+right above the metadata, after a dek, is the byline ("Jane Doe and John Roe" without "By"). Any
+other line between the headline and the metadata stays in the body, so nothing is lost.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from ..model import Removed
 from .dates import DateError, starts_with_label
 from .junk import line_rule
 from .meta import Meta, place_name, read_meta_line, split_names
-from .source import SourceLine
 from .inline import plain
+from .source import SourceLine
 
 LOOKAHEAD = 6
 
@@ -91,6 +92,7 @@ def _check_labelled(line: SourceLine, meta: Meta | None, source_file: str) -> No
 
 
 def merge(into: Meta, other: Meta) -> None:
+    """Add what ``other`` says to ``into``; the first reading time and dateline found win."""
     into.authors.extend(name for name in other.authors if name not in into.authors)
     into.reading_time = into.reading_time if into.reading_time is not None else other.reading_time
     into.dateline = into.dateline or other.dateline
@@ -130,11 +132,17 @@ def _headline(lines: list[SourceLine], header_removed: list[Removed], source_fil
 
 
 def _first_meta(lines: list[SourceLine], start: int, source_file: str) -> tuple[int, Meta] | None:
-    for index in range(start, min(len(lines), start + LOOKAHEAD)):
-        meta = meta_of(lines[index], source_file)
+    """The first metadata line within ``LOOKAHEAD`` non-junk lines of ``start``, and what it says."""
+    seen = 0
+    for index in range(start, len(lines)):
+        meta = meta_of(lines[index], source_file)  # before junk: "2019-03-12" alone has no letters
         _check_labelled(lines[index], meta, source_file)
         if meta is not None:
             return index, meta
+        if line_rule(lines[index].text) is None:
+            seen += 1
+            if seen == LOOKAHEAD:
+                return None
     return None
 
 
@@ -160,19 +168,22 @@ def _before_meta(header: Header, lines: list[SourceLine]) -> None:
             header.body.append(line)
 
 
-def _meta_run(header: Header, lines: list[SourceLine], index: int, source_file: str) -> int:
-    """Read consecutive metadata lines from ``index``; a lone place between two counts too."""
-    while index < len(lines):
-        meta = meta_of(lines[index], source_file)
-        if meta is None:
-            place = place_name(lines[index].raw)
-            following = meta_of(lines[index + 1], source_file) if index + 1 < len(lines) else None
-            if place is None or following is None:
-                return index
-            meta = Meta(authors=[], dateline=place, dates=[])
+def _meta_run(header: Header, lines: list[SourceLine], index: int, meta: Meta, source_file: str) -> int:
+    """Read consecutive metadata lines from ``index`` (whose ``meta`` is known); a lone place
+    between two metadata lines counts too. Returns the index of the first line after them."""
+    while True:
         merge(header.meta, meta)
         index += 1
-    return index
+        if index >= len(lines):
+            return index
+        following = meta_of(lines[index], source_file)
+        if following is None:
+            place = place_name(lines[index].raw)
+            after = meta_of(lines[index + 1], source_file) if place and index + 1 < len(lines) else None
+            if after is None:
+                return index
+            following = Meta(authors=[], dateline=place, dates=[])
+        meta = following
 
 
 def _caption_after(header: Header, lines: list[SourceLine], index: int) -> int:
@@ -197,8 +208,8 @@ def parse_header(lines: list[SourceLine], source_file: str) -> Header:
     if found is None:
         header.body.extend(lines[top + 1:])
         return header
-    first, _ = found
+    first, meta = found
     _before_meta(header, lines[top + 1:first])
-    body_start = _caption_after(header, lines, _meta_run(header, lines, first, source_file))
+    body_start = _caption_after(header, lines, _meta_run(header, lines, first, meta, source_file))
     header.body.extend(lines[body_start:])
     return header

@@ -60,6 +60,7 @@ import re
 from collections.abc import Callable
 
 MAX_PROMPT_WORDS = 25
+MAX_PROMPT_CHARS = 300  # also bounds the work of the ".*" patterns below on a huge line
 MAX_HEADLINE_WORDS = 25
 MAX_BLOCK_HEADLINES = 12
 
@@ -150,7 +151,7 @@ def _words(text: str) -> int:
 
 
 def _short(text: str) -> bool:
-    return _words(text) <= MAX_PROMPT_WORDS
+    return len(text) <= MAX_PROMPT_CHARS and _words(text) <= MAX_PROMPT_WORDS
 
 
 def _is_breadcrumb(text: str) -> bool:
@@ -194,7 +195,7 @@ def line_rule(text: str) -> str | None:
 
 def is_recommendation_marker(text: str) -> bool:
     """True for a recommendation widget's title line ("STORIES YOU MAY LIKE", "Trending")."""
-    return _words(text) <= 8 and _RECOMMENDATION_MARKER.fullmatch(text) is not None
+    return len(text) <= 80 and _RECOMMENDATION_MARKER.fullmatch(text) is not None
 
 
 def classify(texts: list[str]) -> list[str | None]:

@@ -68,6 +68,8 @@ def continues(previous: str, following: str) -> bool:
     tail = previous.rstrip(_TRAILING)
     if not tail or not following:
         return False
+    # Only the end matters; looking at a short tail keeps a huge paragraph linear.
+    tail = tail[-64:]
     if tail[-1] in _ENDS_SENTENCE:
         return tail[-1] == "." and _ABBREVIATION.search(tail) is not None and _starts_lower(following)
     if _starts_lower(following):

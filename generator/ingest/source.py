@@ -17,7 +17,7 @@ from ..errors import SeedError
 from .inline import plain
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_SPACE_RUN = re.compile(r"[ \t]{2,}")
+_SPACE_RUN = re.compile(r"[ \t\x0b\x0c]{2,}|[\t\x0b\x0c]")
 # Zero-width non-joiner (U+200C) and joiner (U+200D) are left alone: they shape Indic and
 # Persian script and emoji, so they belong to the words.
 _WHITESPACE = {cp: " " for cp in (0x09, 0x0B, 0x0C, 0xA0, 0x1680, 0x202F, 0x205F, 0x3000)}
@@ -65,7 +65,9 @@ def read_lines(data: bytes, source_file: str) -> list[SourceLine]:
     """The seed's non-blank lines, in order; a SeedError if there are none."""
     lines = []
     for number, line in enumerate(_LINE_BREAK.split(decode(data, source_file)), start=1):
-        raw = _SPACE_RUN.sub(" ", line.translate(_WHITESPACE)).strip()
+        if not line.isascii():
+            line = line.translate(_WHITESPACE)
+        raw = _SPACE_RUN.sub(" ", line).strip()
         if raw:
             lines.append(make_line(number, raw))
     if not lines:
