@@ -1,0 +1,221 @@
+"""Finding capitalised name candidates in a paragraph and reading what kind of name each is.
+
+A candidate is a run of capitalised words, possibly joined by "of", "the", "bin" and the like
+("Reserve Bank of India", "Secretary of State Marco Rubio"). Runs are cut at possessives and at
+names the registry already knows, function words that only start a sentence are stripped, and a
+leading title ("US President", "Mr") marks the rest as a person and becomes their role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon as lx
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_NAME = rf"(?:[{_UPPER}]\.(?:[{_UPPER}]\.)*|[{_UPPER}][\w'’&-]*)"
+_CONNECTOR = "|".join(sorted(lx.NAME_CONNECTORS))
+CANDIDATE = re.compile(rf"{_NAME}(?:[ \t]+(?:(?:{_CONNECTOR})[ \t]+){{0,2}}{_NAME})*")
+_TOKEN = re.compile(r"\S+")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9]s?\Z")
+_POSSESSIVE = ("'s", "’s")
+_OPENERS = "\"“‘'([—–-"
+_QUOTE_OPEN = re.compile(r"(?:[“‘:]|(?<!\w)\")\s*")
+
+
+@dataclass
+class Piece:
+    """A candidate name after cutting and stripping."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    words: list[str]
+    initial: bool
+    """True when the first word starts a sentence (so its capital proves nothing)."""
+    kind: str
+    """person (a title or honorific precedes it), or name."""
+    role: str | None = None
+    type_hint: str | None = None
+    """organisation / place / acronym evidence from the words and their context."""
+
+
+def sentence_starts(text: str, spans) -> set[int]:
+    """Offsets at which a capital letter is expected anyway: sentence and quotation starts."""
+    starts = set()
+    for start, _ in spans:
+        while start < len(text) and text[start] in _OPENERS:
+            start += 1
+        starts.add(start)
+    for match in _QUOTE_OPEN.finditer(text):
+        starts.add(match.end())
+    return starts
+
+
+def pieces_of(paragraph: int, text: str, covered, starts: set[int]) -> list[tuple[Piece, int | None]]:
+    """Candidate pieces of ``text``, each with the start of a registry name it is a title of.
+
+    ``covered`` is a sorted list of (start, end) spans the registry matched; tokens overlapping
+    them are not candidates, but a title just before one is kept as that entity's role.
+    """
+    result = []
+    for match in CANDIDATE.finditer(text):
+        tokens = [(m.start() + match.start(), m.end() + match.start(), m.group())
+                  for m in _TOKEN.finditer(match.group())]
+        if _is_org_of_known_place(tokens, covered):
+            groups = [(tokens, None)]
+        else:
+            groups = _cut(tokens, covered)
+        for group, next_start in groups:
+            piece = _make_piece(paragraph, text, group, starts)
+            if piece is not None:
+                result.append((piece, next_start))
+    return result
+
+
+def _overlaps(start: int, end: int, covered) -> bool:
+    return any(s < end and start < e for s, e in covered)
+
+
+def _is_org_of_known_place(tokens, covered) -> bool:
+    """ "Reserve Bank of India", "Government of India": an organisation named after a place the
+    registry knows is one name, not an organisation fragment plus the place."""
+    for i, (start, end, word) in enumerate(tokens):
+        if _overlaps(start, end, covered):
+            return False
+        if word in lx.ORG_WORDS and i + 2 < len(tokens) and tokens[i + 1][2] in ("of", "for"):
+            rest = tokens[i + 2:]
+            return not any(_overlaps(s, e, covered) for s, e, _ in rest[:-1]) and rest[-1][2] not in _POSSESSIVE
+    return False
+
+
+def _cut(tokens, covered):
+    """Split a run at registry names and possessives; yields (group, start of what follows)."""
+    groups, current = [], []
+    for start, end, word in tokens:
+        if _overlaps(start, end, covered):
+            if current:
+                groups.append((current, start))
+            current = []
+            continue
+        if word.endswith(_POSSESSIVE):
+            current.append((start, end - 2, word[:-2]))
+            groups.append((current, None))
+            current = []
+            continue
+        current.append((start, end, word))
+    if current:
+        groups.append((current, None))
+    return groups
+
+
+def _make_piece(paragraph, text, tokens, starts) -> Piece | None:
+    while tokens and (tokens[0][2] in lx.NAME_CONNECTORS or _is_filler(tokens[0][2])):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1][2] in lx.NAME_CONNECTORS or _is_filler(tokens[-1][2])):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    words = [t[2] for t in tokens]
+    start, end = tokens[0][0], tokens[-1][1]
+    piece = Piece(paragraph, start, end, text[start:end], words, start in starts, "name")
+    _read_title(piece, tokens, text)
+    if piece.kind == "title":
+        return piece
+    if piece.kind == "name" and all(_is_non_name(w) for w in piece.words):
+        return None
+    piece.type_hint = _type_hint(piece, text)
+    return piece
+
+
+def _is_filler(word: str) -> bool:
+    return (word in lx.CAPITALISED_FUNCTION_WORDS or word in lx.WEEKDAYS or
+            (word in lx.MONTHS and word != "May"))
+
+
+def _is_non_name(word: str) -> bool:
+    return (word in lx.DEMONYMS or word in lx.TITLE_HEADS or word in lx.TITLE_MODIFIERS or
+            word in lx.NON_ENTITY_ACRONYMS or word in lx.MONTHS or word in lx.HONORIFICS or
+            word in lx.NAME_CONNECTORS or len(word) < 2)
+
+
+def _title_head(words) -> int | None:
+    """Index of the last word that ends a title, if any."""
+    head = None
+    for i, word in enumerate(words):
+        bare = word.rstrip(".")
+        if bare in lx.TITLE_HEADS or (bare == "General" and i and words[i - 1] in lx.GENERAL_TITLE_BEFORE):
+            head = i
+    if head is None and words[0].rstrip(".") in lx.HONORIFICS | {w.rstrip(".") for w in lx.HONORIFICS}:
+        head = 0
+    return head
+
+
+def _read_title(piece: Piece, tokens, text: str) -> None:
+    """Turn "Secretary of State Marco Rubio" into the person "Marco Rubio" with a role; a title
+    with no name after it ("Prime Minister") becomes kind "title"."""
+    words = piece.words
+    head = _title_head(words)
+    if head is None or any(w in lx.ORG_WORDS for w in words[:head + 1]):
+        return
+    rest = [i for i in range(head + 1, len(words)) if words[i] not in lx.NAME_CONNECTORS]
+    if head + 1 < len(words) and words[head + 1] in ("of", "for"):
+        rest = _name_after_complement(words, rest)
+    name = rest
+    title_end = tokens[name[0] - 1][1] if name else tokens[-1][1]
+    is_honorific = words[0].rstrip(".") in {w.rstrip(".") for w in lx.HONORIFICS} and head == 0
+    role = None if is_honorific else text[tokens[0][0]:title_end]
+    possessor = _possessor_before(text, tokens[0][0])
+    if role and possessor:
+        role = f"{possessor} {role}"
+    if not name:
+        piece.kind, piece.role = "title", role
+        return
+    first = tokens[name[0]]
+    piece.start, piece.end = first[0], tokens[-1][1]
+    piece.text = text[piece.start:piece.end]
+    piece.words = words[name[0]:]
+    piece.kind, piece.role = "person", role
+    piece.initial = False
+
+
+def _name_after_complement(words, rest) -> list[int]:
+    """In "Secretary of State Marco Rubio" the complement ("State") ends where the name starts:
+    the name is the last two words (three with an initial) that are not title words, and the
+    complement keeps at least one word ("Minister of External Affairs" has no name)."""
+    name: list[int] = []
+    for i in reversed(rest[1:]):
+        word = words[i]
+        limit = 3 if any(len(words[j].rstrip(".")) == 1 for j in name + [i]) else 2
+        if word in lx.TITLE_MODIFIERS or word in lx.ORG_WORDS or len(name) >= limit:
+            break
+        name.insert(0, i)
+    return name
+
+
+def _possessor_before(text: str, start: int) -> str | None:
+    """ "India's" in "India's External Affairs Minister": part of the role."""
+    match = re.search(r"([A-Z][\w.-]*['’]s) $", text[max(0, start - 40):start])
+    return match.group(1) if match else None
+
+
+def _type_hint(piece: Piece, text: str) -> str | None:
+    words = piece.words
+    if piece.kind == "person":
+        return "person"
+    if any(w in lx.ORG_WORDS for w in words):
+        return "organisation"
+    if words[-1] in lx.PLACE_WORDS or words[0] in ("Mount", "Lake", "Port", "Gulf", "Strait", "Cape"):
+        return "place"
+    if len(words) == 1 and _ACRONYM.match(words[0]):
+        return "organisation"
+    before = text[max(0, piece.start - 12):piece.start].split()
+    if before and before[-1] in lx.PLACE_PREPOSITIONS and len(words) <= 3:
+        return "place"
+    return None
+
+
+def looks_like_acronym(word: str) -> bool:
+    return bool(_ACRONYM.match(word)) and word not in lx.NON_ENTITY_ACRONYMS

@@ -1,0 +1,258 @@
+"""Entities: registry names, acronyms the text defines, surnames, and names the registry lacks.
+
+Order of evidence, strongest first: a registry name or alias (one precompiled pattern for the
+whole registry); an acronym defined in the text ("Forum on … (FORGE)"), which ties the long form
+and the acronym to one entity; a surname standing for a full name mentioned in the same article;
+and finally any other capitalised name (see :mod:`candidates`), which becomes an entity of its own
+with ``in_registry=False``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import EntityRef, Mention
+from ..registry import Registry
+from ..slug import make_slug
+from . import lexicon as lx
+from .candidates import Piece, looks_like_acronym, pieces_of, sentence_starts
+from .sentences import Sentence, split_paragraph
+
+_ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{1,11})\)")
+_VERBS = "|".join(sorted(lx.SPEECH_VERBS))
+_SPEAKS_AFTER = re.compile(rf"\s+(?:{_VERBS})\b|,[^,.\"“”]{{1,80}},\s+(?:{_VERBS})\b")
+_SPEAKS_BEFORE = re.compile(rf"\b(?:{_VERBS})\s+$")
+
+
+@dataclass
+class Found:
+    """An entity being assembled; frozen into an EntityRef at the end."""
+
+    id: str
+    name: str
+    type: str
+    role: str | None
+    in_registry: bool
+    mentions: list[Mention] = field(default_factory=list)
+    first: tuple[int, int] = (1 << 30, 0)
+
+
+@dataclass
+class EntityTable:
+    """Every entity of an article and where it is mentioned, for the quote and date rules."""
+
+    entities: dict[str, Found] = field(default_factory=dict)
+    by_paragraph: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
+    """paragraph → sorted (start, end, id) of every mention."""
+
+    def add(self, found: Found, paragraph: int, start: int, end: int, text: str) -> None:
+        entity = self.entities.setdefault(found.id, found)
+        entity.mentions.append(Mention(paragraph, start, end, text))
+        entity.first = min(entity.first, (paragraph, start))
+        self.by_paragraph.setdefault(paragraph, []).append((start, end, entity.id))
+
+    def within(self, paragraph: int, start: int, end: int) -> list[str]:
+        """Ids mentioned inside [start, end) of a paragraph, in order, without repeats."""
+        ids = []
+        for s, e, entity_id in self.by_paragraph.get(paragraph, ()):
+            if s >= start and e <= end and entity_id not in ids:
+                ids.append(entity_id)
+        return ids
+
+    def refs(self) -> tuple[EntityRef, ...]:
+        ordered = sorted(self.entities.values(), key=lambda e: e.first)
+        return tuple(EntityRef(e.id, e.name, e.type, e.role,
+                               tuple(sorted(e.mentions, key=lambda m: (m.paragraph, m.start))), e.in_registry)
+                     for e in ordered)
+
+
+def find_entities(paragraphs, sentences: list[Sentence], registry: Registry) -> EntityTable:
+    """All entities of an article's paragraphs, in a table the other rules can query."""
+    spans_by_paragraph: dict[int, list] = {}
+    for sentence in sentences:
+        spans_by_paragraph.setdefault(sentence.paragraph, []).append((sentence.start, sentence.end))
+    known, pieces, title_of = [], [], {}
+    for index, text in enumerate(paragraphs):
+        matches = _registry_matches(text, registry)
+        known += [(index, s, e, entity_id) for s, e, entity_id in matches]
+        spans = spans_by_paragraph.get(index) or split_paragraph(text)
+        for piece, next_start in pieces_of(index, text, [(s, e) for s, e, _ in matches],
+                                           sentence_starts(text, spans)):
+            if piece.kind == "title":
+                if next_start is not None:
+                    title_of[(index, next_start)] = piece.role
+            else:
+                pieces.append(piece)
+    table = EntityTable()
+    for index, start, end, entity_id in known:
+        entity = registry.get(entity_id)
+        role = entity.role or (title_of.get((index, start)) if entity.type == "person" else None)
+        table.add(Found(entity.id, entity.name, entity.type, role, True),
+                  index, start, end, paragraphs[index][start:end])
+    _Resolver(paragraphs, registry, table).resolve(pieces)
+    for spans in table.by_paragraph.values():
+        spans.sort()
+    return table
+
+
+def _registry_matches(text: str, registry: Registry) -> list[tuple[int, int, str]]:
+    if registry.pattern is None:
+        return []
+    result = []
+    for match in registry.pattern.finditer(text):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue
+        result.append((start, match.end(), registry.by_surface[match.group()]))
+    return result
+
+
+class _Resolver:
+    """Turns candidate pieces into entities, in text order, using what came before."""
+
+    def __init__(self, paragraphs, registry: Registry, table: EntityTable):
+        self.paragraphs = paragraphs
+        self.registry = registry
+        self.table = table
+        self.local: dict[str, str] = {}
+        """Surface form → entity id learnt in this article (acronyms, surnames)."""
+
+    def resolve(self, pieces: list[Piece]) -> None:
+        seen_mid_sentence = {p.text for p in pieces if not p.initial}
+        self._learn_surnames(pieces)
+        # Full names first, so that a surname used before its full name ("Sitharaman said …
+        # Finance Minister Nirmala Sitharaman") still finds it; output order is by position.
+        for piece in sorted(pieces, key=lambda p: len(p.words) == 1):
+            if piece.text in self.local:
+                self._add_existing(self.local[piece.text], piece)
+            elif self._acronym_definition(piece):
+                continue
+            elif self._is_speaker(piece):
+                self._add_new(piece, "person")
+            elif piece.initial and len(piece.words) == 1 and piece.text not in seen_mid_sentence:
+                continue  # "Officials said": capital only because the sentence starts there
+            elif piece.kind == "name" and len(piece.words) == 1 and not self._plausible_single(piece):
+                continue
+            else:
+                self._add_new(piece)
+
+    def _is_speaker(self, piece: Piece) -> bool:
+        """ "Sitharaman said", "said Sitharaman": anyone quoted is a person worth listing, even
+        when the only mention opens a sentence. Organisations and acronyms keep their type."""
+        if piece.type_hint or not 1 <= len(piece.words) <= 4 or piece.text in lx.CAPITALISED_FUNCTION_WORDS:
+            return False
+        if piece.initial and len(piece.words) == 1 and piece.words[0] in lx.CAPITALISED_FUNCTION_WORDS:
+            return False
+        text = self.paragraphs[piece.paragraph]
+        return bool(_SPEAKS_AFTER.match(text, piece.end) or
+                    _SPEAKS_BEFORE.search(text, max(0, piece.start - 20), piece.start))
+
+    def _learn_surnames(self, pieces: list[Piece]) -> None:
+        """A person's last name stands for them once the full name is in the article."""
+        present = set(self.table.entities)
+        for surname, ids in self.registry.short_forms.items():
+            ids = ids & present
+            if len(ids) == 1:
+                self.local.setdefault(surname, next(iter(ids)))
+        counts: dict[str, set[str]] = {}
+        for piece in pieces:
+            if len(piece.words) in (2, 3, 4) and (piece.kind == "person" or self._name_like(piece)):
+                counts.setdefault(piece.words[-1], set()).add(piece.text)
+        for surname, names in counts.items():
+            if len(names) == 1 and surname not in self.local:
+                self.local[surname] = "?" + next(iter(names))  # resolved when the name is added
+
+    @staticmethod
+    def _name_like(piece: Piece) -> bool:
+        return piece.type_hint is None and all(w[:1].isupper() and not w.isupper() for w in piece.words)
+
+    def _plausible_single(self, piece: Piece) -> bool:
+        word = piece.words[0]
+        if word.isupper() and len(word) > 1:
+            return looks_like_acronym(word)
+        return not (word in lx.CAPITALISED_FUNCTION_WORDS or word in lx.DEMONYMS or
+                    word in lx.MONTHS or word in lx.WEEKDAYS or word in lx.TITLE_MODIFIERS)
+
+    def _acronym_definition(self, piece: Piece) -> bool:
+        """ "Forum on Resource Geostategic Engagement (FORGE)": long form and acronym are one."""
+        text = self.paragraphs[piece.paragraph]
+        match = _ACRONYM_DEF.match(text, piece.end)
+        if not match or len(piece.words) < 2 or not _initials_fit(piece.words, match.group(1)):
+            return False
+        acronym = match.group(1)
+        entity = (self.registry.lookup(acronym) or self.registry.lookup(piece.text)
+                  or self.registry.fuzzy_lookup(piece.text))
+        if entity:
+            found = Found(entity.id, entity.name, entity.type, entity.role, True)
+        else:
+            found = self._new_found(piece, piece.type_hint or "organisation")
+        self.table.add(found, piece.paragraph, piece.start, piece.end, piece.text)
+        self.local[acronym] = found.id
+        self.local[piece.text] = found.id
+        return True
+
+    def _add_existing(self, entity_id: str, piece: Piece) -> None:
+        if entity_id.startswith("?"):
+            name = entity_id[1:]
+            if name == piece.text:
+                self._add_new(piece)
+                return
+            entity_id = make_slug(name, "entity")
+            if entity_id not in self.table.entities:
+                return  # the full name was dropped; a lone surname is not evidence enough
+            entity = self.table.entities[entity_id]
+            if entity.type == "other":
+                entity.type = "person"
+        if entity_id in self.table.entities:
+            self.table.add(self.table.entities[entity_id], piece.paragraph, piece.start, piece.end, piece.text)
+
+    def _new_found(self, piece: Piece, entity_type: str) -> Found:
+        return Found(make_slug(piece.text, "entity"), piece.text, entity_type, piece.role, False)
+
+    def _add_new(self, piece: Piece, entity_type: str | None = None) -> None:
+        found = self._new_found(piece, entity_type or piece.type_hint or "other")
+        existing = self.table.entities.get(found.id)
+        if existing and existing.in_registry:
+            return  # an unknown name whose slug is a registry id: not evidence of that entity
+        if existing and piece.role and not existing.role:
+            existing.role = piece.role
+        if existing and existing.type == "other" and found.type != "other":
+            existing.type = found.type
+        self.table.add(found, piece.paragraph, piece.start, piece.end, piece.text)
+
+
+def _initials_fit(words: list[str], acronym: str) -> bool:
+    """The acronym's letters are, in order, initials of the long form's words (connectors
+    count: "Forum on Resource …" → FORGE), starting with the first word."""
+    initials = [w[0].upper() for w in words]
+    letters = [c for c in acronym if c.isupper()]
+    if not letters or initials[0] != letters[0]:
+        return False
+    i = 0
+    for letter in letters:
+        while i < len(initials) and initials[i] != letter:
+            i += 1
+        if i == len(initials):
+            return False
+        i += 1
+    return True
+
+
+def unknown_candidates(briefings) -> list[tuple[str, str, int, int]]:
+    """Names found in the briefings that the registry lacks: (name, type, mentions, briefings),
+    most frequent first, so that contributors can add the common ones to the registry."""
+    mentions: dict[str, int] = {}
+    articles: dict[str, int] = {}
+    types: dict[str, dict[str, int]] = {}
+    for briefing in briefings:
+        for entity in briefing.entities:
+            if entity.in_registry:
+                continue
+            mentions[entity.name] = mentions.get(entity.name, 0) + len(entity.mentions)
+            articles[entity.name] = articles.get(entity.name, 0) + 1
+            counts = types.setdefault(entity.name, {})
+            counts[entity.type] = counts.get(entity.type, 0) + 1
+    rows = [(name, max(sorted(types[name]), key=types[name].get), count, articles[name])
+            for name, count in mentions.items()]
+    return sorted(rows, key=lambda row: (-row[2], -row[3], row[0]))

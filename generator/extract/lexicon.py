@@ -1,0 +1,130 @@
+"""Closed word classes of news English that the extraction rules lean on.
+
+These are general-language lists (function words, titles, month names, speech verbs), not names
+from any article: the rules must work on articles nobody here has seen. Each list says why it
+exists; keep additions general.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+MONTHS = {name: i for i, names in enumerate((
+    "January Jan", "February Feb", "March Mar", "April Apr", "May", "June Jun", "July Jul",
+    "August Aug", "September Sep Sept", "October Oct", "November Nov", "December Dec"), start=1)
+    for name in names.split()}
+"""Month names and abbreviations → month number (capitalised, as they are written)."""
+
+WEEKDAYS = {name: i for i, names in enumerate((
+    "Monday Mon", "Tuesday Tue Tues", "Wednesday Wed", "Thursday Thu Thur Thurs", "Friday Fri",
+    "Saturday Sat", "Sunday Sun"))
+    for name in names.split()}
+"""Weekday names → Python weekday number (Monday = 0)."""
+
+CAPITALISED_FUNCTION_WORDS = _words("""
+    A An The This That These Those It Its It's He His Him She Her Hers They Them Their We Our Us I
+    My Me You Your In On At By For From To Of With Without Within Into Onto Over Under After Before
+    During Since Until Till As If When While Where Whereas Why How What Which Who Whom Whose Whether
+    And But Or Nor So Yet Also Although Though However Meanwhile Moreover Furthermore Nevertheless
+    Still Then Thus Hence Therefore Instead Indeed Besides Likewise Otherwise Here There Now Today
+    Yesterday Tomorrow Tonight Both Each Every Either Neither Some Many Most Much More Few Several
+    All Any No Not None One Two Three Four Five Six Seven Eight Nine Ten First Second Third Last
+    Next Another Other Such Only Even Just Please Yes According Amid
+    Among Amongst Across Against Along Around Despite Except Following Including Like Near Per
+    Regarding Through Throughout Toward Towards Upon Via Once Unlike Given Asked Speaking Earlier
+    Later Recently Separately Additionally Ahead Back Why Well Oh OK Okay Let Perhaps Maybe Dear
+    Hi Hello Thank Thanks Sources Officials Analysts Experts Critics Reports Read Watch Click Also
+""")
+"""Words capitalised only because a sentence starts with them; never an entity on their own."""
+
+TITLE_HEADS = _words("""
+    President Minister Secretary Chancellor Premier Governor Senator Sen Representative Rep
+    Congressman Congresswoman Ambassador Envoy Spokesperson Spokesman Spokeswoman Chairman
+    Chairwoman Chairperson Chair Director CEO CFO COO CTO Officer Commissioner Mayor King Queen
+    Prince Princess Sheikh Emir Pope Admiral Marshal Colonel Col Captain Capt Lieutenant Lt Judge
+    Justice Adviser Advisor Counsellor Counselor Leader Speaker Founder Editor Professor Prof
+    Inspector Superintendent Sergeant Commander Chief Gen Brig Brigadier Deputy-Governor
+    Vice-President Vice-Chancellor Secretary-General Director-General Attorney-General Economist
+    Analyst Minister-in-charge MP MLA MEP Diplomat Negotiator Coach Manager Partner Head
+""")
+"""Words that end a title before a person's name ("US Secretary of State Marco Rubio")."""
+
+GENERAL_TITLE_BEFORE = _words("Attorney Secretary Director Solicitor Inspector Surgeon Major Lieutenant "
+                              "Brigadier Consul Accountant Auditor Postmaster")
+""""General" is a title head only after these ("Attorney General"), not in "General Motors"."""
+
+HONORIFICS = _words("Mr Mrs Ms Mx Dr Sir Dame Lord Lady Shri Smt Sri Mrs. Mr. Ms. Dr.")
+"""Courtesy titles: mark a person without naming a role."""
+
+TITLE_MODIFIERS = _words("""
+    Prime Vice Deputy Foreign External Affairs Home Finance Defence Defense Trade Commerce Union State
+    Junior Senior Chief Executive Principal General Attorney Health Education Interior Energy Labour
+    Labor Environment Agriculture Industry Treasury Transport Railways Culture Justice Law Economic
+    Minority Majority Opposition Party Army Navy Air Force Police National Security Special Managing
+    Acting Former Ex-officio Interim Regional Provincial Federal Assistant Associate Permanent Joint
+    Principal Cabinet Parliamentary Presidential Commerce Information Communications Foreign-Affairs
+    Finance Petroleum Mines Steel Power Water External-Affairs Tech Technology Science Lead Senate House
+""")
+"""Words that may sit inside a title ("External Affairs Minister")."""
+
+DEMONYMS = _words("""
+    American Americans Indian Indians Chinese Japanese Russian Russians British French German
+    Germans Italian Spanish Australian Australians Canadian Canadians Pakistani Pakistanis
+    Bangladeshi Nepali Nepalese Sri Lankan Afghan Iranian Iraqi Israeli Israelis Palestinian
+    Palestinians Saudi Emirati Turkish Egyptian Ukrainian Ukrainians Korean Koreans Taiwanese
+    Vietnamese Thai Indonesian Malaysian Singaporean Filipino Brazilian Mexican Argentine
+    Argentinian Chilean Colombian Peruvian Venezuelan Cuban European Europeans Asian African
+    Africans Western Eastern Northern Southern Arab Arabs Kenyan Nigerian Ethiopian Polish Dutch
+    Swedish Norwegian Danish Finnish Swiss Austrian Belgian Greek Irish Scottish Welsh Portuguese
+    Hungarian Czech Romanian Serbian Qatari Omani Kuwaiti Bahraini Yemeni Syrian Lebanese Jordanian
+    Gulf Indo-Pacific Hindu Muslim Christian Sikh Buddhist Jewish Catholic Islamic
+""")
+"""Nationality and group adjectives: capitalised but not names of entities by themselves."""
+
+NON_ENTITY_ACRONYMS = _words("""
+    GDP GNP CEO CFO COO CTO MD MP MLA MEP PM AI IT TV US-based MOU MoU MoUs PhD UN-backed FDI FY PTI
+    ANI IANS AFP AP OK AM PM IST GMT UTC EST ET PST CET BST EDT PDT CST MST AEST JST KST SGT
+    COVID COVID-19 ID PDF FAQ USD EUR GBP INR JPY CNY Rs EV EVs LNG LPG CCTV DNA HIV VIP NRI
+    CSR ESG IPO ETF GST VAT SUV SUVs PR HQ R&D B2B Q1 Q2 Q3 Q4 H1 H2 YoY
+""")
+"""All-caps words that are common nouns, units, wire-agency credits or time zones, not entities."""
+
+ORG_WORDS = _words("""
+    Ministry Department Bank Corporation Corp Company Co Inc Ltd Limited LLC PLC Plc Group Agency
+    Council Commission Committee Party University Institute Institution Association Federation
+    Union Court Parliament Congress Senate Assembly Embassy Consulate Office Authority Board
+    Organisation Organization Fund Foundation Trust Army Navy Force Forces Police Service Services
+    Times Post News Journal Gazette Express Herald Tribune Telegraph Reuters Airlines Airways
+    Industries Holdings Technologies Systems Motors Energy Petroleum Pharmaceuticals Bureau
+    Secretariat Cabinet Government Administration Directorate Exchange Alliance Coalition League
+    Society Centre Center College School Academy Network Media Studios Club Church Mission
+    Commonwealth Tribunal Regulator Watchdog Brigade Command Corps Consortium Chamber Guild
+""")
+"""Head words that make a capitalised name an organisation ("Reserve Bank of India")."""
+
+PLACE_WORDS = _words("""
+    City Province State Island Islands River Sea Ocean Valley District County Region Street Road
+    Avenue Square Strait Gulf Bay Peninsula Lake Mountains Mountain Hills Desert Airport Palace House
+    Bhavan Bhawan Fort Bridge Canal Coast Park Stadium Village Town Territory Capital Border
+""")
+"""Head words that make a capitalised name a place ("Hyderabad House", "Strait of Hormuz")."""
+
+PLACE_PREPOSITIONS = _words("in near across outside inside throughout")
+"""Lower-case words after which a bare name is most likely a place ("met in Beijing")."""
+
+NAME_CONNECTORS = _words("of for on the de der den da di del van von bin bint al la le du y")
+"""Lower-case words that may join the capitalised words of one name ("Bank of the West")."""
+
+SPEECH_VERBS = _words("""
+    said says say saying told tells added adds stated states noted notes recalled recalls remarked
+    explained explains asked asks argued argues wrote writes posted tweeted announced announces
+    declared declares insisted insists warned warns claimed claims replied replies responded
+    observed stressed stresses emphasised emphasized underlined underscored mentioned commented
+    continued concluded acknowledged admitted suggested described called termed urged affirmed
+    reiterated maintained contended conceded cautioned asserted highlighted pointed noted quipped
+    told announced confirmed confirms denied denies predicted promised vowed hailed welcomed
+""")
+"""Verbs that attribute speech: the subject next to them is the speaker."""

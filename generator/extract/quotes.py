@@ -1,0 +1,263 @@
+"""Direct quotations and their speakers.
+
+Attribution is looked for, in order: after the quotation in the same sentence (`"…," he said`,
+`"…," said Rubio`, `a "milestone", the embassy said`); before it (`Jaishankar said, "…"`); in the
+previous sentence of the paragraph when the quotation opens its own sentence (`Rubio recalled
+that … "It gained …"`); and in the previous paragraph when it ends with a colon or leaves a
+quotation open. A pronoun is the most recent person (he/she) or the organisation that last spoke
+(it); "the embassy" is the organisation whose name has that word; "the minister" the person whose
+role has it. Anything else is left unknown rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Quote
+from . import lexicon as lx
+from .entities import EntityTable
+from .sentences import Sentence
+
+_MARKS = re.compile(r"[“”\"]")
+_SINGLE = re.compile(r"(?<!\w)‘((?:[^’]|’(?=\w))+)’(?!\w)")
+_VERB = re.compile(r"\b(?:" + "|".join(sorted(lx.SPEECH_VERBS)) + r"|according to|pointed out)\b")
+_TAIL_PRONOUN = re.compile(r"\b(he|she|it|they|He|She|It|They)\s*$")
+_HEAD_PRONOUN = re.compile(r"^\s*(he|she|it|they)\b")
+_TAIL_NOUN = re.compile(r"\b(?:the|The|a|A|an|An)\s+(?:[a-z-]+\s+)?([a-z]+)\s*$")
+_HEAD_NOUN = re.compile(r"^\s*(?:the|a|an)\s+(?:[a-z-]+\s+)?([a-z]+)\b")
+_TERM_WORDS = 5
+"""A quotation this short is a term or scare quote unless the sentence attributes speech."""
+
+
+@dataclass
+class _Span:
+    paragraph: int
+    start: int
+    """Offset of the opening mark."""
+    end: int
+    """Offset one past the closing mark (the paragraph's end when left open)."""
+    closed: bool
+
+    def inner(self, text: str) -> str:
+        # A comma before the closing mark belongs to the attribution ("…," he said), not the words.
+        return text[self.start + 1:self.end - 1 if self.closed else self.end].strip().rstrip(",").rstrip()
+
+
+def quotation_spans(text: str, paragraph: int) -> list[_Span]:
+    """Double-quoted spans (curly or straight), and single curly ones outside them."""
+    spans, open_at = [], None
+    for match in _MARKS.finditer(text):
+        mark = match.group()
+        if open_at is None and mark in "“\"":
+            open_at = match.start()
+        elif open_at is not None and mark in "”\"":
+            spans.append(_Span(paragraph, open_at, match.end(), True))
+            open_at = None
+    if open_at is not None:
+        spans.append(_Span(paragraph, open_at, len(text), False))
+    for match in _SINGLE.finditer(text):
+        if not any(s.start <= match.start() < s.end for s in spans):
+            spans.append(_Span(paragraph, match.start(), match.end(), True))
+    return sorted(spans, key=lambda s: s.start)
+
+
+class _Context:
+    """What the text has established so far: who spoke last, which persons were mentioned."""
+
+    def __init__(self, paragraphs, table: EntityTable):
+        self.paragraphs = paragraphs
+        self.table = table
+        self.last_thing_speaker: str | None = None
+        self.mentions = sorted((p, s, e, entity_id) for p, spans in table.by_paragraph.items()
+                               for s, e, entity_id in spans)
+
+    def type_of(self, entity_id: str) -> str:
+        return self.table.entities[entity_id].type
+
+    def mention_ending(self, paragraph: int, pos: int) -> str | None:
+        for s, e, entity_id in self.table.by_paragraph.get(paragraph, ()):
+            if e == pos:
+                return entity_id
+        return None
+
+    def mention_starting_after(self, paragraph: int, pos: int, limit: int) -> str | None:
+        """The first entity after ``pos`` if only capitalised title words come before it
+        ("said External Affairs Minister S Jaishankar")."""
+        text = self.paragraphs[paragraph]
+        for s, e, entity_id in self.table.by_paragraph.get(paragraph, ()):
+            if pos <= s <= pos + limit:
+                between = text[pos:s].replace("'s", "").replace("’s", "").split()
+                if all(w[:1].isupper() or w in lx.NAME_CONNECTORS for w in between):
+                    return entity_id
+                return None
+        return None
+
+    def recent(self, paragraph: int, pos: int, want, quoted) -> str | None:
+        """The most recent entity mention before (paragraph, pos) that ``want`` accepts,
+        skipping mentions inside quotations (the speaker is not among the people they name)."""
+        for p, s, _, entity_id in reversed(self.mentions):
+            if (p, s) >= (paragraph, pos):
+                continue
+            if any(q.paragraph == p and q.start <= s < q.end for q in quoted.get(p, ())):
+                continue
+            if want(entity_id):
+                return entity_id
+        return None
+
+
+def _resolve(kind: str, value: str, ctx: _Context, paragraph: int, pos: int, quoted) -> str | None:
+    if kind == "entity":
+        return value
+    if kind == "pronoun":
+        word = value.lower()
+        if word in ("he", "she"):
+            return ctx.recent(paragraph, pos, lambda i: ctx.type_of(i) == "person", quoted)
+        if word == "it":
+            return ctx.last_thing_speaker or ctx.recent(
+                paragraph, pos, lambda i: ctx.type_of(i) == "organisation", quoted)
+        return None
+    noun = value.lower()
+
+    def fits(entity_id: str) -> bool:
+        entity = ctx.table.entities[entity_id]
+        if entity.type == "person":
+            return noun in (entity.role or "").lower().split()
+        return noun in entity.name.lower().split() and entity.type == "organisation"
+    return ctx.recent(paragraph, pos, fits, quoted)
+
+
+def _speaker_before(text: str, pos: int, lower: int, ctx: _Context, paragraph: int):
+    """The speaker expression that ends just before ``pos`` (a speech verb)."""
+    end = pos
+    while end > lower and text[end - 1] in " ,":
+        end -= 1
+    entity_id = ctx.mention_ending(paragraph, end)
+    if entity_id:
+        return "entity", entity_id
+    window = text[max(lower, end - 60):end]
+    match = _TAIL_PRONOUN.search(window)
+    if match:
+        return "pronoun", match.group(1)
+    match = _TAIL_NOUN.search(window)
+    if match:
+        return "noun", match.group(1)
+    return None
+
+
+def _speaker_after(text: str, pos: int, upper: int, ctx: _Context, paragraph: int):
+    """The speaker expression right after a speech verb ("said Rubio", "said the ministry")."""
+    entity_id = ctx.mention_starting_after(paragraph, pos, 60)
+    if entity_id and ctx.table.by_paragraph and _ends_before(ctx, paragraph, entity_id, pos, upper):
+        return "entity", entity_id
+    window = text[pos:upper]
+    match = _HEAD_PRONOUN.match(window) or _HEAD_NOUN.match(window)
+    if match:
+        return ("pronoun" if match.re is _HEAD_PRONOUN else "noun"), match.group(1)
+    return None
+
+
+def _ends_before(ctx: _Context, paragraph: int, entity_id: str, pos: int, upper: int) -> bool:
+    return any(s >= pos and e <= upper and i == entity_id for s, e, i in ctx.table.by_paragraph[paragraph])
+
+
+def _attribution(text: str, lower: int, upper: int, ctx: _Context, paragraph: int, last: bool):
+    """A speaker found around a speech verb within text[lower:upper] (the last verb if ``last``,
+    else the first): the subject before the verb, else the one right after it."""
+    verbs = list(_VERB.finditer(text, lower, upper))
+    if not verbs:
+        return None
+    verb = verbs[-1] if last else verbs[0]
+    return (_speaker_before(text, verb.start(), lower, ctx, paragraph)
+            or _speaker_after(text, verb.end(), upper, ctx, paragraph))
+
+
+def find_quotes(paragraphs, sentences: list[Sentence], table: EntityTable):
+    """(quotes, spans): the article's quotations in order, and every quotation span by paragraph
+    (terms in quotation marks included), for rules that must know what is quoted."""
+    ctx = _Context(paragraphs, table)
+    quoted = {i: quotation_spans(text, i) for i, text in enumerate(paragraphs)}
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    quotes, carried = [], None
+    for index, text in enumerate(paragraphs):
+        spans = quoted[index]
+        for number, span in enumerate(spans):
+            sentence = _sentence_at(by_paragraph.get(index, []), span.start)
+            if sentence is None or _is_term(text, span, sentence, spans):
+                continue
+            speaker = _speaker_of(text, span, sentence, spans, number, ctx, quoted, by_paragraph, carried)
+            if speaker and ctx.type_of(speaker) != "person":
+                ctx.last_thing_speaker = speaker
+            entity = table.entities.get(speaker) if speaker else None
+            quotes.append(Quote(span.inner(text), speaker, entity.name if entity else None, index))
+        carried = _carried_speaker(text, spans, quotes, index, ctx, quoted, by_paragraph)
+    return quotes, {i: [(s.start, s.end) for s in spans] for i, spans in quoted.items()}
+
+
+def _sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
+    for sentence in sentences:
+        if sentence.start <= pos < sentence.end:
+            return sentence
+    return sentences[-1] if sentences and pos >= sentences[-1].start else None
+
+
+def _is_term(text: str, span: _Span, sentence: Sentence, spans) -> bool:
+    inner = span.inner(text)
+    if len(inner.split()) > _TERM_WORDS or inner[-1:] in ".!?,":
+        return False
+    outside = _outside(text, sentence.start, sentence.end, spans)
+    return not _VERB.search(outside)
+
+
+def _outside(text: str, start: int, end: int, spans) -> str:
+    parts, pos = [], start
+    for span in spans:
+        if span.end <= start or span.start >= end:
+            continue
+        parts.append(text[pos:max(pos, span.start)])
+        pos = max(pos, span.end)
+    parts.append(text[pos:end])
+    return " ".join(parts)
+
+
+def _speaker_of(text, span, sentence, spans, number, ctx, quoted, by_paragraph, carried) -> str | None:
+    index = span.paragraph
+    nxt = spans[number + 1].start if number + 1 < len(spans) else len(text)
+    prev = spans[number - 1].end if number else 0
+    found = None
+    if span.closed:
+        # The quotation may hold several sentences; its attribution follows in the sentence
+        # where it closes.
+        closing = _sentence_at(by_paragraph.get(index, []), span.end - 1) or sentence
+        found = _attribution(text, span.end, min(max(closing.end, span.end), nxt), ctx, index, last=False)
+    if not found:
+        found = _attribution(text, max(sentence.start, prev), span.start, ctx, index, last=True)
+    if found:
+        return _resolve(*found, ctx, index, span.start, quoted)
+    if text[max(sentence.start, prev):span.start].strip():
+        return None
+    earlier = [s for s in by_paragraph.get(index, []) if s.end <= sentence.start]
+    if earlier:
+        # A quotation that opens its sentence continues the previous sentence's speaker.
+        s = earlier[-1]
+        found = _attribution(text, s.start, s.end, ctx, index, last=True)
+        return _resolve(*found, ctx, index, s.start, quoted) if found else None
+    return carried if span.start == _first_non_space(text) else None
+
+
+def _first_non_space(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _carried_speaker(text, spans, quotes, index, ctx, quoted, by_paragraph) -> str | None:
+    """Speaker carried into the next paragraph: the one whose quotation is left open, or the
+    one introduced by a closing colon ("Rubio said:")."""
+    if spans and not spans[-1].closed and quotes and quotes[-1].paragraph == index:
+        return quotes[-1].speaker
+    stripped = text.rstrip()
+    if stripped.endswith(":"):
+        found = _attribution(text, max(0, len(stripped) - 200), len(stripped), ctx, index, last=True)
+        return _resolve(*found, ctx, index, len(stripped), quoted) if found else None
+    return None
