@@ -12,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .annotations import attach, load_annotations
 from .cache import SeedCache, code_hash, entry_key, error_from, error_record, registry_hash
 from .errors import InputError, Problems, SeedError
 from .extract import extract
@@ -166,9 +167,22 @@ def read_seeds(paths: list[Path], registry: Registry, problems: Problems,
     return briefings
 
 
+def attach_annotations(archive: Archive, folder: Path | None, problems: Problems, repo_url: str = "") -> Archive:
+    """Load and validate the annotation files in ``folder`` and anchor them in the archive's
+    briefings; errors (orphans included) and warnings (re-anchored notes) go to ``problems``.
+    ``repo_url`` is kept for the "Annotate this page" links."""
+    notes, errors = load_annotations(folder) if folder is not None else ([], [])
+    problems.extend(errors)
+    archive, errors, warnings = attach(archive, notes, repo_url)
+    problems.extend(errors)
+    for warning in warnings:
+        problems.warn(warning)
+    return archive
+
+
 def build(seeds: Path, docs: Path, registry_dir: Path, annotations: Path | None = None,
           progress: Progress | None = None, jobs: int = 0, cache_dir: Path | None = None,
-          site_url: str = "") -> BuildResult:
+          site_url: str = "", repo_url: str = "") -> BuildResult:
     """Build the generated part of ``docs`` from every seed; bad inputs are reported, not fatal.
 
     ``jobs`` worker processes read the seeds (0 = one per core); ``cache_dir`` keeps per-seed
@@ -182,6 +196,7 @@ def build(seeds: Path, docs: Path, registry_dir: Path, annotations: Path | None 
     briefings = read_seeds(seed_files(seeds), registry, problems, progress, jobs, cache_dir)
     timings["read"], clock = time.perf_counter() - clock, time.perf_counter()
     archive = link(briefings, registry, site_url)
+    archive = attach_annotations(archive, annotations, problems, repo_url)
     timings["link"], clock = time.perf_counter() - clock, time.perf_counter()
     files = render(archive)
     timings["render"], clock = time.perf_counter() - clock, time.perf_counter()

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
-from .model import Archive, EntityRecord, Page
+from .annotations import render_body
+from .model import Archive, EntityRecord, Page, PlacedAnnotation
 
 VERSION = 1
 
@@ -42,7 +43,30 @@ def briefing_record(page: Page) -> dict:
         "key_points": [{"text": k.text, "paragraph": k.paragraph} for k in b.key_points],
         "tags": list(page.tags),
         "related": [r.slug for r in page.related],
-        "annotations": [],
+        "annotations": [annotation_record(placed) for placed in page.annotations],
+    }
+
+
+def annotation_record(placed: PlacedAnnotation) -> dict:
+    """One annotation: the note (Markdown as contributed, and the sanitised HTML shown on the
+    site), its W3C TextQuoteSelector anchor, its status and, when anchored, where it sits."""
+    note = placed.annotation
+    return {
+        "id": note.id,
+        "file": note.file,
+        "briefing": note.briefing,
+        "kind": note.kind,
+        "author": note.author,
+        "date": note.date,
+        "sources": list(note.sources),
+        "body": note.body,
+        "body_html": str(render_body(note.body)),
+        "anchor": {"type": "TextQuoteSelector", "exact": note.anchor.exact,
+                   "prefix": note.anchor.prefix, "suffix": note.anchor.suffix},
+        "status": placed.status,
+        "position": {"paragraph": placed.paragraph, "start": placed.start, "end": placed.end,
+                     "method": placed.method, "score": placed.score} if placed.anchored else None,
+        "reason": placed.reason,
     }
 
 
@@ -67,5 +91,6 @@ def archive_json(archive: Archive) -> str:
         "version": VERSION,
         "briefings": [briefing_record(page) for page in archive.pages],
         "entities": [entity_record(e) for e in archive.entities],
+        "orphaned_annotations": [annotation_record(placed) for placed in archive.orphaned_annotations],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from ..export import archive_json
 from ..model import Archive
+from . import annotation_pages
 from . import archive_pages, entities, feeds, pages, timeline
 
-PAGE_FAMILIES = (pages, entities, timeline, archive_pages, feeds)
+PAGE_FAMILIES = (pages, entities, timeline, archive_pages, feeds, annotation_pages)
 """Modules whose ``files(archive)`` together make every generated page."""
 
 
