@@ -58,6 +58,18 @@ def make_parser() -> argparse.ArgumentParser:
                             "from mkdocs.yml in the current folder; when both are empty the feeds carry no links)")
     build.set_defaults(run=run_build)
 
+    check = commands.add_parser("check", help="validate seeds, annotations and the entity registry without building",
+                                description="Read the entity registry, every seed and every annotation, anchor the "
+                                            "annotations in their briefings and report every problem in one run "
+                                            "as file:line:col: what is wrong — how to fix it. Writes nothing. "
+                                            "Exit 1 if anything is wrong.")
+    _add_input_options(check)
+    check.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
+                       help="MkDocs configuration whose repo_url the 'Annotate this page' links use "
+                            "(default: %(default)s)")
+    check.add_argument("--quiet", "-q", action="store_true", help="print problems only")
+    check.set_defaults(run=run_check)
+
     corpus = commands.add_parser("corpus", help="write a synthetic corpus of N seeds for benchmarks",
                                  description="Write N synthetic seed articles in the scraped style "
                                              "(invented names, junk lines, split paragraphs, quotes, dates, "
@@ -70,6 +82,25 @@ def make_parser() -> argparse.ArgumentParser:
                         help="random seed: the same N and S give byte-identical files (default: %(default)s)")
     corpus.set_defaults(run=run_corpus)
     return parser
+
+
+def run_check(args) -> int:
+    from .check import check
+
+    if not args.seeds.is_dir():
+        raise UsageError(f"seeds folder {args.seeds} does not exist")
+    result = check(args.seeds, args.annotations, args.registry, args.config)
+    for warning in result.problems.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for error in result.problems.sorted():
+        print(f"error: {error}", file=sys.stderr)
+    if not args.quiet:
+        print(result.summary())
+    if result.problems:
+        n = len(result.problems.errors)
+        print(f"{n} error{'s' if n != 1 else ''}.", file=sys.stderr)
+        return EXIT_INPUT_ERRORS
+    return EXIT_OK
 
 
 def run_corpus(args) -> int:
@@ -122,9 +153,14 @@ def run_build(args) -> int:
                     else from_mkdocs_yml(Path("mkdocs.yml")))
     except ValueError as error:
         raise UsageError(str(error)) from None
+    from .annotations import read_repo_url
+
+    repo_url, config_error = read_repo_url(Path("mkdocs.yml"))
     result = build(args.seeds, args.docs, args.registry, args.annotations,
                    progress=_progress_printer(sys.stderr), jobs=args.jobs,
-                   cache_dir=None if args.no_cache else args.cache, site_url=site_url)
+                   cache_dir=None if args.no_cache else args.cache, site_url=site_url, repo_url=repo_url)
+    if config_error:
+        result.problems.add(config_error)
     report_problems(result.problems)
     if not args.quiet:
         r = result.report
