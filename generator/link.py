@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from .dates import instant_key
 from .entities_link import entity_records, event_sort_key
-from .model import Archive, Briefing, Page, Related, TimelineEntry
+from .model import Archive, Briefing, EntityRecord, Page, Related, TimelineEntry
 from .slug import unique_slugs
 
 RELATED_MAX = 5
@@ -91,15 +91,17 @@ def related(pages: list[Page], weights: dict[str, float]) -> dict[str, tuple[Rel
     return out
 
 
-def tags(briefing: Briefing) -> tuple[str, ...]:
+def tags(briefing: Briefing, records: dict[str, EntityRecord]) -> tuple[str, ...]:
     """The briefing's topics, then its most mentioned entities as ``Group/Name``.
 
-    A "/" inside a name would read as a deeper level of the tag hierarchy, so it becomes "∕"
-    (division slash), which looks the same.
+    Type and name come from the archive-wide record, so that an entity has one tag everywhere
+    even if briefings typed it differently. A "/" inside a name would read as a deeper level of
+    the tag hierarchy, so it becomes "∕" (division slash), which looks the same.
     """
-    chosen = sorted((e for e in briefing.entities if e.type in TAG_GROUPS),
-                    key=lambda e: -len(e.mentions))[:ENTITY_TAGS_MAX]
-    entity_tags = [f"{TAG_GROUPS[e.type]}/{e.name.replace('/', '∕')}" for e in chosen]
+    typed = [(e, records[e.id]) for e in briefing.entities if e.id in records]
+    chosen = sorted((pair for pair in typed if pair[1].type in TAG_GROUPS),
+                    key=lambda pair: -len(pair[0].mentions))[:ENTITY_TAGS_MAX]
+    entity_tags = [f"{TAG_GROUPS[r.type]}/{r.name.replace('/', '∕')}" for _, r in chosen]
     topics = [t.replace("/", "∕") for t in briefing.tags]
     return tuple(dict.fromkeys([*sorted(topics), *sorted(entity_tags)]))
 
@@ -118,9 +120,10 @@ def link(briefings: list[Briefing], registry=None, site_url: str = "") -> Archiv
     entity pages; ``site_url`` is carried for the feeds.
     """
     pages = place(briefings)
-    weights = rarity(pages)
-    related_by_slug = related(pages, weights)
-    pages = [replace(page, related=related_by_slug[page.slug], tags=tags(page.briefing))
+    records = entity_records(pages, registry)
+    by_id = {record.id: record for record in records}
+    related_by_slug = related(pages, rarity(pages))
+    pages = [replace(page, related=related_by_slug[page.slug], tags=tags(page.briefing, by_id))
              for page in pages]
-    return Archive(pages=tuple(pages), entities=entity_records(pages, registry),
-                   timeline=archive_timeline(pages), site_url=site_url)
+    return Archive(pages=tuple(pages), entities=records, timeline=archive_timeline(pages),
+                   site_url=site_url)
