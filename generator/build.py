@@ -17,6 +17,7 @@ from .cache import SeedCache, code_hash, entry_key, error_from, error_record, re
 from .errors import InputError, Problems, SeedError
 from .extract import extract
 from .ingest import ingest
+from .inputfiles import check_paragraphs, read_seed_bytes
 from .link import link
 from .model import Archive, Briefing
 from .registry import Registry, load_registry
@@ -60,18 +61,18 @@ def seed_files(seeds: Path) -> list[Path]:
 def load_seed(path: Path, cwd: Path | None = None) -> tuple[str, bytes | SeedError]:
     """A seed's display name and bytes, or the error that stops it being read."""
     name = display_path(path, cwd)
-    if path.is_symlink():
-        return name, SeedError(name, None, "seed is a symbolic link", "commit the article itself, not a link")
-    try:
-        return name, path.read_bytes()
-    except OSError as error:
-        return name, SeedError(name, None, f"cannot read seed: {error.strerror}", "check the file's permissions")
+    try:  # symbolic links, devices and files over the stated limits are refused unread
+        return name, read_seed_bytes(path, name)
+    except SeedError as error:
+        return name, error
 
 
 def process_seed(name: str, data: bytes, registry: Registry) -> Briefing | InputError:
     """Ingest and extract one seed's bytes: the pure per-seed work that is cached and parallel."""
     try:
-        return extract(ingest(data, name), registry)
+        article = ingest(data, name)
+        check_paragraphs(article)
+        return extract(article, registry)
     except InputError as error:
         return error
 

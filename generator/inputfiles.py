@@ -1,0 +1,78 @@
+"""Reading untrusted input files at the I/O edge, with stated limits, before any parsing.
+
+Seeds, annotations and registry files come by pull request. A file may be a symbolic link to
+something outside the repository (``/etc/passwd``, ``../.env``), a FIFO that blocks a reader
+forever, or simply huge. Ingest and extract are written for articles: a 5 MB paragraph or a
+100,000-line file would make them crawl (their work grows faster than the text), so such inputs
+are refused here with the limit in the message, instead of hanging the build.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .errors import InputError, SeedError
+from .model import Article
+
+MAX_SEED_BYTES = 512 * 1024
+"""Largest seed accepted. A long read is under 100 KB; the limit leaves five times that."""
+MAX_SEED_LINES = 20_000
+"""Most lines accepted in a seed (a scraped article has a few hundred)."""
+MAX_PARAGRAPH_CHARS = 20_000
+"""Longest body paragraph accepted after split sentences are joined (about 3,000 words; the
+longest paragraph of a real article is a few hundred)."""
+
+_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def read_input_file(path: Path, name: str, error_class: type[InputError], max_bytes: int) -> bytes:
+    """The bytes of one input file, or ``error_class`` naming ``name``: a symbolic link, anything
+    but a regular file, or more than ``max_bytes`` is refused without reading it."""
+    kind = "a symbolic link" if path.is_symlink() else None
+    if kind is None:
+        try:
+            # O_NOFOLLOW closes the gap between the check above and the open; O_NONBLOCK keeps a
+            # FIFO from blocking the open, so that fstat can refuse it.
+            fd = os.open(path, _FLAGS)
+        except OSError as error:
+            raise error_class(name, None, f"cannot read file: {error.strerror}",
+                              "check that it is a readable file") from None
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            os.close(fd)
+            kind = "not a regular file"
+        elif info.st_size > max_bytes:
+            os.close(fd)
+            raise error_class(name, None, f"file is {info.st_size:,} bytes, more than the limit of "
+                              f"{max_bytes:,}", "split it or remove what is not part of the article")
+        else:
+            with os.fdopen(fd, "rb") as handle:
+                data = handle.read(max_bytes + 1)
+    if kind is not None:
+        raise error_class(name, None, f"input file is {kind}", "commit the file itself, not a link or device")
+    if len(data) > max_bytes:  # grew while we read it
+        raise error_class(name, None, f"file is more than the limit of {max_bytes:,} bytes", "split it")
+    return data
+
+
+def read_seed_bytes(path: Path, name: str) -> bytes:
+    """A seed's bytes within :data:`MAX_SEED_BYTES` and :data:`MAX_SEED_LINES` (SeedError if not)."""
+    data = read_input_file(path, name, SeedError, MAX_SEED_BYTES)
+    # Line endings as ingest counts them (LF, CRLF or a lone CR); a final line ending ends a line.
+    lines = max(data.count(b"\n"), data.count(b"\r")) + (0 if data.endswith((b"\n", b"\r")) else 1)
+    if lines > MAX_SEED_LINES:
+        raise SeedError(name, MAX_SEED_LINES + 1, f"seed has {lines:,} lines, more than the limit of "
+                        f"{MAX_SEED_LINES:,}", "a seed is one article; split or trim it")
+    return data
+
+
+def check_paragraphs(article: Article) -> None:
+    """Refuse an article with a paragraph over :data:`MAX_PARAGRAPH_CHARS` (after ingest joined
+    split sentences), naming the seed line where it starts."""
+    for text, line in zip(article.paragraphs, article.paragraph_lines):
+        if len(text) > MAX_PARAGRAPH_CHARS:
+            raise SeedError(article.source_file, line, f"paragraph of {len(text):,} characters, more than "
+                            f"the limit of {MAX_PARAGRAPH_CHARS:,}",
+                            "put blank lines between paragraphs, or trim text that is not the article's")
