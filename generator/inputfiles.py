@@ -76,3 +76,16 @@ def check_paragraphs(article: Article) -> None:
             raise SeedError(article.source_file, line, f"paragraph of {len(text):,} characters, more than "
                             f"the limit of {MAX_PARAGRAPH_CHARS:,}",
                             "put blank lines between paragraphs, or trim text that is not the article's")
+
+
+def decode_utf8(data: bytes, name: str, error_class: type[InputError]) -> str:
+    """``data`` as text (a leading byte-order mark dropped), or ``error_class`` naming the line and
+    column of the first byte that is not UTF-8."""
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    try:
+        return data[bom:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = bom + exc.start
+        line_start = data.rfind(b"\n", 0, offset) + 1
+        raise error_class(name, data.count(b"\n", 0, offset) + 1, f"not valid UTF-8 (byte 0x{data[offset]:02x})",
+                          "save the file with UTF-8 encoding", col=offset - line_start + 1) from None

@@ -17,6 +17,7 @@ from rapidfuzz import process
 
 from . import safeyaml
 from .errors import RegistryError
+from .inputfiles import decode_utf8, read_input_file
 
 ENTITY_TYPES = ("person", "organisation", "place", "agreement", "event", "other")
 """Entity types, also the names of the registry's sub-folders."""
@@ -292,12 +293,13 @@ def load_registry(root: Path, relative_to: Path | None = None) -> tuple[Registry
     entities, errors = [], []
     if not root.is_dir():
         return Registry(), []
-    for path in sorted(p for p in root.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()):
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".yml", ".yaml")
+                       and (p.is_file() or p.is_symlink())):
         name = path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            errors.append(RegistryError(name, None, f"cannot read file: {exc}", "save it as UTF-8 text"))
+        try:  # a symbolic link (to /etc/passwd, ../.env) or an oversized file is refused unread
+            text = decode_utf8(read_input_file(path, name, RegistryError, safeyaml.MAX_BYTES), name, RegistryError)
+        except RegistryError as exc:
+            errors.append(exc)
             continue
         entity, problems = parse_entity(text, name)
         errors += problems
