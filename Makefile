@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps build docs serve test golden lock clean corpus bench
+.PHONY: help setup system-deps build docs serve test golden lock clean corpus bench check
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -29,6 +29,9 @@ system-deps: ## install Debian's chromium and chromium-driver for browser tests 
 	  echo "installing chromium and chromium-driver from Debian"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; }
+
+check: $(STAMP) ## validate seeds, annotations and the entity registry without building
+	$(PY) -m generator check
 
 docs: $(STAMP) ## generate the briefing pages and archive.json into docs/
 	$(PY) -m generator build

@@ -16,6 +16,8 @@ import yaml
 
 from ..errors import InputError
 from ..model import Page
+# The tolerant safe loader that also reads site_url from mkdocs.yml: one way to read that file.
+from ..siteurl import _TolerantLoader as _MkDocsLoader
 
 BRANCH = "main"
 """Branch that pull requests target (the deploy workflow builds it)."""
@@ -58,26 +60,27 @@ def annotate_url(page: Page, repo_url: str) -> str | None:
 
 
 def read_repo_url(config: Path) -> tuple[str, InputError | None]:
-    """``repo_url`` from mkdocs.yml ("" if absent), or "" and an error saying why it is unreadable.
+    """``repo_url`` from mkdocs.yml ("" if absent), or "" and an error saying why it is unusable.
 
-    mkdocs.yml is the maintainers' file, but it may carry tags that only MkDocs' own loader knows
-    (``!ENV``, ``!!python/name``); the safe loader refuses those, and that is reported rather than
-    loading the file unsafely.
+    Read with the same loader as ``site_url`` (siteurl.py): PyYAML's safe loader, with tags that
+    only MkDocs knows (``!ENV``, ``!!python/name:``) read as None, so reading never runs code.
     """
     name = config.name
-    if not config.is_file():
-        return "", None
     try:
-        data = yaml.safe_load(config.read_text(encoding="utf-8"))
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_MkDocsLoader)
+    except FileNotFoundError:
+        return "", None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         return "", InputError(name, mark.line + 1 if mark else None, f"cannot read repo_url: {exc.problem}",
-                              "write repo_url as a plain https:// URL; this file is read with a safe loader",
-                              col=mark.column + 1 if mark else None)
+                              "fix the YAML syntax on this line", col=mark.column + 1 if mark else None)
     except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
         return "", InputError(name, None, f"cannot read repo_url: {exc}", "check the file's syntax")
-    value = data.get("repo_url", "") if isinstance(data, dict) else ""
-    if not isinstance(value, str) or (value and urlsplit(value).scheme not in ("http", "https")):
+    value = data.get("repo_url") if isinstance(data, dict) else None
+    if value is None:
+        return "", None
+    parts = urlsplit(value) if isinstance(value, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
         return "", InputError(name, None, f"repo_url {value!r} is not an http(s) URL",
                               "write it as https://github.com/<owner>/<repo>")
     return value, None

@@ -157,7 +157,8 @@ def _did_you_mean(key: str, allowed: tuple[str, ...]) -> str:
 def load_annotations(root: Path, relative_to: Path | None = None) -> tuple[list[Annotation], list[AnnotationError]]:
     """Read every ``*.yml``/``*.yaml`` under ``root`` (the I/O edge), in path order. File names
     in errors are relative to ``relative_to`` (default: root's parent, the project root)."""
-    base = relative_to or root.parent
+    root = root.resolve()
+    base = (relative_to or root.parent).resolve()
     annotations: list[Annotation] = []
     errors: list[AnnotationError] = []
     if not root.is_dir():
@@ -165,7 +166,7 @@ def load_annotations(root: Path, relative_to: Path | None = None) -> tuple[list[
     for path in sorted(p for p in root.rglob("*") if p.suffix in SUFFIXES):
         name = path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
         annotation_id = path.relative_to(root).with_suffix("").as_posix()
-        if path.is_symlink() or not path.resolve().is_relative_to(root.resolve()):
+        if path.is_symlink() or not path.resolve().is_relative_to(root):
             errors.append(AnnotationError(name, None, "annotation file is a symbolic link",
                                           "commit the file itself, not a link"))
             continue

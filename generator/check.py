@@ -1,0 +1,63 @@
+"""``python -m generator check``: validate every input without building anything.
+
+Reads the entity registry, every seed (ingest and extract) and every annotation, anchors the
+annotations in their briefings, and reports every problem found in one run, as
+``file:line:col: what is wrong — how to fix it``. Nothing is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .annotations import read_repo_url
+from .build import attach_annotations, read_seeds, seed_files
+from .errors import Problems
+from .link import link
+from .registry import load_registry
+
+
+@dataclass
+class CheckResult:
+    """What a check looked at and what it found."""
+
+    problems: Problems = field(default_factory=Problems)
+    seeds: int = 0
+    """Seed files read."""
+    briefings: int = 0
+    """Seeds that became briefings."""
+    entities: int = 0
+    """Valid entities in the registry."""
+    anchored: int = 0
+    """Annotations placed in their briefing's text."""
+    orphaned: int = 0
+    """Annotations that could not be placed (each is also an error)."""
+
+    def summary(self) -> str:
+        return (f"checked {self.seeds} seed{'s' if self.seeds != 1 else ''} ({self.briefings} briefings), "
+                f"{self.entities} registry entities, {self.anchored + self.orphaned} annotations "
+                f"({self.anchored} anchored, {self.orphaned} orphaned)")
+
+
+def check(seeds: Path, annotations: Path, registry_dir: Path, config: Path | None = None,
+          jobs: int = 0) -> CheckResult:
+    """Validate the registry, seeds and annotations (and repo_url in ``config``, an mkdocs.yml)."""
+    result = CheckResult()
+    problems = result.problems
+    registry, registry_errors = load_registry(registry_dir)
+    problems.extend(registry_errors)
+    result.entities = len(registry)
+    paths = seed_files(seeds)
+    result.seeds = len(paths)
+    briefings = read_seeds(paths, registry, problems, jobs=jobs, cache_dir=None)
+    result.briefings = len(briefings)
+    repo_url = ""
+    if config is not None:
+        repo_url, error = read_repo_url(config)
+        if error:
+            problems.add(error)
+    archive = attach_annotations(link(briefings, registry), annotations, problems, repo_url)
+    placed = [note for page in archive.pages for note in page.annotations] + list(archive.orphaned_annotations)
+    result.anchored = sum(note.anchored for note in placed)
+    result.orphaned = len(placed) - result.anchored
+    return result
