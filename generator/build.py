@@ -22,6 +22,7 @@ from .link import link
 from .model import Archive, Briefing
 from .registry import Registry, load_registry
 from .render import render
+from .render.parallel import worker_count
 from .write import WriteReport, write_files
 
 Progress = Callable[[str, int, int], None]
@@ -99,16 +100,6 @@ def _work(item: tuple[str, bytes]):
     # arguments), so errors travel as records.
     result = process_seed(item[0], item[1], _worker_registry)
     return ("error", error_record(result)) if isinstance(result, InputError) else ("ok", result)
-
-
-def worker_count(jobs: int) -> int:
-    """``jobs``, or one per usable CPU core when it is 0."""
-    if jobs > 0:
-        return jobs
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 PARALLEL_MIN = 16
@@ -199,7 +190,7 @@ def build(seeds: Path, docs: Path, registry_dir: Path, annotations: Path | None 
     archive = link(briefings, registry, site_url)
     archive = attach_annotations(archive, annotations, problems, repo_url)
     timings["link"], clock = time.perf_counter() - clock, time.perf_counter()
-    files = render(archive)
+    files = render(archive, jobs)
     timings["render"], clock = time.perf_counter() - clock, time.perf_counter()
     report = write_files(docs, files)
     timings["write"] = time.perf_counter() - clock

@@ -81,7 +81,45 @@ def make_parser() -> argparse.ArgumentParser:
     corpus.add_argument("--seed", type=int, default=0, metavar="S",
                         help="random seed: the same N and S give byte-identical files (default: %(default)s)")
     corpus.set_defaults(run=run_corpus)
+
+    engine = commands.add_parser("search-engine", help="print which site search to build: material or pagefind",
+                                 description="Print the search engine for the archive in the docs folder: "
+                                             "Material's built-in search for small archives, Pagefind above "
+                                             "the threshold (or as the setting forces).")
+    engine.add_argument("--docs", type=Path, default=Path("docs"), metavar="DIR",
+                        help="docs folder the generator wrote (default: %(default)s)")
+    engine.add_argument("--setting", default="auto", choices=("auto", "material", "pagefind"),
+                        help="auto: Pagefind above the threshold of briefings; or force one (default: %(default)s)")
+    engine.set_defaults(run=run_search_engine)
+    index = commands.add_parser("search-index", help="index a built site with Pagefind",
+                                description="Run Pagefind over a site built by MkDocs, writing its chunked "
+                                            "index into SITE/pagefind/.")
+    index.add_argument("--site", type=Path, default=Path("site"), metavar="DIR",
+                       help="built site folder (default: %(default)s)")
+    index.set_defaults(run=run_search_index)
     return parser
+
+
+def run_search_engine(args) -> int:
+    from .sitesearch import choose_engine
+
+    print(choose_engine(args.setting, args.docs))
+    return EXIT_OK
+
+
+def run_search_index(args) -> int:
+    import subprocess
+
+    from .sitesearch import index_site
+
+    if not args.site.is_dir():
+        raise UsageError(f"site folder {args.site} does not exist: run mkdocs build first")
+    try:
+        index_site(args.site)
+    except subprocess.CalledProcessError as error:
+        print(f"error: Pagefind failed (exit {error.returncode})", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
 
 
 def run_check(args) -> int:

@@ -9,18 +9,29 @@ from __future__ import annotations
 from ..export import archive_json
 from ..model import Archive
 from . import annotation_pages
-from . import archive_pages, entities, feeds, pages, timeline
+from . import archive_pages, entities, feeds, pages, parallel, timeline
 
 PAGE_FAMILIES = (pages, entities, timeline, archive_pages, feeds, annotation_pages)
 """Modules whose ``files(archive)`` together make every generated page."""
 
 
-def render(archive: Archive) -> dict[str, bytes]:
-    """Every generated file under docs/, as ``{relative path: bytes}`` in path order."""
-    out: dict[str, str] = {"archive.json": archive_json(archive)}
-    for family in PAGE_FAMILIES:
-        for path, text in family.files(archive).items():
+def render(archive: Archive, jobs: int = 1) -> dict[str, bytes]:
+    """Every generated file under docs/, as ``{relative path: bytes}`` in path order.
+
+    ``jobs`` > 1 (or 0: every core) renders on worker processes; the bytes are the same."""
+    if parallel.usable(jobs, len(archive.pages)):
+        parts = parallel.render_parts(archive, jobs)
+    else:
+        parts = [{"archive.json": archive_json(archive)}]
+        parts += [family.files(archive) for family in PAGE_FAMILIES]
+    out: dict[str, str | bytes] = {}
+    for part in parts:
+        for path, text in part.items():
             if path in out:
                 raise ValueError(f"two page families both generate {path}")
             out[path] = text
-    return {path: out[path].encode("utf-8") for path in sorted(out)}
+    return {path: _encoded(out[path]) for path in sorted(out)}
+
+
+def _encoded(text: str | bytes) -> bytes:
+    return text if isinstance(text, bytes) else text.encode("utf-8")

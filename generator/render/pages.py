@@ -173,9 +173,10 @@ def _pager(number: int, count: int) -> list[int | None]:
     return pager
 
 
-def files(archive: Archive) -> dict[str, str]:
-    """The briefing pages, the home page and the briefings index."""
+def files(archive: Archive, briefings: bool = True) -> dict[str, str]:
+    """The briefing pages, the home page and the briefings index. ``briefings=False`` leaves out
+    the briefing pages, which render() then spreads over worker processes."""
     out = {"index.md": render_home(archive), **render_briefing_index(archive)}
-    for page in archive.pages:
+    for page in archive.pages if briefings else ():
         out[page.path] = render_briefing(page, archive)
     return out

@@ -1,0 +1,93 @@
+// Pagefind search for large archives: a header button (and the "/" or "s" key) opens a dialog
+// with Pagefind's UI. The UI script and the index chunks load only when the dialog first opens.
+// Kept small on purpose; see overrides/partials/pagefind.html for why Pagefind is used.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  // The paths are relative to the page that loaded this script; resolve them now, because
+  // instant navigation later changes the page without running this script again.
+  var uiSrc = new URL(script.getAttribute("data-pagefind-ui"), location.href).href;
+  var bundle = new URL(script.getAttribute("data-pagefind-bundle"), location.href).pathname;
+  var dialog = null;
+
+  function loadUi(done) {
+    if (window.PagefindUI) { done(); return; }
+    var tag = document.createElement("script");
+    tag.src = uiSrc;
+    tag.onload = done;
+    document.head.appendChild(tag);
+  }
+
+  function makeDialog() {
+    dialog = document.createElement("dialog");
+    dialog.className = "pagefind-dialog";
+    dialog.setAttribute("aria-label", "Search the archive");
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "pagefind-dialog__close md-icon";
+    close.setAttribute("aria-label", "Close search");
+    close.textContent = "\u00d7";
+    close.addEventListener("click", function () { dialog.close(); });
+    var target = document.createElement("div");
+    target.id = "pagefind-search";
+    dialog.appendChild(close);
+    dialog.appendChild(target);
+    dialog.addEventListener("click", function (event) {
+      if (event.target === dialog) dialog.close();  // a click on the backdrop
+    });
+    document.body.appendChild(dialog);
+    loadUi(function () {
+      new window.PagefindUI({
+        // baseUrl: result links stay right when the site is served under a sub-path.
+        element: "#pagefind-search", bundlePath: bundle, baseUrl: bundle.replace(/pagefind\/$/, ""),
+        showSubResults: false,
+        showImages: false, resetStyles: false, autofocus: true,
+      });
+      focusInput();
+    });
+  }
+
+  function focusInput() {
+    var input = dialog && dialog.querySelector("input");
+    if (input) input.focus();
+  }
+
+  function open() {
+    if (!dialog) makeDialog();
+    if (!dialog.open) dialog.showModal();
+    focusInput();
+  }
+
+  function addButton() {
+    var header = document.querySelector(".md-header__inner");
+    if (!header || header.querySelector(".pagefind-button")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-header__button md-icon pagefind-button";
+    button.setAttribute("aria-label", "Search");
+    button.title = "Search (/)";
+    button.innerHTML = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">' +
+      '<path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79' +
+      'l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 ' +
+      '14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg>';
+    button.addEventListener("click", open);
+    var anchor = header.querySelector(".md-header__source");
+    header.insertBefore(button, anchor);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) ||
+      document.activeElement.isContentEditable;
+    if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s")) {
+      event.preventDefault();
+      open();
+    }
+  });
+  // Instant navigation swaps page content without reloading; make sure the button is there
+  // after each swap and that a result link closes the dialog.
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(function () { addButton(); if (dialog && dialog.open) dialog.close(); });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", addButton);
+  else addButton();
+})();
