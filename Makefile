@@ -36,9 +36,15 @@ check: $(STAMP) ## validate seeds, annotations and the entity registry without b
 docs: $(STAMP) ## generate the briefing pages and archive.json into docs/
 	$(PY) -m generator build
 
-build: $(STAMP) ## generate docs/ and build the site into site/
+# Site search: auto = Material's search up to 500 briefings, Pagefind above (generator/sitesearch.py);
+# SEARCH=material or SEARCH=pagefind forces one.
+SEARCH ?= auto
+build: $(STAMP) ## generate docs/ and build the site into site/ (SEARCH=auto|material|pagefind)
 	@$(PY) -m generator build; status=$$?; [ $$status -le 1 ] || exit $$status; \
-	rm -rf site.new && $(VENV)/bin/mkdocs build --strict --quiet -d site.new || exit 2; \
+	engine=$$($(PY) -m generator search-engine --setting $(SEARCH)) || exit 2; \
+	material=$$([ "$$engine" = material ] && echo true || echo false); \
+	rm -rf site.new && MATERIAL_SEARCH=$$material $(VENV)/bin/mkdocs build --strict --quiet -d site.new || exit 2; \
+	[ "$$engine" = material ] || $(PY) -m generator search-index --site site.new || exit 2; \
 	rm -rf site.old; [ ! -d site ] || mv site site.old; mv site.new site; rm -rf site.old; \
 	echo "site built in site/"; exit $$status
 
