@@ -10,7 +10,7 @@ from generator.entities_link import event_sort_key, sentence_at
 from generator.export import archive_json
 from generator.link import CANDIDATE_DF_CAP, link, rarity
 from generator.render import render
-from tests.linkfixtures import briefing, event, sample
+from tests.linkfixtures import briefing, event, quote, sample
 
 
 def test_related_are_ranked_by_rarity_weighted_shared_entities_and_explained():
@@ -136,12 +136,20 @@ def test_first_mention_of_each_entity_links_to_its_page():
 
 
 def test_entity_page_lists_are_paginated():
-    from generator.render.entities import SIGHTINGS_PER_PAGE
-    n = SIGHTINGS_PER_PAGE + 3
-    briefings = [briefing(f"b-{i}", f"2025-{1 + i // 28:02d}-{1 + i % 28:02d}", ["Ana Silva."], ["ana"])
+    from generator.render.entities import ITEMS_PER_PAGE
+    n = ITEMS_PER_PAGE + 3
+    briefings = [briefing(f"b-{i}", f"2025-{1 + i // 28:02d}-{1 + i % 28:02d}", ["Ana Silva spoke."], ["ana"],
+                          quotes=[quote(f"Words {i}", "ana", 0)],
+                          events=[event("2024-01", "month", "then", "Ana Silva spoke.", 0, ["ana"])])
                  for i in range(n)]
     files = render(link(briefings))
-    first = files["entities/people/ana.md"].decode()
-    second = files["entities/people/ana/2.md"].decode()
-    assert first.count("- **[") == SIGHTINGS_PER_PAGE and second.count("- **[") == 3
-    assert "[2](ana/2.md)" in first
+    main = files["entities/people/ana.md"].decode()
+    assert main.count("- **[") == ITEMS_PER_PAGE and main.count("> “Words") == ITEMS_PER_PAGE
+    assert main.count("timeline-event") == ITEMS_PER_PAGE
+    assert "[2](ana/briefings-2.md)" in main and "[2](ana/said-2.md)" in main
+    more = files["entities/people/ana/briefings-2.md"].decode()
+    assert more.count("- **[") == 3 and "Words" not in more
+    said = files["entities/people/ana/said-2.md"].decode()
+    # Oldest first: the last page holds the three newest quotes.
+    assert [f"Words {i}" in said for i in (n - 3, n - 2, n - 1, 0)] == [True, True, True, False]
+    assert files["entities/people/ana/timeline-2.md"].decode().count("timeline-event") == 3

@@ -2,9 +2,8 @@
 
 One page per entity (``entities/<type folder>/<slug>.md``): role or description, every briefing
 that mentions it (newest first, with the sentence), everything it said across the archive in date
-order, its timeline and the entities it is most often mentioned with. The list of briefings is
-paginated (``<slug>/2.md``, …) so a page stays small for an entity that half the archive
-mentions; quotes and events are bounded by what the entity itself said and did.
+order, its timeline and the entities it is most often mentioned with. Each list is paginated
+(see ``ITEMS_PER_PAGE``) so a page stays small for an entity that half the archive mentions.
 
 Also registers the paragraph decorator that links the first mention of each entity in a
 briefing's text to its page.
@@ -19,8 +18,10 @@ from ..model import Archive, EntityRecord, Page
 from . import pages
 from .inline import Wrap
 
-SIGHTINGS_PER_PAGE = 50
-"""Briefings listed per page of an entity; further ones go on numbered continuation pages."""
+ITEMS_PER_PAGE = 50
+"""Items per page of each list of an entity (briefings, quotes, events); the main page has the
+first page of every list, further pages (``<slug>/<list>-<n>.md``) one list each, so no page
+grows with the size of the archive."""
 
 TYPE_LABELS = {"person": "Person", "organisation": "Organisation", "place": "Place",
                "agreement": "Agreement or initiative", "event": "Event", "other": "Other"}
@@ -42,9 +43,18 @@ if entity_links not in pages.PARAGRAPH_DECORATORS:
     pages.PARAGRAPH_DECORATORS.append(entity_links)
 
 
-def continuation_path(record: EntityRecord, number: int) -> str:
-    """docs/ path of page ``number`` (1-based) of an entity's list of briefings."""
-    return record.path if number == 1 else f"{record.path[:-3]}/{number}.md"
+SECTIONS = ("briefings", "said", "timeline")
+"""The paginated lists of an entity page, in page order."""
+
+
+def section_items(record: EntityRecord) -> dict[str, tuple]:
+    return {"briefings": record.sightings, "said": record.sayings, "timeline": record.timeline}
+
+
+def continuation_path(record: EntityRecord, section: str, number: int) -> str:
+    """docs/ path of page ``number`` (1-based) of one list of an entity; page 1 of every list is
+    the entity's main page."""
+    return record.path if number == 1 else f"{record.path[:-3]}/{section}-{number}.md"
 
 
 def _description(record: EntityRecord) -> str:
@@ -56,23 +66,29 @@ def _description(record: EntityRecord) -> str:
     return " · ".join(parts)
 
 
-def render_entity(record: EntityRecord, archive: Archive, number: int, count: int) -> str:
-    path = continuation_path(record, number)
-    title = record.name if number == 1 else f"{record.name} (page {number})"
-    start = (number - 1) * SIGHTINGS_PER_PAGE
+def render_entity(record: EntityRecord, archive: Archive, section: str | None, number: int) -> str:
+    """The main page (``section`` None) or page ``number`` of one of its lists."""
+    items = section_items(record)
+    counts = {name: max(1, -(-len(values) // ITEMS_PER_PAGE)) for name, values in items.items()}
+    chunks = {name: values[(number - 1) * ITEMS_PER_PAGE:number * ITEMS_PER_PAGE] if name == section
+              else values[:ITEMS_PER_PAGE] for name, values in items.items()}
+    path = continuation_path(record, section or "", number)
+    heading = {"briefings": "briefings", "said": "what it said", "timeline": "timeline"}
+    title = record.name if section is None else f"{record.name}: {heading[section]}, page {number}"
     meta = pages.front_matter({"title": title, "description": _description(record)})
     return meta + pages._ENV.get_template("entity.md.j2").render(
-        record=record, archive=archive, link=lambda to: pages.relative(path, to), number=number,
-        count=count, title=escape_md(title), type_label=escape_md(TYPE_LABELS.get(record.type, "Entity")),
-        sightings=record.sightings[start:start + SIGHTINGS_PER_PAGE], first=start + 1,
-        page_path=lambda n: continuation_path(record, n))
+        record=record, archive=archive, link=lambda to: pages.relative(path, to), section=section,
+        number=number, counts=counts, chunks=chunks, title=escape_md(title),
+        type_label=escape_md(TYPE_LABELS.get(record.type, "Entity")),
+        page_path=lambda name, n: continuation_path(record, name, n))
 
 
 def files(archive: Archive) -> dict[str, str]:
-    """Every entity page and its continuation pages."""
+    """Every entity page and the further pages of its lists."""
     out = {}
     for record in archive.entities:
-        count = max(1, -(-len(record.sightings) // SIGHTINGS_PER_PAGE))
-        for number in range(1, count + 1):
-            out[continuation_path(record, number)] = render_entity(record, archive, number, count)
+        out[record.path] = render_entity(record, archive, None, 1)
+        for section, values in section_items(record).items():
+            for number in range(2, -(-len(values) // ITEMS_PER_PAGE) + 1):
+                out[continuation_path(record, section, number)] = render_entity(record, archive, section, number)
     return out
