@@ -45,7 +45,8 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
     the folder's own name and the file, so that no machine path reaches the output."""
     cwd = cwd or Path.cwd().resolve()
     try:
-        resolved = path.resolve()
+        # The folder is resolved, not the file: a symbolic link is named as itself, not its target.
+        resolved = path.parent.resolve() / path.name
         return Path(os.path.relpath(resolved, cwd)).as_posix() \
             if resolved.is_relative_to(cwd) else f"{path.parent.name}/{path.name}"
     except ValueError:
@@ -145,7 +146,9 @@ def read_seeds(paths: list[Path], registry: Registry, problems: Problems,
     if progress and len(misses) < len(paths):
         progress("read", len(paths) - len(misses), len(paths))
     computed = _process_all([(name, data) for _, name, data, _ in misses], registry, jobs, progress, len(paths))
-    for (index, _, _, key), result in zip(misses, computed):
+    # strict: the generator is run to its end, so that its process pool shuts down here and not
+    # at interpreter exit (which printed "OSError: Bad file descriptor" after the report).
+    for (index, _, _, key), result in zip(misses, computed, strict=True):
         results[index] = result
         cache.put(key, result)
     for warning in cache.warnings:
