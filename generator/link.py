@@ -13,6 +13,7 @@ of briefings.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from dataclasses import replace
@@ -69,7 +70,11 @@ def rarity(pages: list[Page]) -> dict[str, float]:
 
 
 def related(pages: list[Page], weights: dict[str, float]) -> dict[str, tuple[Related, ...]]:
-    """Slug → the briefings sharing the most telling entities with it, best first, explained."""
+    """Slug → the briefings sharing the most telling entities with it, best first, explained.
+
+    Scores are accumulated along the postings of the briefing's entities, so only briefings that
+    share something are ever looked at; entities above ``CANDIDATE_DF_CAP`` add their weight to
+    candidates found through rarer ones but do not bring candidates of their own."""
     entity_sets = {page.slug: {e.id for e in page.briefing.entities} for page in pages}
     rank = {page.slug: i for i, page in enumerate(pages)}  # newer first on equal scores
     postings: dict[str, list[str]] = {}
@@ -78,16 +83,21 @@ def related(pages: list[Page], weights: dict[str, float]) -> dict[str, tuple[Rel
             postings.setdefault(entity, []).append(page.slug)
     out = {}
     for page in pages:
-        mine = entity_sets[page.slug]
-        candidates = {other for entity in mine if len(postings[entity]) <= CANDIDATE_DF_CAP
-                      for other in postings[entity] if other != page.slug}
+        mine = sorted(entity_sets[page.slug], key=lambda e: (-weights[e], e))  # rarest first
+        common = [e for e in mine if len(postings[e]) > CANDIDATE_DF_CAP]
+        shared: dict[str, list[str]] = {}
+        for entity in mine:
+            if len(postings[entity]) <= CANDIDATE_DF_CAP:
+                for other in postings[entity]:
+                    if other != page.slug:
+                        shared.setdefault(other, []).append(entity)
         scored = []
-        for other in candidates:
-            shared = sorted(mine & entity_sets[other], key=lambda e: (-weights[e], e))
-            score = round(sum(weights[e] for e in shared), 6)
-            scored.append(Related(slug=other, score=score, shared=tuple(shared)))
-        scored.sort(key=lambda r: (-r.score, rank[r.slug]))
-        out[page.slug] = tuple(scored[:RELATED_MAX])
+        for other, entities in shared.items():
+            entities += [e for e in common if e in entity_sets[other]]
+            scored.append((round(sum(weights[e] for e in entities), 6), other, entities))
+        best = heapq.nsmallest(RELATED_MAX, scored, key=lambda s: (-s[0], rank[s[1]]))
+        out[page.slug] = tuple(Related(slug=other, score=score, shared=tuple(entities))
+                               for score, other, entities in best)
     return out
 
 
