@@ -72,10 +72,18 @@ def _dates_as_text(data: object) -> object:
 def schema_errors(doc: safeyaml.YamlDoc, data: object) -> list[AnnotationError]:
     """Every schema violation in ``data``, one per field, as file:line:col errors."""
     found: dict[tuple, AnnotationError] = {}
+    missing: dict[tuple, AnnotationError] = {}
     for error in sorted(_validator().iter_errors(data), key=relevance):
         for path, message, hint in _explain(error):
-            found.setdefault(path, doc.error(AnnotationError, path, message, hint))
-    return sorted(found.values(), key=AnnotationError.sort_key)
+            if message.startswith("missing required field"):
+                missing.setdefault((path, message), doc.error(AnnotationError, path, message, hint))
+            else:
+                found.setdefault(path, doc.error(AnnotationError, path, message, hint))
+    # A misspelt field is reported once, as unknown with a "did you mean", not also as missing.
+    suggested = {f"missing required field {field_name(path[:-1] + (m.group(1),))!r}"
+                 for path, error in found.items() if (m := re.match(r"did you mean '(.+)'\?", error.hint))}
+    kept = [error for (_, message), error in missing.items() if message not in suggested]
+    return sorted([*found.values(), *kept], key=AnnotationError.sort_key)
 
 
 def field_name(path) -> str:

@@ -1,0 +1,296 @@
+"""Annotations: loading and schema errors (file:line:col), anchoring (exact, ambiguous, moved,
+orphaned) with the exact messages, attaching to the archive, and safe bodies."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.annotations import anchor, annotate_url, load_annotations, parse_annotation, read_repo_url, render_body
+from generator.annotations.anchor import FUZZY_THRESHOLD
+from generator.annotations.attach import attach
+from generator.model import Annotation, Archive, Article, Briefing, Page, TextQuote
+
+# Paragraphs of our own writing, shaped like a briefing's clean text.
+PARAGRAPHS = (
+    "The harbour committee met on Tuesday. The committee agreed to publish its report before the recess.",
+    "A spokesperson said the report would be “comprehensive” and that the committee had heard forty witnesses.",
+    "The report's authors thanked the committee staff for their work on the Kessel Bay survey.",
+)
+SOURCE = "seeds/01_harbour.txt"
+
+VALID = """\
+briefing: seeds/01_harbour.txt
+anchor:
+  exact: Kessel Bay survey
+kind: background
+body: |
+  The survey mapped the *whole* bay in 2019.
+author: A. Contributor
+sources:
+  - https://example.org/survey
+date: 2026-05-27
+"""
+
+
+def note(exact: str, prefix: str = "", suffix: str = "", **fields) -> Annotation:
+    return Annotation(id=fields.get("id", "01_harbour/x"), file=fields.get("file", "annotations/01_harbour/x.yml"),
+                      briefing=fields.get("briefing", SOURCE), anchor=TextQuote(exact, prefix, suffix),
+                      kind="context", body="A note.", author="me", sources=(), date="2026-05-27",
+                      anchor_at=(4, 3), briefing_at=(1, 1))
+
+
+def place(exact: str, prefix: str = "", suffix: str = "", paragraphs=PARAGRAPHS):
+    return anchor(note(exact, prefix, suffix), paragraphs, SOURCE)
+
+
+# --- loading and validation --------------------------------------------------------------------
+
+def test_valid_file_loads_every_field():
+    annotation, errors = parse_annotation(VALID, "annotations/01_harbour/survey.yml", "01_harbour/survey")
+    assert errors == []
+    assert annotation == Annotation(
+        id="01_harbour/survey", file="annotations/01_harbour/survey.yml", briefing="seeds/01_harbour.txt",
+        anchor=TextQuote("Kessel Bay survey"), kind="background", body="The survey mapped the *whole* bay in 2019.\n",
+        author="A. Contributor", sources=("https://example.org/survey",), date="2026-05-27",
+        anchor_at=(3, 3), briefing_at=(1, 1))
+
+
+@pytest.mark.parametrize("text, expected", [
+    (VALID.replace("kind: background", "kind: factcheck"),
+     "x.yml:4:1: kind 'factcheck' is not one of the allowed values — use one of: context, fact-check, "
+     "correction, background, definition"),
+    (VALID.replace("author:", "auther:"),
+     "x.yml:7:1: unknown field 'auther' — did you mean 'author'?"),
+    (VALID.replace("  exact: Kessel Bay survey\n", "  exact: Kessel Bay survey\n  sufix: x\n"),
+     "x.yml:4:3: unknown field 'anchor.sufix' — did you mean 'suffix'?"),
+    (VALID.replace("date: 2026-05-27", "date: 27/05/2026"),
+     "x.yml:10:1: date '27/05/2026' is not valid — write the date as YYYY-MM-DD, e.g. 2026-05-27"),
+    (VALID.replace("date: 2026-05-27", "date: '2026-02-30'"),
+     "x.yml:10:1: date '2026-02-30' is not valid — write the date as YYYY-MM-DD, e.g. 2026-05-27"),
+    (VALID.replace("https://example.org/survey", "javascript:alert(1)"),
+     "x.yml:9:5: sources[0] 'javascript:alert(1)' is not valid — give the full address, starting with "
+     "http:// or https://"),
+    (VALID.replace("briefing: seeds/01_harbour.txt\n", ""),
+     "x.yml:1:1: missing required field 'briefing' — add 'briefing: …' (see annotations/README.md for every field)"),
+    (VALID.replace("  exact: Kessel Bay survey\n", "  prefix: the\n"),
+     "x.yml:2:1: missing required field 'anchor.exact' — add 'exact:' with the annotated words, indented "
+     "under 'anchor:'"),
+    (VALID.replace("anchor:\n  exact: Kessel Bay survey", "anchor: Kessel Bay survey"),
+     "x.yml:2:1: anchor must be a mapping of fields — put its fields on the following lines, indented by two spaces"),
+    (VALID.replace("kind: background", "kind: correction").replace("sources:\n  - https://example.org/survey\n", ""),
+     "x.yml:1:1: a fact-check or correction needs 'sources' — add 'sources:' with at least one http(s) URL "
+     "that backs it"),
+    (VALID.replace("kind: background", "kind: fact-check").replace("  - https://example.org/survey", "  []")
+     .replace("sources:\n  []", "sources: []"),
+     "x.yml:8:1: a fact-check or correction needs at least one source — add an http(s) URL under 'sources:'"),
+    (VALID.replace("author: A. Contributor", "author: 1984"),
+     "x.yml:7:1: author must be text — write it as text, in quotes if YAML would read it as a number, date or yes/no"),
+    (VALID.replace("author: A. Contributor", "author: ''"),
+     "x.yml:7:1: author is empty — write something, or leave the field out if it is optional"),
+    (VALID + "extra: &a [1]\nmore: *a\n",
+     "x.yml:12:7: YAML anchors and aliases (&name, *name) are not allowed — write the value out in full"),
+    (VALID.replace("kind: background", "kind: !!python/name:os.system background"),
+     "x.yml:4:7: YAML tag tag:yaml.org,2002:python/name:os.system is not allowed — remove the tag and write a "
+     "plain value"),
+    ("- just\n- a list\n",
+     "x.yml:1:1: the file must be a mapping of fields — put its fields on the following lines, indented by two spaces"),
+])
+def test_invalid_files_name_line_column_and_fix(text, expected):
+    annotation, errors = parse_annotation(text, "x.yml", "x")
+    assert annotation is None
+    assert str(errors[0]) == expected
+
+
+def test_every_schema_problem_is_reported_at_once():
+    text = VALID.replace("kind: background", "kind: nonsense").replace("author:", "auther:") \
+        .replace("date: 2026-05-27", "date: soon")
+    _, errors = parse_annotation(text, "x.yml", "x")
+    # The misspelt 'auther' is reported once, with a suggestion, not also as a missing 'author'.
+    assert [(e.line, e.message) for e in errors] == [
+        (4, "kind 'nonsense' is not one of the allowed values"),
+        (7, "unknown field 'auther'"),
+        (10, "date 'soon' is not valid"),
+    ]
+
+
+def test_load_reads_a_folder_reports_bad_files_and_keeps_good_ones(tmp_path):
+    folder = tmp_path / "annotations" / "01_harbour"
+    folder.mkdir(parents=True)
+    (folder / "good.yml").write_text(VALID, encoding="utf-8")
+    (folder / "bad.yml").write_text(VALID.replace("kind: background", "kind: rumour"), encoding="utf-8")
+    (folder / "latin1.yml").write_bytes(VALID.replace("A. Contributor", "Zoë").encode("latin-1"))
+    (folder / "README.md").write_text("not an annotation", encoding="utf-8")
+    outside = tmp_path / "secret.yml"
+    outside.write_text(VALID, encoding="utf-8")
+    os.symlink(outside, folder / "link.yml")
+    annotations, errors = load_annotations(tmp_path / "annotations")
+    assert [a.id for a in annotations] == ["01_harbour/good"]
+    assert [(e.file, e.line) for e in errors] == [
+        ("annotations/01_harbour/bad.yml", 4), ("annotations/01_harbour/latin1.yml", None),
+        ("annotations/01_harbour/link.yml", None)]
+    assert "symbolic link" in errors[2].message
+
+
+# --- anchoring -----------------------------------------------------------------------------------
+
+def test_exact_words_anchor_once():
+    placed, error, warning = place("Kessel Bay survey")
+    assert (placed.status, placed.paragraph, placed.method, error, warning) == ("anchored", 2, "exact", None, None)
+    assert PARAGRAPHS[2][placed.start:placed.end] == "Kessel Bay survey"
+
+
+def test_quotes_and_white_space_are_compared_loosely():
+    placed, error, _ = place('would be  "comprehensive"')
+    assert error is None and placed.method == "exact"
+    assert PARAGRAPHS[1][placed.start:placed.end] == "would be “comprehensive”"
+
+
+def test_repeated_words_are_ambiguous_and_the_error_shows_each_place():
+    placed, error, _ = place("committee")
+    assert placed.status == "orphaned" and placed.reason == "matches 4 places"
+    assert str(error) == (
+        "annotations/01_harbour/x.yml:4:3: anchor “committee” matches 4 places in seeds/01_harbour.txt — add a "
+        "'prefix' or 'suffix' with the words just before or after the place you mean: "
+        "¶1 “The harbour [committee] met on Tuesday. The…”; "
+        "¶1 “…met on Tuesday. The [committee] agreed to publish its report…”; "
+        "¶2 “…“comprehensive” and that the [committee] had heard forty witnesses.”; …")
+
+
+@pytest.mark.parametrize("prefix, suffix, paragraph", [
+    ("The harbour ", "", 0), ("", " agreed", 0), ("", " had heard", 1), ("thanked the ", " staff", 2),
+])
+def test_prefix_or_suffix_picks_one_of_repeated_words(prefix, suffix, paragraph):
+    placed, error, warning = place("committee", prefix, suffix)
+    assert (placed.paragraph, placed.method, error, warning) == (paragraph, "exact", None, None)
+
+
+def test_prefix_that_still_fits_several_places_is_ambiguous():
+    _, error, _ = place("committee", prefix="the ")
+    assert error.message == "anchor “committee” matches 2 places in seeds/01_harbour.txt"
+    assert error.hint.startswith("make 'prefix' or 'suffix' longer")
+
+
+def test_moved_words_reanchor_by_prefix_and_suffix():
+    edited = (PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2].replace("Kessel Bay survey", "Kessel Bay coastal survey"))
+    placed, error, warning = place("Kessel Bay survey", "work on the ", ".", paragraphs=edited)
+    assert error is None and placed.method == "context"
+    assert edited[2][placed.start:placed.end] == "Kessel Bay coastal survey"
+    assert str(warning) == (
+        "annotations/01_harbour/x.yml:4:3: anchor “Kessel Bay survey” is not in the text word for word; "
+        "re-anchored by its prefix and suffix to “Kessel Bay coastal survey” in ¶3 — update anchor.exact to the "
+        "words the briefing has now")
+
+
+def test_moved_words_without_context_reanchor_by_fuzzy_match():
+    edited = tuple(p.replace("forty witnesses", "fourty witness") for p in PARAGRAPHS)
+    placed, error, warning = place("heard forty witnesses", paragraphs=edited)
+    assert error is None and placed.method == "fuzzy" and placed.score >= FUZZY_THRESHOLD
+    assert edited[1][placed.start:placed.end] == "heard fourty witness"
+    assert "re-anchored by fuzzy match (93%) to “heard fourty witness” in ¶2" in warning.message
+
+
+def test_text_moved_to_another_paragraph_is_still_found():
+    moved = (PARAGRAPHS[2], PARAGRAPHS[0], PARAGRAPHS[1])
+    placed, error, _ = place("Kessel Bay survey", paragraphs=moved)
+    assert (placed.paragraph, placed.method, error) == (0, "exact", None)
+
+
+def test_words_that_are_gone_orphan_the_note_and_show_the_nearest_passages():
+    placed, error, warning = place("budget for the lighthouse repairs")
+    assert (placed.status, placed.reason, warning) == ("orphaned", "matches nowhere", None)
+    assert error.message == "anchor “budget for the lighthouse repairs” matches nowhere in seeds/01_harbour.txt"
+    assert error.hint.startswith("copy the words exactly as the briefing shows them; nearest passages: ¶")
+    assert error.hint.count("¶") == 3 and "%)" in error.hint
+    assert (error.file, error.line, error.col) == ("annotations/01_harbour/x.yml", 4, 3)
+
+
+def test_short_words_are_never_matched_fuzzily():
+    placed, error, _ = place("Tuesdy")
+    assert placed.status == "orphaned" and "matches nowhere" in error.message
+
+
+def test_a_close_match_below_the_threshold_is_an_orphan():
+    placed, _, _ = place("the committee refused to publish anything")
+    assert placed.status == "orphaned"
+
+
+def test_control_characters_never_reach_the_message():
+    _, error, _ = place("no such \x1b[2J words here")
+    assert "\x1b" not in str(error)
+
+
+# --- attaching to the archive ------------------------------------------------------------------
+
+def _archive() -> Archive:
+    article = Article(source_file=SOURCE, title="Harbour report", dek=None, authors=(), reading_time=None,
+                      dateline=None, published="2026-05-27", updated=None, caption=None, caption_credit=None,
+                      paragraphs=PARAGRAPHS, paragraph_lines=(1, 3, 5))
+    page = Page(briefing=Briefing(article=article, slug="harbour-report"), slug="harbour-report",
+                url="briefings/2026/05/harbour-report/", path="briefings/2026/05/harbour-report.md")
+    return Archive(pages=(page,))
+
+
+def test_attach_places_notes_in_text_order_and_keeps_orphans():
+    notes = [note("Kessel Bay survey", id="b"), note("harbour committee", id="c", briefing="harbour-report"),
+             note("not there at all, really", id="a"), note("survey", id="d", briefing="seeds/02_other.txt",
+                                                            file="annotations/02_other/d.yml")]
+    archive, errors, warnings = attach(_archive(), notes, "https://github.com/o/r")
+    placed = archive.pages[0].annotations
+    assert [(p.annotation.id, p.status, p.paragraph) for p in placed] == [
+        ("c", "anchored", 0), ("b", "anchored", 2), ("a", "orphaned", None)]
+    assert [(p.annotation.id, p.reason) for p in archive.orphaned_annotations] == [("d", "briefing not found")]
+    assert archive.repo_url == "https://github.com/o/r"
+    assert [str(e) for e in errors if "no briefing" in e.message] == [
+        "annotations/02_other/d.yml:1:1: no briefing for seed 'seeds/02_other.txt' in the archive — "
+        "did you mean 'seeds/01_harbour.txt'?"]
+    assert len(errors) == 2 and warnings == []
+
+
+# --- bodies, links, configuration ----------------------------------------------------------------
+
+@pytest.mark.parametrize("markdown, expected", [
+    ("Plain *text* and **bold**", "<p>Plain <em>text</em> and <strong>bold</strong></p>"),
+    ("<script>alert(1)</script>", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"),
+    ('<img src=x onerror="alert(1)">', '<p>&lt;img src=x onerror="alert(1)"&gt;</p>'),
+    ("[x](javascript:alert(1))", "<p>[x](javascript:alert(1))</p>"),
+    ("[x](data:text/html;base64,PHNjcmlwdD4=)", "<p>[x](data:text/html;base64,PHNjcmlwdD4=)</p>"),
+    ("[x](/etc/passwd) [y](../../archive.json)",
+     '<p><a rel="nofollow ugc noopener noreferrer">x</a> <a rel="nofollow ugc noopener noreferrer">y</a></p>'),
+    ("[ok](https://example.org/a?b=1&c=2)",
+     '<p><a href="https://example.org/a?b=1&amp;c=2" rel="nofollow ugc noopener noreferrer">ok</a></p>'),
+    ("![pic](https://example.org/p.png)",
+     '<p>!<a href="https://example.org/p.png" rel="nofollow ugc noopener noreferrer">pic</a></p>'),
+    ("line one\n\n```\ncode\n\nmore\n```", "<p>line one</p>&#10;<pre><code>code&#10;&#10;more&#10;</code></pre>"),
+    ("text {: onclick=alert(1) }", "<p>text {: onclick=alert(1) }</p>"),
+])
+def test_bodies_render_to_safe_single_line_html(markdown, expected):
+    html = render_body(markdown)
+    assert str(html) == expected
+    assert "\n" not in html
+
+
+def test_annotate_url_opens_a_prefilled_file_in_the_briefings_folder():
+    page = _archive().pages[0]
+    url = annotate_url(page, "https://github.com/briefing-archive/briefing-archive")
+    assert url.startswith("https://github.com/briefing-archive/briefing-archive/new/main/annotations/01_harbour"
+                          "?filename=my-note.yml&value=")
+    assert "briefing%3A%20seeds%2F01_harbour.txt" in url
+    assert annotate_url(page, "https://gitlab.com/o/r") is None
+    assert annotate_url(page, "") is None
+
+
+def test_repo_url_is_read_safely_from_mkdocs_yml(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("repo_url: https://github.com/o/r\nx: !!python/name:os.system\ny: !ENV HOME\n")
+    assert read_repo_url(config) == ("https://github.com/o/r", None)
+    config.write_text("repo_url: javascript:alert(1)\n")
+    url, error = read_repo_url(config)
+    assert url == "" and str(error) == ("mkdocs.yml: repo_url 'javascript:alert(1)' is not an http(s) URL — "
+                                        "write it as https://github.com/<owner>/<repo>")
+    config.write_text("site_name: x\nrepo_url: [unclosed\n")
+    url, error = read_repo_url(config)
+    assert url == "" and error.location() == "mkdocs.yml:3:1" and "cannot read repo_url" in error.message
+    assert read_repo_url(tmp_path / "missing.yml") == ("", None)
