@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import functools
 import html
+import os
 import re
+import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -166,3 +170,58 @@ def shown_as(text: str) -> str:
     control and direction-override characters dropped (they are refused on the way in)."""
     # Separators such as U+001F count as white space first (as in str.split), then the rest go.
     return " ".join(_INVISIBLE.sub("", " ".join(text.split())).split())
+
+
+def hostile_inputs(folder: Path) -> tuple[Path, Path, Path]:
+    """Copy the hostile corpus into ``folder`` as seeds/, annotations/ and registry/, adding what
+    is not committed: a symbolic link out of the repository in each input folder, a FIFO, a
+    5 MB paragraph and a 100,000-line seed. Returns (seeds, annotations, registry)."""
+    seeds, annotations, registry = folder / "seeds", folder / "annotations", folder / "registry"
+    shutil.copytree(HOSTILE / "seeds", seeds)
+    for path in (HOSTILE / "refused").iterdir():
+        shutil.copy(path, seeds / path.name)
+    shutil.copytree(HOSTILE / "annotations", annotations)
+    shutil.copytree(HOSTILE / "registry", registry)
+    head = "A headline long enough to be a headline\n\nPublished: 18 March 2019\n\n"
+    (seeds / "huge-paragraph.txt").write_text(head + "word " * 1_000_000 + "\n", encoding="utf-8")
+    (seeds / "many-lines.txt").write_text(head + "Hi.\n" * 100_000, encoding="utf-8")
+    (seeds / "link-out.txt").symlink_to(ROOT / "mkdocs.yml")
+    (registry / "place" / "passwd.yml").symlink_to("/etc/passwd")
+    (annotations / "html-and-script" / "env.yml").symlink_to(ROOT / ".env")
+    os.mkfifo(seeds / "fifo.txt")
+    return seeds, annotations, registry
+
+
+REFUSED_INPUTS = {
+    "seeds/invalid-utf8.txt": "not valid UTF-8", "seeds/empty.txt": "empty",
+    "seeds/bom-only.txt": "empty", "seeds/whitespace-only.txt": "empty",
+    "seeds/no-date.txt": "no publication date", "seeds/huge-paragraph.txt": "limit",
+    "seeds/many-lines.txt": "limit", "seeds/link-out.txt": "symbolic link",
+    "seeds/fifo.txt": "not a regular file", "registry/place/passwd.yml": "symbolic link",
+    "registry/person/evil-template.yml": "unknown field 'template'",
+    "registry/person/evil-id.yml": "not a valid id",
+    "annotations/html-and-script/env.yml": "symbolic link",
+    "annotations/html-and-script/javascript-source.yml": "sources[0]",
+    "annotations/html-and-script/template-key.yml": "unknown field 'template'",
+    "annotations/markdown-tricks/billion-laughs.yml": "anchors and aliases",
+}
+"""Inputs of the hostile corpus that must be refused, and words of their error."""
+
+
+def build_hostile_site(workdir: Path) -> tuple[Path, int, str]:
+    """Generate and build the site from the hostile corpus, as `make build` does, in ``workdir``.
+    Returns (site folder, generator exit code, generator error output)."""
+    from tests.sitebuild import mkdocs_build, prepare
+
+    seeds, annotations, registry = hostile_inputs(workdir / "inputs")
+    prepare(workdir / "project")
+    # The real command line, as a maintainer runs it (the error report goes to its stderr).
+    generator = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--quiet", "--seeds", str(seeds),
+         "--annotations", str(annotations), "--registry", str(registry),
+         "--docs", str(workdir / "project" / "docs")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = mkdocs_build(workdir / "project")
+    if result.returncode != 0:
+        raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+    return workdir / "project" / "site", generator.returncode, generator.stderr
