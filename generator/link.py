@@ -105,15 +105,27 @@ def tags(briefing: Briefing, records: dict[str, EntityRecord]) -> tuple[str, ...
     """The briefing's topics, then its most mentioned entities as ``Group/Name``.
 
     Type and name come from the archive-wide record, so that an entity has one tag everywhere
-    even if briefings typed it differently. A "/" inside a name would read as a deeper level of
-    the tag hierarchy, so it becomes "∕" (division slash), which looks the same.
+    even if briefings typed it differently; names pass through :func:`tag_text`.
     """
     typed = [(e, records[e.id]) for e in briefing.entities if e.id in records]
     chosen = sorted((pair for pair in typed if pair[1].type in TAG_GROUPS),
                     key=lambda pair: -len(pair[0].mentions))[:ENTITY_TAGS_MAX]
-    entity_tags = [f"{TAG_GROUPS[r.type]}/{r.name.replace('/', '∕')}" for _, r in chosen]
-    topics = [t.replace("/", "∕") for t in briefing.tags]
-    return tuple(dict.fromkeys([*sorted(topics), *sorted(entity_tags)]))
+    entity_tags = [f"{TAG_GROUPS[r.type]}/{tag_text(r.name)}" for _, r in chosen]
+    topics = [tag_text(t) for t in briefing.tags]
+    return tuple(dict.fromkeys(t for t in [*sorted(topics), *sorted(entity_tags)] if t))
+
+
+# Material prints tag names into its HTML without escaping them (checked with 9.8: a tag
+# "<img onerror=…>" came out as markup), so tags carry no HTML-significant character: each
+# becomes a look-alike. "/" would start a deeper level of the tag hierarchy.
+_TAG_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "'": "’", "`": "ʻ",
+                                 "/": "∕", "\\": "∖"})
+
+
+def tag_text(text: str) -> str:
+    """``text`` made safe to use as (one level of) a Material tag: see _TAG_LOOKALIKES."""
+    printable = "".join(ch if ch.isprintable() else " " for ch in text.translate(_TAG_LOOKALIKES))
+    return " ".join(printable.split())
 
 
 def archive_timeline(pages: list[Page]) -> tuple[TimelineEntry, ...]:

@@ -95,6 +95,17 @@ def test_tags_are_topics_then_main_entities_by_type():
     assert page.tags == ("trade", "People/Ana Silva", "Places/Delta City")  # type "other" gets no tag
 
 
+def test_tags_carry_no_html_significant_characters():
+    # Material prints tag names without escaping them.
+    from generator.link import tag_text
+    hostile = '<img src=x onerror="alert(1)"> & `x` a/b\u202e\x00'
+    safe = tag_text(hostile)
+    assert not set(safe) & set("<>&\"'`/\u202e\x00")
+    assert safe.startswith("‹img src=x onerror=”alert(1)”› ＆")
+    b = briefing("x", "2026-01-01", ["Ana Silva."], ["ana"], tags=("<b>", "   "))
+    assert link([b]).pages[0].tags == ("‹b›", "People/Ana Silva")
+
+
 def test_entity_paths_are_unique_and_never_reserved():
     b = briefing("x", "2026-01-01", ["Ana Silva."], ["ana"])
     from generator.entities_link import entity_paths
