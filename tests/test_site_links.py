@@ -19,7 +19,6 @@ from tests.conftest import REAL_SEED, ROOT
 from tests.linkcheck import broken_links, link_count
 
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
-pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
@@ -39,11 +38,13 @@ def _html(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_no_internal_link_or_anchor_is_broken(site):
     assert link_count(site) > 1000  # the crawl really walked the site
     assert broken_links(site) == []
 
 
+@pytest.mark.slow
 def test_a_reader_goes_from_a_briefing_to_a_person_and_everything_they_said(site):
     archive = json.loads((site / "archive.json").read_text(encoding="utf-8"))
     osei = next(e for e in archive["entities"] if e["id"] == "mira-osei")
@@ -58,6 +59,7 @@ def test_a_reader_goes_from_a_briefing_to_a_person_and_everything_they_said(site
     assert "Harbour Minister" in person
 
 
+@pytest.mark.slow
 def test_related_briefings_are_explained(site):
     archive = json.loads((site / "archive.json").read_text(encoding="utf-8"))
     ballot = next(b for b in archive["briefings"] if b["slug"].startswith("dock-workers-back-jobs"))
@@ -67,6 +69,7 @@ def test_related_briefings_are_explained(site):
     assert all(b["tags"] for b in archive["briefings"])
 
 
+@pytest.mark.slow
 def test_archive_timeline_shows_precision_and_links_back(site):
     index = _html(site, "timeline")
     assert "2026" in index and "March 2026" in index
@@ -77,9 +80,26 @@ def test_archive_timeline_shows_precision_and_links_back(site):
     assert re.search(r'href="[./]*briefings/2026/\d\d/[a-z0-9-]+/#e\d+"', march)
 
 
+@pytest.mark.slow
 def test_feeds_tags_and_month_archives_are_built(site):
     assert (site / "feeds" / "atom.xml").is_file() and (site / "feeds" / "feed.json").is_file()
     assert (site / "sitemap.xml").is_file()
     tags = _html(site, "tags")
     assert "Mira Osei" in tags
     assert "Briefings of June 2026" in _html(site, "months/2026/06")
+
+
+def test_the_crawler_reports_missing_pages_and_anchors(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text(
+        '<a href="a/">ok</a><a href="a/#here">ok</a><a href="a/#gone">bad anchor</a>'
+        '<a href="missing/">bad page</a><a href="https://example.org/x">external</a>'
+        '<a href="/a/">root-relative</a><a href="#top">self</a><p id="top"></p>')
+    (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2><a href="../../out/">out</a>')
+    problems = broken_links(tmp_path)
+    assert problems == [
+        "a/index.html: link '../../out/' leaves the site",
+        "index.html: link 'a/#gone' → no id 'gone' in a/index.html",
+        "index.html: link 'missing/' → missing missing/index.html",
+    ]
+    assert link_count(tmp_path) == 7
