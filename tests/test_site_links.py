@@ -45,6 +45,14 @@ def test_no_internal_link_or_anchor_is_broken(site):
 
 
 @pytest.mark.slow
+def test_no_attribute_list_is_left_as_text(site):
+    # An attribute list ("{ .class }") that did not attach shows up as literal text.
+    leftovers = [p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                 if re.search(r"\{ ?[.#][a-z]", p.read_text(encoding="utf-8"))]
+    assert leftovers == []
+
+
+@pytest.mark.slow
 def test_a_reader_goes_from_a_briefing_to_a_person_and_everything_they_said(site):
     archive = json.loads((site / "archive.json").read_text(encoding="utf-8"))
     osei = next(e for e in archive["entities"] if e["id"] == "mira-osei")
