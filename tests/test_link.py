@@ -164,3 +164,11 @@ def test_entity_page_lists_are_paginated():
     # Oldest first: the last page holds the three newest quotes.
     assert [f"Words {i}" in said for i in (n - 3, n - 2, n - 1, 0)] == [True, True, True, False]
     assert files["entities/people/ana/timeline-2.md"].decode().count("timeline-event") == 3
+
+
+def test_timeline_marks_the_date_expression_in_its_sentence():
+    from generator.render.timeline import marked_sentence
+    e = event("2026-01-20", "day", "around 20 January", "Around 20 January *they* met.", 0, approximate=True)
+    assert marked_sentence(e) == "<mark>Around 20 January</mark> \\*they\\* met."
+    missing = event("2026", "year", "elsewhere", "<b>No</b> match.", 0)
+    assert marked_sentence(missing) == "&lt;b>No&lt;/b> match."  # escape_md: "<" is enough

@@ -17,6 +17,7 @@ from ..mdtext import Md, escape_md
 from ..model import Archive, Page, TimelineEntry
 from ..entities_link import event_sort_key
 from . import pages
+from .inline import Wrap, decorate
 
 PREVIEW = 5
 """Events shown per month on the timeline's index page; the month page has them all."""
@@ -50,8 +51,21 @@ def timeline_of(page: Page) -> list[TimelineEntry]:
     return sorted(entries, key=lambda t: event_sort_key(t.event))
 
 
+def marked_sentence(event) -> Md:
+    """The event's sentence as escaped Markdown with its date expression in ``<mark>``, so the
+    reader sees which words gave the date (plain sentence when the expression is not in it)."""
+    text = event.text.strip()
+    sentence = event.sentence
+    # Case-insensitive ("around 20 May" in "Around 20 May …") when lowering keeps offsets.
+    folded = sentence.lower() if len(sentence.lower()) == len(sentence) else sentence
+    start = folded.find(text.lower() if folded is not sentence else text) if text else -1
+    if start < 0:
+        return escape_md(event.sentence)
+    return decorate(event.sentence, [Wrap(start, start + len(text), Md("<mark>"), Md("</mark>"))])
+
+
 pages._ENV.globals.update(timeline_of=timeline_of, timeline_path=timeline_path,
-                          timeline_anchor=timeline_anchor)
+                          timeline_anchor=timeline_anchor, marked_sentence=marked_sentence)
 
 
 def month_label(year: str, month: str | None) -> str:
