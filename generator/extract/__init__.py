@@ -8,6 +8,7 @@ when the words were spoken, not from publication.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..model import Article, Briefing, Event
@@ -27,7 +28,7 @@ def extract(article: Article, registry: Registry) -> Briefing:
     """Everything this stage learns from one article."""
     paragraphs = article.paragraphs
     sentences = split_article(paragraphs)
-    table = find_entities(paragraphs, sentences, registry)
+    table = find_entities(paragraphs, sentences, registry, dateline_length(article))
     quotes, quoted = find_quotes(paragraphs, sentences, table)
     events = _events(article, sentences, table, quoted)
     amounts = [a for i, text in enumerate(paragraphs) for a in find_amounts(i, text)]
@@ -41,6 +42,19 @@ def extract(article: Article, registry: Registry) -> Briefing:
     return Briefing(article=article, slug=slugify_title(article.title), entities=table.refs(),
                     quotes=tuple(quotes), events=tuple(events), amounts=tuple(amounts),
                     key_points=tuple(select_key_points(sentences, facts, quoted)))
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*"
+                       r"(?:\([^)]{1,30}\))?\s*(?:—|–|--?|:)\s+")
+
+
+def dateline_length(article: Article) -> int:
+    """Length of the dateline that opens the first paragraph ("WASHINGTON (AP) — "), when ingest
+    found one; ingest keeps the article's words, so the prefix is still in the text."""
+    if not article.dateline or not article.paragraphs:
+        return 0
+    match = _DATELINE.match(article.paragraphs[0])
+    return match.end() if match else 0
 
 
 def publication_date(article: Article) -> date:

@@ -39,7 +39,7 @@ _UNITS = {  # quantity word → normalised unit
     "MW": "MW", "gigawatts": "GW", "GW": "GW", "hectares": "hectare", "acres": "acre", "litres": "litre",
     "liters": "litre", "cubic metres": "cubic metre", "cubic meters": "cubic metre", "kWh": "kWh",
     "GWh": "GWh", "TWh": "TWh", "bpd": "barrels per day", "barrels per day": "barrels per day",
-    "square kilometres": "km²", "sq km": "km²", "tonnes per annum": "tonnes per annum", "mtpa": "mtpa",
+    "square kilometres": "km²", "metres": "metre", "meters": "metre", "sq km": "km²", "tonnes per annum": "tonnes per annum", "mtpa": "mtpa",
 }
 
 

@@ -54,40 +54,55 @@ def sentence_starts(text: str, spans) -> set[int]:
     return starts
 
 
-def pieces_of(paragraph: int, text: str, covered, starts: set[int]) -> list[tuple[Piece, int | None]]:
+def pieces_of(paragraph: int, text: str, covered, starts: set[int], absorbed: list) -> list[tuple[Piece, int | None]]:
     """Candidate pieces of ``text``, each with the start of a registry name it is a title of.
 
-    ``covered`` is a sorted list of (start, end) spans the registry matched; tokens overlapping
-    them are not candidates, but a title just before one is kept as that entity's role.
+    ``covered`` is a sorted list of (start, end, type) spans the registry matched; tokens
+    overlapping them are not candidates, but a title just before one is kept as that entity's
+    role. Registry places that turn out to be part of an organisation's name ("Reserve Bank of
+    India", "US District Court") are appended to ``absorbed``.
     """
     result = []
     for match in CANDIDATE.finditer(text):
         tokens = [(m.start() + match.start(), m.end() + match.start(), m.group())
                   for m in _TOKEN.finditer(match.group())]
-        if _is_org_of_known_place(tokens, covered):
-            groups = [(tokens, None)]
-        else:
-            groups = _cut(tokens, covered)
-        for group, next_start in groups:
-            piece = _make_piece(paragraph, text, group, starts)
-            if piece is not None:
-                result.append((piece, next_start))
+        for part in _split_connectors(tokens):
+            inside = [c for c in covered if c[0] < part[-1][1] and part[0][0] < c[1]]
+            if inside and _is_org_named_after_place(part, inside):
+                absorbed += inside
+                groups = [(part, None)]
+            else:
+                groups = _cut(part, inside)
+            for group, next_start in groups:
+                piece = _make_piece(paragraph, text, group, starts)
+                if piece is not None:
+                    result.append((piece, next_start))
     return result
 
 
 def _overlaps(start: int, end: int, covered) -> bool:
-    return any(s < end and start < e for s, e in covered)
+    return any(s < end and start < e for s, e, _ in covered)
 
 
-def _is_org_of_known_place(tokens, covered) -> bool:
-    """ "Reserve Bank of India", "Government of India": an organisation named after a place the
-    registry knows is one name, not an organisation fragment plus the place."""
-    for i, (start, end, word) in enumerate(tokens):
-        if _overlaps(start, end, covered):
-            return False
-        if word in lx.ORG_WORDS and i + 2 < len(tokens) and tokens[i + 1][2] in ("of", "for"):
-            rest = tokens[i + 2:]
-            return not any(_overlaps(s, e, covered) for s, e, _ in rest[:-1]) and rest[-1][2] not in _POSSESSIVE
+def _is_org_named_after_place(tokens, covered) -> bool:
+    """ "Reserve Bank of India", "US District Court": an organisation named after a place the
+    registry knows is one name, not an organisation fragment plus a mention of the place."""
+    while tokens and tokens[0][2] in ("the", "The"):
+        tokens = tokens[1:]
+    if not tokens or any(kind != "place" for *_, kind in covered) or tokens[-1][2].endswith(_POSSESSIVE):
+        return False
+    flags = [_overlaps(s, e, covered) for s, e, _ in tokens]
+    words = [w for _, _, w in tokens]
+    if flags[-1]:  # "<organisation> of <place>"
+        for i, word in enumerate(words):
+            if i and word in ("of", "for"):
+                return (not any(flags[:i]) and any(w in lx.ORG_WORDS for w in words[:i])
+                        and all(f or w == "the" for f, w in zip(flags[i + 1:], words[i + 1:])))
+        return False
+    if flags[0]:  # "<place> … <organisation word>"
+        rest = words[flags.index(False):]
+        return (not any(flags[flags.index(False):]) and rest[-1] in lx.ORG_WORDS
+                and not any(w.rstrip(".") in lx.TITLE_HEADS for w in rest))
     return False
 
 
@@ -111,10 +126,29 @@ def _cut(tokens, covered):
     return groups
 
 
+def _split_connectors(tokens):
+    """ "Harun Iskandar of Malaysia" is two names, "Bank of England" one: "of"/"for" joins only
+    after an institution, place or title word; "on" does not join a street ("Library on Market
+    Street") to what comes before."""
+    for i, (_, _, word) in enumerate(tokens):
+        if 0 < i < len(tokens) - 1 and word in ("of", "for", "on"):
+            left = [t[2] for t in tokens[:i]]
+            right = [t[2] for t in tokens[i + 1:]]
+            if word == "on":
+                joined = right[-1] not in lx.PLACE_WORDS
+            else:  # "Secretary of State", "Bank of England", "Strait of Hormuz"
+                joined = (left[-1].rstrip(".") in lx.TITLE_HEADS or left[-1] in lx.TITLE_MODIFIERS
+                          or any(w in lx.ORG_WORDS or w in lx.PLACE_WORDS for w in left))
+            if not joined:
+                return [tokens[:i], *_split_connectors(tokens[i + 1:])]
+    return [tokens]
+
+
 def _make_piece(paragraph, text, tokens, starts) -> Piece | None:
     while tokens and (tokens[0][2] in lx.NAME_CONNECTORS or _is_filler(tokens[0][2])):
         tokens = tokens[1:]
-    while tokens and (tokens[-1][2] in lx.NAME_CONNECTORS or _is_filler(tokens[-1][2])):
+    while tokens and (tokens[-1][2] in lx.NAME_CONNECTORS or _is_filler(tokens[-1][2])
+                      or len(tokens) > 1 and tokens[-1][2] in lx.DEMONYMS):
         tokens = tokens[:-1]
     if not tokens:
         return None
@@ -126,6 +160,8 @@ def _make_piece(paragraph, text, tokens, starts) -> Piece | None:
         return piece
     if piece.kind == "name" and all(_is_non_name(w) for w in piece.words):
         return None
+    if len(words) == 1 and words[0] in lx.ORG_WORDS and words[0] not in lx.STANDALONE_INSTITUTIONS:
+        return None  # "the Ministry said": a generic head word, not a name
     piece.type_hint = _type_hint(piece, text)
     return piece
 
@@ -158,8 +194,8 @@ def _read_title(piece: Piece, tokens, text: str) -> None:
     with no name after it ("Prime Minister") becomes kind "title"."""
     words = piece.words
     head = _title_head(words)
-    if head is None or any(w in lx.ORG_WORDS for w in words[:head + 1]):
-        return
+    if head is None or any(w in lx.ORG_WORDS for w in words):
+        return  # "Justice Department", "Chief Executive Office": an organisation, not a person
     rest = [i for i in range(head + 1, len(words)) if words[i] not in lx.NAME_CONNECTORS]
     if head + 1 < len(words) and words[head + 1] in ("of", "for"):
         rest = _name_after_complement(words, rest)

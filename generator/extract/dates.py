@@ -38,14 +38,14 @@ _PATTERNS = [
     ("iso", rf"{_PRE}(?P<iso>(?:1[89]|2[01])\d\d-[01]\d-[0-3]\d)(?!\d)"),
     ("mdy", rf"{_PRE}{_WD}{_MON}\s+{_DAY},?\s+{_YEAR}"),
     ("dmy", rf"{_PRE}{_WD}{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}"),
-    ("mod_month", rf"{_I}(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)"
+    ("mod_month", rf"{_PRE}{_I}(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)"
                   rf")[\s-]+{_MON}(?:,?\s+{_YEAR})?(?![\s,]+\d)"),
     ("my", rf"{_PRE}{_MON},?\s+{_YEAR}"),
     ("md", rf"{_PRE}{_WD}{_MON}\s+{_DAY}(?![\d:])"),
     ("dm", rf"{_PRE}{_WD}{_DAY}\s+(?:of\s+)?{_MON}(?!\w)"),
     ("month", rf"{_I}(?P<pre>in|since|by|until|till|from|during|last|next|this|earlier in|later in))\s+"
               rf"{_MON}(?![\w-])"),
-    ("mod_year", rf"{_I}(?P<ymod>early|mid|late|the end of|the beginning of|the start of|earlier in|later in)"
+    ("mod_year", rf"{_PRE}{_I}(?P<ymod>early|mid|late|the end of|the beginning of|the start of|earlier in|later in)"
                  rf")[\s-]+{_YEAR}"),
     ("year", rf"{_I}(?:in|since|by|until|till|from|through|during|before|after|of|the|and|to|or|between|"
              rf"around|as of|early as|as late as)\s+){_YEAR}(?!\s*(?:%|per\s?cent|-\d|–\d))"),
@@ -70,8 +70,11 @@ _TRIGGER_WORDS = frozenset([*lx.MONTHS, *(w for w in lx.WEEKDAYS if w.endswith("
                             "today", "yesterday", "tomorrow", "tonight", "night", "morning", "day", "days",
                             "week", "weeks", "month", "months", "year", "years", "hours", "ago"])
 """Words without which no date expression can occur: only around these is the pattern tried."""
-_FUTURE = re.compile(r"\b(?:will|would|shall|is due|are due|is set to|are set to|scheduled|upcoming|"
-                     r"is expected to|are expected to|plans? to|is to|are to)\b")
+_FUTURE = re.compile(r"\b(?:will|would|shall|is due|are due|due to|is set to|are set to|scheduled|upcoming|"
+                     r"expected to|until|till)\b|'ll\b|’ll\b")
+"""Words that put the clause they are in into the future: a bare date there is the next one."""
+_CLAUSE = re.compile(r"[,;:—–()]")
+_OPENING = "\"“‘'(["
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
             "a few": 3, "a couple of": 2, "several": 3}
@@ -92,18 +95,28 @@ class _Resolution:
                 "year": str(self.day.year)}[self.precision]
 
 
+class _Context:
+    """What resolving one expression may use besides the expression itself."""
+
+    __slots__ = ("published", "future", "refs", "sentence_year")
+
+    def __init__(self, published: date, future: bool, refs: dict, sentence_year: int | None):
+        self.published, self.future, self.refs, self.sentence_year = published, future, refs, sentence_year
+
+
 class DateResolver:
     """Resolves the date expressions of one article in reading order, remembering the last
-    date resolved as the reference for anaphora ("later that month")."""
+    date resolved at each precision as the reference for anaphora ("later that month",
+    "the next day")."""
 
     def __init__(self, published: date):
         self.published = published
-        self.reference: _Resolution | None = None
+        self.refs: dict[str, _Resolution] = {}
 
     def scan(self, text: str, sentence: str, quoted=()):
         """(start, end, resolution) for each expression in ``text`` (one sentence). ``quoted``
         lists (start, end) spans of quotations in ``text``, where relative expressions are skipped."""
-        found, done = [], 0
+        found, done, sentence_year = [], 0, None
         for trigger in _TRIGGER.finditer(text):
             word = trigger.group()
             if trigger.start() < done or not (word[0].isdigit() or word in _TRIGGER_WORDS):
@@ -115,14 +128,31 @@ class DateResolver:
             kind = next(name for name in _KINDS if match.group("_" + name) is not None)
             if kind in _RELATIVE and any(s <= match.start() < e for s, e in quoted):
                 continue
+            context = _Context(self.published, _future_clause(text, match.start(), match.end()),
+                               self.refs, sentence_year)
             try:
-                resolved = _resolve(kind, match, self.published, sentence, self.reference)
+                resolved = _resolve(kind, match, context)
             except (ValueError, OverflowError):
                 continue  # "February 30": not a date
-            if resolved is not None:
-                self.reference = resolved
-                found.append((match.start(), match.end(), resolved))
+            if resolved is None:
+                continue
+            if kind not in _RELATIVE and kind != "anaphor":
+                sentence_year = resolved.day.year  # "In 2019, … on March 3": that year's
+            for precision in _COARSER[resolved.precision]:
+                self.refs[precision] = resolved
+            found.append((match.start(), match.end(), resolved))
         return found
+
+
+_COARSER = {"day": ("day", "month", "year"), "month": ("month", "year"), "year": ("year",)}
+"""A day is also the reference for "that month" and "that year"; a month for "that year"."""
+
+
+def _future_clause(text: str, start: int, end: int) -> bool:
+    """True when the clause around text[start:end] speaks of the future ("would close on …")."""
+    left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    right = _CLAUSE.search(text, end)
+    return bool(_FUTURE.search(text, left, right.start() if right else len(text)))
 
 
 def _match_around(text: str, at: int, lower: int):
@@ -147,7 +177,10 @@ def _match_around(text: str, at: int, lower: int):
         pos = end
         while pos > lower and not text[pos - 1].isspace():
             pos -= 1
-        starts.append(pos)
+        word = pos
+        while word < end and text[word] in _OPENING:
+            word += 1  # "\"In 2015 …": the word starts after the quotation mark
+        starts.append(word)
     for start in reversed(starts):
         match = PATTERN.match(text, start)
         if match and match.end() > at:
@@ -155,27 +188,25 @@ def _match_around(text: str, at: int, lower: int):
     return None
 
 
-def _resolve(kind, m, published: date, sentence: str, ref: _Resolution | None) -> _Resolution | None:
+def _resolve(kind, m, ctx: _Context) -> _Resolution | None:
+    published = ctx.published
     if kind == "iso":
         return _Resolution(date.fromisoformat(m.group("iso")), "day")
     if kind in ("mdy", "dmy"):
         return _Resolution(date(int(m.group("year")), lx.MONTHS[m.group("mon")], int(m.group("day"))), "day")
     if kind == "my":
         return _Resolution(date(int(m.group("year")), lx.MONTHS[m.group("mon")], 1), "month")
-    if kind == "mod_month":
-        month = lx.MONTHS[m.group("mon")]
-        year = int(m.group("year")) if m.group("year") else _nearest_year(published, month, 15)
-        return _Resolution(date(year, month, 1), "month", True)
+    if kind in ("mod_month", "month"):
+        return _month_alone(m, ctx, kind == "mod_month")
     if kind in ("md", "dm"):
         month, day = lx.MONTHS[m.group("mon")], int(m.group("day"))
-        year = _year_in(sentence) or _nearest_year(published, month, day)
+        ahead = _looks_ahead(m, ctx)  # a deadline counts from publication, not from the year before
+        year = (not ahead and ctx.sentence_year) or _year_of(published, month, day, ahead)
         return _Resolution(date(year, month, day), "day")
-    if kind == "month":
-        return _month_alone(m, published, sentence)
     if kind in ("mod_year", "year"):
         return _Resolution(date(int(m.group("year")), 1, 1), "year", kind == "mod_year")
     if kind == "weekday":
-        return _weekday(m, published, sentence)
+        return _weekday(m, published, ctx.future)
     if kind == "deictic":
         return _deictic(m.group("deictic").lower(), published)
     if kind == "ago":
@@ -183,49 +214,54 @@ def _resolve(kind, m, published: date, sentence: str, ref: _Resolution | None) -
     if kind == "gap":
         return _gap(m, published)
     if kind == "anaphor":
-        return _anaphor(m, ref, published)
+        return _anaphor(m, ctx.refs)
     return _relative_unit(m, published)
 
 
-def _nearest_year(published: date, month: int, day: int) -> int:
-    """The year that puts month/day closest to publication (a December date in a January
-    article is last year's)."""
-    best = None
-    for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            distance = abs((date(year, month, day) - published).days)
-        except ValueError:
-            continue
-        if best is None or distance < best[0]:
-            best = (distance, year)
-    if best is None:
-        raise ValueError("no such day")
-    return best[1]
+def _looks_ahead(m, ctx: _Context) -> bool:
+    """A bare date is the next one when its clause speaks of the future or it is a deadline
+    ("until 30 April", "by June"); otherwise, as news mostly reports, the last one."""
+    first = m.group().split(None, 1)[0].lower()
+    if first in ("since", "last"):
+        return False
+    return ctx.future or first in ("until", "till", "by", "next")
 
 
-_YEAR_IN_TEXT = re.compile(r"(?<![\d,$£€₹])((?:1[89]|20|21)\d\d)(?![\d,%])")
+def _year_of(published: date, month: int, day: int, ahead: bool) -> int:
+    """The year of the next (``ahead``) or last occurrence of month/day around publication."""
+    year = published.year
+    try:
+        candidate = date(year, month, day)
+    except ValueError:
+        candidate = date(year, month, 28)  # 29 February: compare by the month only
+    if ahead and candidate < published:
+        return year + 1
+    if not ahead and candidate > published:
+        return year - 1
+    return year
 
 
-def _year_in(sentence: str) -> int | None:
-    """An explicit year elsewhere in the same sentence dates a bare "March 3"."""
-    years = set(_YEAR_IN_TEXT.findall(sentence))
-    return int(years.pop()) if len(years) == 1 else None
-
-
-def _month_alone(m, published: date, sentence: str) -> _Resolution:
+def _month_alone(m, ctx: _Context, modified: bool) -> _Resolution:
+    published = ctx.published
     month = lx.MONTHS[m.group("mon")]
-    pre = m.group("pre").lower()
-    year = _year_in(sentence) or _nearest_year(published, month, 15)
-    if pre == "last":
-        year = published.year if month < published.month else published.year - 1
-    elif pre == "next":
-        year = published.year if month > published.month else published.year + 1
-    elif pre == "this":
+    if modified and m.group("year"):
+        return _Resolution(date(int(m.group("year")), month, 1), "month", True)
+    pre = (m.group("pre") or "").lower() if not modified else ""
+    if pre == "this":
         year = published.year
-    return _Resolution(date(year, month, 1), "month", pre.startswith(("earlier", "later")))
+    elif ctx.sentence_year and not _looks_ahead(m, ctx):
+        year = ctx.sentence_year
+    else:
+        ahead = pre != "last" and (pre == "next" or _looks_ahead(m, ctx))
+        year = published.year
+        if ahead and month < published.month:
+            year += 1
+        elif not ahead and month > published.month:
+            year -= 1
+    return _Resolution(date(year, month, 1), "month", modified or pre.startswith(("earlier", "later")))
 
 
-def _weekday(m, published: date, sentence: str) -> _Resolution:
+def _weekday(m, published: date, future: bool) -> _Resolution:
     target = lx.WEEKDAYS[m.group("wd")]
     pre = (m.group("wpre") or "").lower()
     back = (published.weekday() - target) % 7
@@ -237,7 +273,7 @@ def _weekday(m, published: date, sentence: str) -> _Resolution:
     elif pre == "this":
         delta = target - published.weekday()
     else:
-        delta = forward if _FUTURE.search(sentence) else -back
+        delta = forward if future else -back
     return _Resolution(published + timedelta(days=delta), "day")
 
 
@@ -271,12 +307,12 @@ def _gap(m, published: date) -> _Resolution:
     return _Resolution(day, "day" if size == 0 else "month", True)
 
 
-def _anaphor(m, ref: _Resolution | None, published: date) -> _Resolution | None:
-    base = ref or _Resolution(published, "day")
+def _anaphor(m, refs: dict) -> _Resolution | None:
     unit = (m.group("aunit") or m.group("sunit") or m.group("runit") or m.group("lunit")).lower()
     precision = unit if unit != "week" else "day"
-    if {"day": 0, "month": 1, "year": 2}.get(precision, 0) < {"day": 0, "month": 1, "year": 2}[base.precision]:
-        return None  # "that day" after "in 2019": the text does not say which day
+    base = refs.get(precision)
+    if base is None:
+        return None  # "that day" with no day before it: the text does not say which
     direction = (m.group("rel") or m.group("ldir") or "").lower()
     step = {"following": 1, "next": 1, "later": 1, "previous": -1, "preceding": -1, "earlier": -1}.get(direction, 0)
     day = base.day + _unit_delta(unit, step)

@@ -23,6 +23,8 @@ _ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{1,11})\)")
 _VERBS = "|".join(sorted(lx.SPEECH_VERBS))
 _SPEAKS_AFTER = re.compile(rf"\s+(?:{_VERBS})\b|,[^,.\"“”]{{1,80}},\s+(?:{_VERBS})\b")
 _SPEAKS_BEFORE = re.compile(rf"\b(?:{_VERBS})\s+$")
+_SAYS_IT = re.compile(rf"\s+(?:{_VERBS})\s+(?:that\s+)?(?:it|its)\b")
+_ENDS_CLAUSE = re.compile(r"\s*(?:[,.;:!?]|$)")
 
 
 @dataclass
@@ -67,18 +69,26 @@ class EntityTable:
                      for e in ordered)
 
 
-def find_entities(paragraphs, sentences: list[Sentence], registry: Registry) -> EntityTable:
-    """All entities of an article's paragraphs, in a table the other rules can query."""
+def find_entities(paragraphs, sentences: list[Sentence], registry: Registry, dateline_end: int = 0) -> EntityTable:
+    """All entities of an article's paragraphs, in a table the other rules can query.
+    ``dateline_end``: length of a dateline opening the first paragraph ("WASHINGTON (AP) — "),
+    which names where the story was filed, not what it is about."""
     spans_by_paragraph: dict[int, list] = {}
     for sentence in sentences:
         spans_by_paragraph.setdefault(sentence.paragraph, []).append((sentence.start, sentence.end))
     known, pieces, title_of = [], [], {}
     for index, text in enumerate(paragraphs):
-        matches = _registry_matches(text, registry)
-        known += [(index, s, e, entity_id) for s, e, entity_id in matches]
+        skip = dateline_end if index == 0 else 0
+        matches = [m for m in _registry_matches(text, registry) if m[0] >= skip]
         spans = spans_by_paragraph.get(index) or split_paragraph(text)
-        for piece, next_start in pieces_of(index, text, [(s, e) for s, e, _ in matches],
-                                           sentence_starts(text, spans)):
+        absorbed: list = []
+        covered = [(s, e, registry.get(entity_id).type) for s, e, entity_id in matches]
+        found = pieces_of(index, text, covered, sentence_starts(text, spans), absorbed)
+        known += [(index, s, e, entity_id) for s, e, entity_id in matches
+                  if not any(a[0] == s for a in absorbed)]
+        for piece, next_start in found:
+            if piece.start < skip:
+                continue
             if piece.kind == "title":
                 if next_start is not None:
                     title_of[(index, next_start)] = piece.role
@@ -126,10 +136,12 @@ class _Resolver:
         for piece in sorted(pieces, key=lambda p: len(p.words) == 1):
             if piece.text in self.local:
                 self._add_existing(self.local[piece.text], piece)
+            elif piece.kind == "person" and not piece.role and piece.text in self.given:
+                self._add_existing(self.given[piece.text], piece)  # "Mr Harun" for Harun Iskandar
             elif self._acronym_definition(piece):
                 continue
             elif self._is_speaker(piece):
-                self._add_new(piece, "person")
+                self._add_new(piece, self._speaker_type(piece))
             elif piece.initial and len(piece.words) == 1 and piece.text not in seen_mid_sentence:
                 continue  # "Officials said": capital only because the sentence starts there
             elif piece.kind == "name" and len(piece.words) == 1 and not self._plausible_single(piece):
@@ -145,8 +157,17 @@ class _Resolver:
         if piece.initial and len(piece.words) == 1 and piece.words[0] in lx.CAPITALISED_FUNCTION_WORDS:
             return False
         text = self.paragraphs[piece.paragraph]
+        # "said Rubio," is an inverted attribution; in "said Norway would …" the name opens
+        # the reported clause and says nothing about who spoke.
         return bool(_SPEAKS_AFTER.match(text, piece.end) or
-                    _SPEAKS_BEFORE.search(text, max(0, piece.start - 20), piece.start))
+                    (_SPEAKS_BEFORE.search(text, max(0, piece.start - 20), piece.start)
+                     and _ENDS_CLAUSE.match(text, piece.end)))
+
+    def _speaker_type(self, piece: Piece) -> str:
+        """ "Coastal Air said it was disappointed": a speaker that refers to itself as "it" is
+        an organisation; any other named speaker is a person."""
+        text = self.paragraphs[piece.paragraph]
+        return "organisation" if _SAYS_IT.match(text, piece.end) else "person"
 
     def _learn_surnames(self, pieces: list[Piece]) -> None:
         """A person's last name stands for them once the full name is in the article."""
@@ -155,13 +176,29 @@ class _Resolver:
             ids = ids & present
             if len(ids) == 1:
                 self.local.setdefault(surname, next(iter(ids)))
-        counts: dict[str, set[str]] = {}
+        people: dict[str, set[str]] = {}
+        given: dict[str, set[str]] = {}
+        orgs: dict[str, set[str]] = {}
         for piece in pieces:
-            if len(piece.words) in (2, 3, 4) and (piece.kind == "person" or self._name_like(piece)):
-                counts.setdefault(piece.words[-1], set()).add(piece.text)
-        for surname, names in counts.items():
-            if len(names) == 1 and surname not in self.local:
-                self.local[surname] = "?" + next(iter(names))  # resolved when the name is added
+            if len(piece.words) not in (2, 3, 4):
+                continue
+            if piece.kind == "person" or self._name_like(piece):
+                people.setdefault(piece.words[-1], set()).add(piece.text)
+                given.setdefault(piece.words[0], set()).add(piece.text)
+            elif piece.type_hint in (None, "organisation") and self._name_like_first(piece.words[0]):
+                orgs.setdefault(piece.words[0], set()).add(piece.text)
+        # Resolved when the full name is added ("?" marks a person, "!" an organisation).
+        for marker, forms in (("?", people), ("!", orgs)):
+            for short, names in forms.items():
+                if len(names) == 1 and short not in self.local:
+                    self.local[short] = marker + next(iter(names))
+        self.given = {first: "?" + next(iter(names)) for first, names in given.items() if len(names) == 1}
+        """First names, for "Mr Harun" where the name is given name first and no surname."""
+
+    @staticmethod
+    def _name_like_first(word: str) -> bool:
+        return not (word in lx.CAPITALISED_FUNCTION_WORDS or word in lx.DEMONYMS or word.isupper()
+                    or word in lx.TITLE_MODIFIERS or word in lx.PLACE_WORDS)
 
     @staticmethod
     def _name_like(piece: Piece) -> bool:
@@ -193,17 +230,20 @@ class _Resolver:
         return True
 
     def _add_existing(self, entity_id: str, piece: Piece) -> None:
-        if entity_id.startswith("?"):
+        if entity_id[0] in "?!":
             name = entity_id[1:]
             if name == piece.text:
                 self._add_new(piece)
                 return
-            entity_id = make_slug(name, "entity")
+            marker, entity_id = entity_id[0], make_slug(name, "entity")
             if entity_id not in self.table.entities:
                 return  # the full name was dropped; a lone surname is not evidence enough
             entity = self.table.entities[entity_id]
+            if marker == "!" and (piece.type_hint == "place" or entity.first > (piece.paragraph, piece.start)):
+                self._add_new(piece)  # "in Thornbury" before "Thornbury Council": the place itself
+                return
             if entity.type == "other":
-                entity.type = "person"
+                entity.type = "person" if marker == "?" else "organisation"
         if entity_id in self.table.entities:
             self.table.add(self.table.entities[entity_id], piece.paragraph, piece.start, piece.end, piece.text)
 
@@ -223,19 +263,21 @@ class _Resolver:
 
 
 def _initials_fit(words: list[str], acronym: str) -> bool:
-    """The acronym's letters are, in order, initials of the long form's words (connectors
-    count: "Forum on Resource …" → FORGE), starting with the first word."""
-    initials = [w[0].upper() for w in words]
-    letters = [c for c in acronym if c.isupper()]
-    if not letters or initials[0] != letters[0]:
+    """Schwartz and Hearst's test (2003) that a long form can stand for an acronym: the
+    acronym's letters are found right to left in the long form, the first one at the start of
+    a word ("NATional Federation of State COoperative Banks" → NAFSCOB)."""
+    long = " ".join(words).lower()
+    short = [c.lower() for c in acronym if c.isalnum()]
+    if not short or long[:1] != short[0]:
         return False
-    i = 0
-    for letter in letters:
-        while i < len(initials) and initials[i] != letter:
-            i += 1
-        if i == len(initials):
+    li = len(long) - 1
+    for si in range(len(short) - 1, -1, -1):
+        char = short[si]
+        while li >= 0 and (long[li] != char or (si == 0 and li > 0 and long[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
             return False
-        i += 1
+        li -= 1
     return True
 
 

@@ -66,7 +66,7 @@ TITLE_MODIFIERS = _words("""
     Minority Majority Opposition Party Army Navy Air Force Police National Security Special Managing
     Acting Former Ex-officio Interim Regional Provincial Federal Assistant Associate Permanent Joint
     Principal Cabinet Parliamentary Presidential Commerce Information Communications Foreign-Affairs
-    Finance Petroleum Mines Steel Power Water External-Affairs Tech Technology Science Lead Senate House
+    Finance Petroleum Mines Steel Power Water External-Affairs Tech Technology Science Lead
 """)
 """Words that may sit inside a title ("External Affairs Minister")."""
 
@@ -80,7 +80,8 @@ DEMONYMS = _words("""
     Africans Western Eastern Northern Southern Arab Arabs Kenyan Nigerian Ethiopian Polish Dutch
     Swedish Norwegian Danish Finnish Swiss Austrian Belgian Greek Irish Scottish Welsh Portuguese
     Hungarian Czech Romanian Serbian Qatari Omani Kuwaiti Bahraini Yemeni Syrian Lebanese Jordanian
-    Gulf Indo-Pacific Hindu Muslim Christian Sikh Buddhist Jewish Catholic Islamic
+    Gulf Indo-Pacific Hindu Muslim Christian Sikh Buddhist Jewish Catholic Islamic Democrat
+    Democrats Republican Republicans Tory Tories
 """)
 """Nationality and group adjectives: capitalised but not names of entities by themselves."""
 
@@ -88,7 +89,8 @@ NON_ENTITY_ACRONYMS = _words("""
     GDP GNP CEO CFO COO CTO MD MP MLA MEP PM AI IT TV US-based MOU MoU MoUs PhD UN-backed FDI FY PTI
     ANI IANS AFP AP OK AM PM IST GMT UTC EST ET PST CET BST EDT PDT CST MST AEST JST KST SGT
     COVID COVID-19 ID PDF FAQ USD EUR GBP INR JPY CNY Rs EV EVs LNG LPG CCTV DNA HIV VIP NRI
-    CSR ESG IPO ETF GST VAT SUV SUVs PR HQ R&D B2B Q1 Q2 Q3 Q4 H1 H2 YoY
+    CSR ESG IPO ETF GST VAT SUV SUVs PR HQ R&D B2B Q1 Q2 Q3 Q4 H1 H2 YoY GW MW KW kW GWh MWh TWh
+    KM KG CO2 EU-wide
 """)
 """All-caps words that are common nouns, units, wire-agency credits or time zones, not entities."""
 
@@ -101,21 +103,27 @@ ORG_WORDS = _words("""
     Industries Holdings Technologies Systems Motors Energy Petroleum Pharmaceuticals Bureau
     Secretariat Cabinet Government Administration Directorate Exchange Alliance Coalition League
     Society Centre Center College School Academy Network Media Studios Club Church Mission
-    Commonwealth Tribunal Regulator Watchdog Brigade Command Corps Consortium Chamber Guild
+    Commonwealth Tribunal Regulator Watchdog Brigade Command Corps Consortium Chamber Guild Museum
+    Library Hospital Airport Port
 """)
 """Head words that make a capitalised name an organisation ("Reserve Bank of India")."""
+
+STANDALONE_INSTITUTIONS = _words("Senate Parliament Congress Pentagon Kremlin Knesset Bundestag Duma")
+"""Organisation head words that name one institution on their own; other head words alone
+("the Ministry", "the Council") are generic and not entities."""
 
 PLACE_WORDS = _words("""
     City Province State Island Islands River Sea Ocean Valley District County Region Street Road
     Avenue Square Strait Gulf Bay Peninsula Lake Mountains Mountain Hills Desert Airport Palace House
-    Bhavan Bhawan Fort Bridge Canal Coast Park Stadium Village Town Territory Capital Border
+    Bhavan Bhawan Fort Bridge Canal Coast Park Stadium Village Town Territory Capital Border Republic
+    Kingdom Emirates
 """)
 """Head words that make a capitalised name a place ("Hyderabad House", "Strait of Hormuz")."""
 
 PLACE_PREPOSITIONS = _words("in near across outside inside throughout")
 """Lower-case words after which a bare name is most likely a place ("met in Beijing")."""
 
-NAME_CONNECTORS = _words("of for on the de der den da di del van von bin bint al la le du y")
+NAME_CONNECTORS = _words("of for on the de der den da di del van von bin bint al la le du y &")
 """Lower-case words that may join the capitalised words of one name ("Bank of the West")."""
 
 SPEECH_VERBS = _words("""

@@ -23,6 +23,8 @@ _MARKS = re.compile(r"[“”\"]")
 _SINGLE = re.compile(r"(?<!\w)‘((?:[^’]|’(?=\w))+)’(?!\w)")
 _VERB = re.compile(r"\b(?:" + "|".join(sorted(lx.SPEECH_VERBS)) + r"|according to|pointed out)\b")
 _TAIL_PRONOUN = re.compile(r"\b(he|she|it|they|He|She|It|They)\s*$")
+_TAIL_CONJUNCTION = re.compile(r"\b(?:and|but|or|then)\s*$")
+_TAIL_PREPOSITION = re.compile(r"\b(?:of|in|at|from|for|with)\s+(?:the\s+)?$")
 _HEAD_PRONOUN = re.compile(r"^\s*(he|she|it|they)\b")
 _TAIL_NOUN = re.compile(r"\b(?:the|The|a|A|an|An)\s+(?:[a-z-]+\s+)?([a-z]+)\s*$")
 _HEAD_NOUN = re.compile(r"^\s*(?:the|a|an)\s+(?:[a-z-]+\s+)?([a-z]+)\b")
@@ -75,10 +77,19 @@ class _Context:
     def type_of(self, entity_id: str) -> str:
         return self.table.entities[entity_id].type
 
-    def mention_ending(self, paragraph: int, pos: int) -> str | None:
+    def mention_ending(self, paragraph: int, pos: int) -> tuple[str, int] | None:
+        """(id, start) of the mention that ends at ``pos``."""
         for s, e, entity_id in self.table.by_paragraph.get(paragraph, ()):
             if e == pos:
-                return entity_id
+                return entity_id, s
+        return None
+
+    def subject_at(self, paragraph: int, pos: int) -> str | None:
+        """The entity that opens the clause at ``pos`` ("The Chamber of Shipping, which …")."""
+        text = self.paragraphs[paragraph]
+        for s, _, entity_id in self.table.by_paragraph.get(paragraph, ()):
+            if s >= pos:
+                return entity_id if text[pos:s].strip(" \"“”‘’,") in ("", "The", "the") else None
         return None
 
     def mention_starting_after(self, paragraph: int, pos: int, limit: int) -> str | None:
@@ -132,10 +143,12 @@ def _speaker_before(text: str, pos: int, lower: int, ctx: _Context, paragraph: i
     end = pos
     while end > lower and text[end - 1] in " ,":
         end -= 1
-    entity_id = ctx.mention_ending(paragraph, end)
-    if entity_id:
-        return "entity", entity_id
+    found = ctx.mention_ending(paragraph, end)
+    if found:
+        return "entity", _head_of(text, lower, ctx, paragraph, *found)
     window = text[max(lower, end - 60):end]
+    if _TAIL_CONJUNCTION.search(window):
+        return None  # "welcomed the deal but warned": the subject is further back
     match = _TAIL_PRONOUN.search(window)
     if match:
         return "pronoun", match.group(1)
@@ -143,6 +156,25 @@ def _speaker_before(text: str, pos: int, lower: int, ctx: _Context, paragraph: i
     if match:
         return "noun", match.group(1)
     return None
+
+
+def _head_of(text: str, lower: int, ctx: _Context, paragraph: int, entity_id: str, start: int) -> str:
+    """In "Judge Helen Marsh of the US District Court in Boston wrote", the writer is the judge:
+    walk back over prepositional phrases while the mention found is not a person."""
+    for _ in range(4):
+        if ctx.type_of(entity_id) == "person":
+            break
+        match = _TAIL_PREPOSITION.search(text, lower, start)
+        if not match:
+            break
+        end = match.start()
+        while end > lower and text[end - 1] in " ,":
+            end -= 1
+        found = ctx.mention_ending(paragraph, end)
+        if not found:
+            break
+        entity_id, start = found
+    return entity_id
 
 
 def _speaker_after(text: str, pos: int, upper: int, ctx: _Context, paragraph: int):
@@ -168,8 +200,12 @@ def _attribution(text: str, lower: int, upper: int, ctx: _Context, paragraph: in
     if not verbs:
         return None
     verb = verbs[-1] if last else verbs[0]
-    return (_speaker_before(text, verb.start(), lower, ctx, paragraph)
-            or _speaker_after(text, verb.end(), upper, ctx, paragraph))
+    found = (_speaker_before(text, verb.start(), lower, ctx, paragraph)
+             or _speaker_after(text, verb.end(), upper, ctx, paragraph))
+    if found is None:
+        subject = ctx.subject_at(paragraph, lower)
+        found = ("entity", subject) if subject else None
+    return found
 
 
 def find_quotes(paragraphs, sentences: list[Sentence], table: EntityTable):
@@ -183,17 +219,34 @@ def find_quotes(paragraphs, sentences: list[Sentence], table: EntityTable):
     quotes, carried = [], None
     for index, text in enumerate(paragraphs):
         spans = quoted[index]
+        previous, noted = None, 0
         for number, span in enumerate(spans):
+            _note_reported_speech(text, index, noted, span.start, spans, ctx)
+            noted = span.end
             sentence = _sentence_at(by_paragraph.get(index, []), span.start)
             if sentence is None or _is_term(text, span, sentence, spans):
                 continue
-            speaker = _speaker_of(text, span, sentence, spans, number, ctx, quoted, by_paragraph, carried)
+            speaker = _speaker_of(text, span, sentence, spans, number, ctx, quoted, by_paragraph,
+                                  carried if previous is None else previous)
             if speaker and ctx.type_of(speaker) != "person":
                 ctx.last_thing_speaker = speaker
+            previous = speaker or previous
             entity = table.entities.get(speaker) if speaker else None
             quotes.append(Quote(span.inner(text), speaker, entity.name if entity else None, index))
+        _note_reported_speech(text, index, noted, len(text), spans, ctx)
         carried = _carried_speaker(text, spans, quotes, index, ctx, quoted, by_paragraph)
     return quotes, {i: [(s.start, s.end) for s in spans] for i, spans in quoted.items()}
+
+
+def _note_reported_speech(text: str, index: int, start: int, end: int, spans, ctx: _Context) -> None:
+    """ "Coastal Air said it was disappointed": an organisation that speaks without quotation
+    marks is still who a later "it said" refers to."""
+    for verb in _VERB.finditer(text, start, end):
+        if any(s.start <= verb.start() < s.end for s in spans):
+            continue
+        found = _speaker_before(text, verb.start(), max(0, verb.start() - 80), ctx, index)
+        if found and found[0] == "entity" and ctx.type_of(found[1]) != "person":
+            ctx.last_thing_speaker = found[1]
 
 
 def _sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
@@ -238,6 +291,8 @@ def _speaker_of(text, span, sentence, spans, number, ctx, quoted, by_paragraph, 
         return _resolve(*found, ctx, index, span.start, quoted)
     if text[max(sentence.start, prev):span.start].strip():
         return None
+    if carried and number:
+        return carried  # a quotation continuing the one before it in the paragraph
     earlier = [s for s in by_paragraph.get(index, []) if s.end <= sentence.start]
     if earlier:
         # A quotation that opens its sentence continues the previous sentence's speaker.
