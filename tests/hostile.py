@@ -221,6 +221,8 @@ def build_hostile_site(workdir: Path) -> tuple[Path, int, str]:
          "--annotations", str(annotations), "--registry", str(registry),
          "--docs", str(workdir / "project" / "docs")],
         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    if generator.returncode not in (0, 1):
+        raise AssertionError(f"the generator failed (exit {generator.returncode}):\n{generator.stderr}")
     result = mkdocs_build(workdir / "project")
     if result.returncode != 0:
         raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")

@@ -1,0 +1,172 @@
+"""The site built from the hostile corpus, loaded in headless Chromium with its real CSP.
+
+Every payload in tests/fixtures/hostile/ sets ``window.__xss`` (or opens a dialog, or fetches
+from xss.example) if it ever runs. Each page is loaded and the test asserts: no dialog opened,
+``window.__xss`` is unset, no request left 127.0.0.1, no Content-Security-Policy violation was
+reported (a violation would mean either injected markup reached the page or the policy broke
+Material), and no console error. Then the site is used as a reader would: search (whose results
+Material renders as HTML from the index), the palette toggle, an annotation, instant navigation.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.hostile import build_hostile_site
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+WATCH = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", e =>
+  window.__violations.push(e.violatedDirective + " " + (e.blockedURI || "inline") + " " + e.sourceFile + ":" + e.lineNumber));
+"""
+LIVE_DOM = """() => {
+  const bad = [];
+  for (const el of document.querySelectorAll("*")) {
+    for (const a of el.attributes) {
+      if (a.name.startsWith("on")) bad.push(el.tagName + " " + a.name);
+      if (/^\\s*(javascript|data|vbscript):/i.test(a.value) && /href|src|action/.test(a.name)) bad.push(el.tagName + " " + a.name + "=" + a.value);
+    }
+  }
+  for (const s of document.scripts) if (!s.src && s.type !== "application/json") bad.push("inline script");
+  return bad;
+}"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    if not CHROMIUM.exists():
+        pytest.skip("needs /usr/bin/chromium (make system-deps)")
+    site, _code, _errors = build_hostile_site(tmp_path_factory.mktemp("hostile-browser"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield site, f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Watcher:
+    """One browser page with everything that would betray a payload recorded."""
+
+    def __init__(self, browser, base: str):
+        self.base = base
+        self.context = browser.new_context()
+        self.context.add_init_script(WATCH)
+        self.page = self.context.new_page()
+        self.dialogs, self.outside, self.console = [], [], []
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.on("request", self._request)
+        self.page.on("console", lambda m: self.console.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.console.append(str(e)))
+
+    def _request(self, request):
+        host = urlsplit(request.url).hostname
+        if request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            return
+        self.outside.append(request.url)
+
+    def state(self) -> dict:
+        return {
+            "xss": self.page.evaluate("typeof window.__xss === 'undefined' ? null : window.__xss"),
+            "violations": self.page.evaluate("window.__violations"),
+            "live": self.page.evaluate(LIVE_DOM),
+            "dialogs": list(self.dialogs), "outside": list(self.outside), "console": list(self.console),
+        }
+
+
+CLEAN = {"xss": None, "violations": [], "live": [], "dialogs": [], "outside": [], "console": []}
+
+
+def test_no_payload_runs_on_any_page(served, browser):
+    site, base = served
+    watcher = Watcher(browser, base)
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    assert len(pages) > 20
+    failures = {}
+    for rel in pages:
+        url = base + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        watcher.page.goto(url, wait_until="load")
+        # Material's JavaScript builds tooltips, annotations and the search box after load.
+        watcher.page.wait_for_timeout(50)
+        state = watcher.state()
+        if state != CLEAN:
+            failures[rel] = {key: value for key, value in state.items() if value != CLEAN[key]}
+        watcher.dialogs.clear(), watcher.outside.clear(), watcher.console.clear()
+    watcher.context.close()
+    assert not failures, failures
+
+
+def test_search_renders_hostile_results_inertly(served, browser):
+    _site, base = served
+    watcher = Watcher(browser, base)
+    watcher.page.goto(base, wait_until="networkidle")
+    watcher.page.focus("input.md-search__input")
+    # Result titles and excerpts hold the payloads (escaped in the index; Material inserts them
+    # as HTML, with <mark> around the query).
+    for query in ("window", "Acme", "Mallory", "Council"):
+        watcher.page.fill("input.md-search__input", "")
+        watcher.page.keyboard.type(query, delay=20)
+        watcher.page.wait_for_function(
+            "document.querySelector('.md-search-result__meta').textContent.includes('matching')", timeout=10_000)
+        assert watcher.state() == CLEAN, query
+    assert watcher.page.locator(".md-search-result__item").count() > 0
+    assert "<script>window.__xss=1</script>" in watcher.page.inner_text(".md-search-result__list")
+    # Open the first result of the last query: instant navigation swaps the page in place.
+    watcher.page.locator(".md-search-result__link").first.click()
+    watcher.page.wait_for_load_state("networkidle")
+    assert watcher.state() == CLEAN
+    watcher.context.close()
+
+
+def test_site_still_works_under_the_policy(served, browser):
+    site, base = served
+    watcher = Watcher(browser, base)
+    watcher.page.goto(base, wait_until="networkidle")
+    before = watcher.page.get_attribute("body", "data-md-color-scheme")
+    watcher.page.locator("form[data-md-component=palette] label:visible").first.click()
+    watcher.page.wait_for_timeout(200)
+    after = watcher.page.get_attribute("body", "data-md-color-scheme")
+    assert {before, after} == {"default", "slate"}
+    watcher.page.reload(wait_until="networkidle")
+    assert watcher.page.get_attribute("body", "data-md-color-scheme") == after, "palette choice not kept"
+    # An annotated hostile briefing: Material turns the note list into tooltips with JavaScript.
+    annotated = next(p for p in sorted(site.glob("briefings/*/*/*/index.html"))
+                     if re.search(r'class="(?:[^"]* )?annotate[ "]', p.read_text(encoding="utf-8")))
+    watcher.page.goto(base + annotated.parent.relative_to(site).as_posix() + "/", wait_until="networkidle")
+    markers = watcher.page.locator(".md-annotation__index")
+    assert markers.count() > 0, "Material did not build the annotation markers"
+    markers.first.click()
+    watcher.page.wait_for_timeout(300)
+    assert watcher.state() == CLEAN
+    # Instant navigation: follow a header tab without a full reload.
+    watcher.page.locator("a.md-tabs__link").nth(1).click()
+    watcher.page.wait_for_load_state("networkidle")
+    assert watcher.state() == CLEAN
+    watcher.context.close()
