@@ -83,10 +83,12 @@ def render_entity(record: EntityRecord, archive: Archive, section: str | None, n
         page_path=lambda name, n: continuation_path(record, name, n))
 
 
-def files(archive: Archive) -> dict[str, str]:
-    """Every entity page and the further pages of its lists."""
+def files(archive: Archive, start: int = 0, stop: int | None = None) -> dict[str, str]:
+    """Every entity page and the further pages of its lists; ``start``/``stop`` select a slice of
+    ``archive.entities`` so that a parallel render can split this family (the largest after the
+    briefing pages) into tasks."""
     out = {}
-    for record in archive.entities:
+    for record in archive.entities[start:stop]:
         out[record.path] = render_entity(record, archive, None, 1)
         for section, values in section_items(record).items():
             for number in range(2, -(-len(values) // ITEMS_PER_PAGE) + 1):
