@@ -21,7 +21,8 @@ _TOKEN = re.compile(r"\S+")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9]s?\Z")
 _POSSESSIVE = ("'s", "’s")
 _OPENERS = "\"“‘'([—–-"
-_QUOTE_OPEN = re.compile(r"(?:[“‘:]|(?<!\w)\")\s*")
+_LOWER_TITLES = frozenset(w.lower() for w in lx.TITLE_HEADS if len(w) > 3)
+_QUOTE_OPEN = re.compile(r"[“‘:\"] *")
 
 
 @dataclass
@@ -50,7 +51,9 @@ def sentence_starts(text: str, spans) -> set[int]:
             start += 1
         starts.add(start)
     for match in _QUOTE_OPEN.finditer(text):
-        starts.add(match.end())
+        at = match.start()
+        if text[at] != "\"" or at == 0 or not text[at - 1].isalnum():  # not a closing mark
+            starts.add(match.end())
     return starts
 
 
@@ -247,9 +250,11 @@ def _type_hint(piece: Piece, text: str) -> str | None:
         return "place"
     if len(words) == 1 and _ACRONYM.match(words[0]):
         return "organisation"
-    before = text[max(0, piece.start - 12):piece.start].split()
+    before = text[max(0, piece.start - 16):piece.start].split()
     if before and before[-1] in lx.PLACE_PREPOSITIONS and len(words) <= 3:
         return "place"
+    if before and before[-1] in _LOWER_TITLES and 2 <= len(words) <= 3:
+        return "person"  # "council leader Janet Moss", "chief executive Piotr Nowak"
     return None
 
 

@@ -70,6 +70,12 @@ _TRIGGER_WORDS = frozenset([*lx.MONTHS, *(w for w in lx.WEEKDAYS if w.endswith("
                             "today", "yesterday", "tomorrow", "tonight", "night", "morning", "day", "days",
                             "week", "weeks", "month", "months", "year", "years", "hours", "ago"])
 """Words without which no date expression can occur: only around these is the pattern tried."""
+_LEAD_WORDS = frozenset("""
+    on in since by from until till during before after as of early mid late the end beginning start
+    middle earlier later last next this coming past a an one two three four five six seven eight nine
+    ten eleven twelve few couple several just only barely that same following previous preceding
+    between and to or around through""".split()) | {w.lower() for w in lx.WEEKDAYS}
+"""Words that can open a date expression before its trigger word ("in", "the end of", "a few")."""
 _FUTURE = re.compile(r"\b(?:will|would|shall|is due|are due|due to|is set to|are set to|scheduled|upcoming|"
                      r"expected to|until|till)\b|'ll\b|’ll\b")
 """Words that put the clause they are in into the future: a bare date there is the next one."""
@@ -180,6 +186,8 @@ def _match_around(text: str, at: int, lower: int):
         word = pos
         while word < end and text[word] in _OPENING:
             word += 1  # "\"In 2015 …": the word starts after the quotation mark
+        if text[word:end].lower().rstrip(",") not in _LEAD_WORDS:
+            break  # no expression starts with this word, so none starts before it either
         starts.append(word)
     for start in reversed(starts):
         match = PATTERN.match(text, start)

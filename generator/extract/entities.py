@@ -182,7 +182,7 @@ class _Resolver:
         for piece in pieces:
             if len(piece.words) not in (2, 3, 4):
                 continue
-            if piece.kind == "person" or self._name_like(piece):
+            if piece.kind == "person" or piece.type_hint == "person" or self._name_like(piece):
                 people.setdefault(piece.words[-1], set()).add(piece.text)
                 given.setdefault(piece.words[0], set()).add(piece.text)
             elif piece.type_hint in (None, "organisation") and self._name_like_first(piece.words[0]):
@@ -295,6 +295,10 @@ def unknown_candidates(briefings) -> list[tuple[str, str, int, int]]:
             articles[entity.name] = articles.get(entity.name, 0) + 1
             counts = types.setdefault(entity.name, {})
             counts[entity.type] = counts.get(entity.type, 0) + 1
-    rows = [(name, max(sorted(types[name]), key=types[name].get), count, articles[name])
-            for name, count in mentions.items()]
+    rows = [(name, _commonest_type(types[name]), count, articles[name]) for name, count in mentions.items()]
     return sorted(rows, key=lambda row: (-row[2], -row[3], row[0]))
+
+
+def _commonest_type(counts: dict[str, int]) -> str:
+    """The type given most often, a specific one before "other" on a tie."""
+    return max(sorted(counts), key=lambda t: (counts[t], t != "other"))

@@ -77,6 +77,10 @@ class _Context:
     def type_of(self, entity_id: str) -> str:
         return self.table.entities[entity_id].type
 
+    def name_like(self, entity_id: str) -> bool:
+        entity = self.table.entities[entity_id]
+        return entity.type == "other" and not entity.in_registry and 2 <= len(entity.name.split()) <= 3
+
     def mention_ending(self, paragraph: int, pos: int) -> tuple[str, int] | None:
         """(id, start) of the mention that ends at ``pos``."""
         for s, e, entity_id in self.table.by_paragraph.get(paragraph, ()):
@@ -123,7 +127,9 @@ def _resolve(kind: str, value: str, ctx: _Context, paragraph: int, pos: int, quo
     if kind == "pronoun":
         word = value.lower()
         if word in ("he", "she"):
-            return ctx.recent(paragraph, pos, lambda i: ctx.type_of(i) == "person", quoted)
+            # A person, else a name the text never typed ("Janet Moss"), never a place or body.
+            return (ctx.recent(paragraph, pos, lambda i: ctx.type_of(i) == "person", quoted)
+                    or ctx.recent(paragraph, pos, lambda i: ctx.name_like(i), quoted))
         if word == "it":
             return ctx.last_thing_speaker or ctx.recent(
                 paragraph, pos, lambda i: ctx.type_of(i) == "organisation", quoted)
