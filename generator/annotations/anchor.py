@@ -136,7 +136,7 @@ class Anchoring:
                 start, end = _trim(text, 0, len(text))
             else:
                 aligned = fuzz.partial_ratio_alignment(exact, text)
-                start, end = _snap_to_words(text, aligned.dest_start, aligned.dest_end)
+                start, end = _snap_to_words(text, aligned.dest_start, aligned.dest_end, exact)
             if end > start:
                 spans.append(Span(i, start, end, fuzz.ratio(exact, _collapse(text[start:end]))))
         return sorted(spans, key=lambda s: (-s.score, s.paragraph))
@@ -239,12 +239,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
-    # A fuzzy alignment may cut a word; a reader sees whole words highlighted.
+def _snap_to_words(text: str, start: int, end: int, exact: str) -> tuple[int, int]:
+    # A fuzzy alignment may cut a word, or take in a bracket or comma the anchor does not have;
+    # a reader should see whole words marked.
     while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
         start -= 1
     while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
         end += 1
+    start, end = _trim(text, start, end)
+    while start < end and not text[start].isalnum() and exact[:1].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum() and exact[-1:].isalnum():
+        end -= 1
     return _trim(text, start, end)
 
 

@@ -1,0 +1,97 @@
+"""In a real browser: an in-text annotation on the seed's page opens its note; without JavaScript
+the notes are still there, after their paragraph and in the Annotations section."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+from .sitebuild import generate, mkdocs_build, prepare
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    """The real seed and the real annotations, built with mkdocs and served on 127.0.0.1."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: run `make system-deps`")
+    workdir = prepare(tmp_path_factory.mktemp("annotations-browser"))
+    assert generate(workdir, ROOT / "seeds") == 0
+    result = mkdocs_build(workdir)
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_QuietHandler, directory=str(workdir / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page = next((workdir / "site" / "briefings").glob("*/*/*/index.html")).parent.relative_to(workdir / "site")
+    yield f"http://127.0.0.1:{server.server_address[1]}/{page.as_posix()}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def test_clicking_an_in_text_marker_opens_its_note(site_url, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_url)
+    paragraph = page.locator("#p7")
+    markers = paragraph.locator(".md-annotation")
+    assert markers.count() == 2  # after "Forum on Resource Geostategic Engagement" and "FORGE"
+    assert page.locator("ol.briefing-notes").first.is_hidden()  # Material moved the notes into tooltips
+    tooltip = markers.first.locator(".md-tooltip")
+    # A closed note is either not mounted yet or hidden by opacity (which Playwright's visibility
+    # check does not look at).
+    assert tooltip.evaluate_all("els => els.every(e => getComputedStyle(e).opacity === '0')")
+    paragraph.scroll_into_view_if_needed()
+    # Material's marker pulses until first opened, so it never counts as "stable": force the click.
+    markers.first.locator(".md-annotation__index").click(force=True)
+    tooltip.wait_for(state="attached", timeout=5000)
+    page.wait_for_function("e => getComputedStyle(e).opacity === '1'", arg=tooltip.element_handle(), timeout=5000)
+    text = tooltip.inner_text()
+    assert "Geostategic is spelled so in the published article" in text
+    assert "Briefing Archive team" in text
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "annotation-open.png"))
+    assert errors == []
+    page.close()
+
+
+def test_without_javascript_every_note_is_readable(site_url, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url)
+    after_p7 = page.locator("#p7 + ol.briefing-notes")
+    assert after_p7.is_visible()
+    assert "(1)" in page.locator("#p7 .briefing-note-ref").first.inner_text()
+    assert "is the acronym the article gives" in after_p7.inner_text()
+    section = page.locator("ol.briefing-annotations > li")
+    assert section.count() == 5
+    assert "Quadrilateral Security Dialogue" in section.nth(1).inner_text()
+    assert page.get_by_role("link", name="Annotate this page").get_attribute("href").startswith(
+        "https://github.com/briefing-archive/briefing-archive/new/main/annotations/000_e80ecc7bd58d023e?")
+    context.close()
