@@ -3,7 +3,7 @@ the same rules in articles published on other weekdays and in other years)."""
 
 import pytest
 
-from tests.extract_helpers import run
+from tests.test_extract_support import run
 
 WED_27_MAY_2026 = "2026-05-27T04:37:00+05:30"
 

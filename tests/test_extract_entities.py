@@ -3,7 +3,7 @@ defines, candidates the registry lacks, and the listing of unknown names."""
 
 from generator.extract import unknown_candidates
 from generator.registry import Registry
-from tests.extract_helpers import run
+from tests.test_extract_support import run
 
 
 def entities(*paragraphs, registry=None, **kwargs):

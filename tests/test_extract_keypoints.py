@@ -1,6 +1,6 @@
 """Key points are the article's own sentences, in text order, never quotes or dependent clauses."""
 
-from tests.extract_helpers import run
+from tests.test_extract_support import run
 
 
 def test_key_points_are_verbatim_sentences_in_order():

@@ -2,7 +2,7 @@
 paragraphs that continue a quotation, and unknown speakers left unknown."""
 
 from generator.registry import Registry
-from tests.extract_helpers import run
+from tests.test_extract_support import run
 
 
 def quotes(*paragraphs, registry=None):

@@ -1,4 +1,4 @@
-"""Building Articles by hand for the extraction tests (ingest is tested on its own)."""
+"""Shared support for the extraction tests: Articles built by hand (ingest is tested on its own)."""
 
 from __future__ import annotations
 
