@@ -70,6 +70,20 @@ def make_parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", "-q", action="store_true", help="print problems only")
     check.set_defaults(run=run_check)
 
+    entities = commands.add_parser(
+        "entities", help="list the entities found in the seeds, or with --unknown those the registry lacks",
+        description="Ingest and extract every seed and list the entities found, most mentioned first, with "
+                    "their type, number of mentions and number of briefings. With --unknown, only names the "
+                    "registry does not know: candidates to add under registry/<type>/<id>.yml.")
+    entities.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR",
+                          help="folder of seed articles (*.txt) (default: %(default)s)")
+    entities.add_argument("--registry", type=Path, default=Path("registry"), metavar="DIR",
+                          help="folder of the entity registry (default: %(default)s)")
+    entities.add_argument("--unknown", action="store_true", help="only names that are not in the registry")
+    entities.add_argument("--min", type=int, default=1, metavar="N",
+                          help="only names mentioned at least N times (default: %(default)s)")
+    entities.set_defaults(run=run_entities)
+
     corpus = commands.add_parser("corpus", help="write a synthetic corpus of N seeds for benchmarks",
                                  description="Write N synthetic seed articles in the scraped style "
                                              "(invented names, junk lines, split paragraphs, quotes, dates, "
@@ -139,6 +153,29 @@ def run_check(args) -> int:
         print(f"{n} error{'s' if n != 1 else ''}.", file=sys.stderr)
         return EXIT_INPUT_ERRORS
     return EXIT_OK
+
+
+def run_entities(args) -> int:
+    from .build import load_seed, process_seed, seed_files
+    from .errors import InputError
+    from .extract import unknown_candidates
+    from .registry import load_registry
+
+    if not args.seeds.is_dir():
+        raise UsageError(f"seeds folder {args.seeds} does not exist")
+    registry, errors = load_registry(args.registry)
+    briefings = []
+    for path in seed_files(args.seeds):
+        name, data = load_seed(path)
+        result = data if isinstance(data, InputError) else process_seed(name, data, registry)
+        (errors if isinstance(result, InputError) else briefings).append(result)
+    rows = [row for row in unknown_candidates(briefings, include_registry=not args.unknown) if row[2] >= args.min]
+    print(f"{'mentions':>8} {'briefings':>9}  {'type':<12}  name")
+    for name, kind, mentions, count in rows:
+        print(f"{mentions:>8} {count:>9}  {kind:<12}  {name}")
+    for error in sorted(errors, key=InputError.sort_key):
+        print(f"error: {error}", file=sys.stderr)
+    return EXIT_INPUT_ERRORS if errors else EXIT_OK
 
 
 def run_corpus(args) -> int:

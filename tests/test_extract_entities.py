@@ -82,3 +82,18 @@ def test_unknown_candidates_are_counted_across_briefings():
     rows = unknown_candidates([first, second])
     assert rows[0] == ("Nirmala Sitharaman", "person", 3, 2)
     assert all(name != "Marco Rubio" for name, *_ in rows)
+
+
+def test_entities_command_lists_unknown_names(capsys):
+    from pathlib import Path
+
+    from generator.cli import main
+
+    root = Path(__file__).resolve().parents[1]
+    code = main(["entities", "--unknown", "--min", "3", "--seeds", str(root / "tests/fixtures/extract"),
+                 "--registry", str(root / "registry")])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 0
+    assert out[0].split() == ["mentions", "briefings", "type", "name"]
+    assert any(line.split()[:3] == ["3", "1", "person"] and line.endswith("Laura Whitfield") for line in out)
+    assert not any("Marco Rubio" in line for line in out)

@@ -281,15 +281,16 @@ def _initials_fit(words: list[str], acronym: str) -> bool:
     return True
 
 
-def unknown_candidates(briefings) -> list[tuple[str, str, int, int]]:
+def unknown_candidates(briefings, include_registry: bool = False) -> list[tuple[str, str, int, int]]:
     """Names found in the briefings that the registry lacks: (name, type, mentions, briefings),
-    most frequent first, so that contributors can add the common ones to the registry."""
+    most frequent first, so that contributors can add the common ones to the registry.
+    ``include_registry`` lists the registry's entities too."""
     mentions: dict[str, int] = {}
     articles: dict[str, int] = {}
     types: dict[str, dict[str, int]] = {}
     for briefing in briefings:
         for entity in briefing.entities:
-            if entity.in_registry:
+            if entity.in_registry and not include_registry:
                 continue
             mentions[entity.name] = mentions.get(entity.name, 0) + len(entity.mentions)
             articles[entity.name] = articles.get(entity.name, 0) + 1
