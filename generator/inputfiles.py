@@ -10,6 +10,7 @@ are refused here with the limit in the message, instead of hanging the build.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -65,7 +66,26 @@ def read_seed_bytes(path: Path, name: str) -> bytes:
     if lines > MAX_SEED_LINES:
         raise SeedError(name, MAX_SEED_LINES + 1, f"seed has {lines:,} lines, more than the limit of "
                         f"{MAX_SEED_LINES:,}", "a seed is one article; split or trim it")
+    check_text_bytes(data, name)
     return data
+
+
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]|\xef\xbf[\xbe\xbf]")
+"""C0 control characters (tab, line endings, vertical tab and form feed are white space to ingest)
+and the noncharacters U+FFFE and U+FFFF: invisible in a browser, invalid in XML (the feeds), and
+never part of an article. In UTF-8 each is its own byte sequence, so bytes are searched directly."""
+
+
+def check_text_bytes(data: bytes, name: str) -> None:
+    """Refuse a seed holding a control character, naming its line and column."""
+    match = _CONTROL_BYTES.search(data)
+    if match:
+        offset = match.start()
+        line_start = data.rfind(b"\n", 0, offset) + 1
+        shown = "U+FFFE or U+FFFF" if match.group().startswith(b"\xef") else f"U+{match.group()[0]:04X}"
+        raise SeedError(name, data.count(b"\n", 0, offset) + 1, f"control character {shown} in the text",
+                        "remove it: it is invisible to readers and not allowed in feeds",
+                        col=len(data[line_start:offset].decode("utf-8", "replace")) + 1)
 
 
 def check_paragraphs(article: Article) -> None:

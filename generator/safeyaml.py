@@ -144,7 +144,7 @@ def _scalar(node, file="", error_class=InputError):
 
 # Escapes such as "\0", "\x1b" or "\ud800" let YAML text hold characters that a UTF-8 file
 # cannot: they would corrupt pages or crash when written, so they are refused (tab and newline stay).
-_BAD_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_BAD_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 _ALLOWED_TAGS = {
