@@ -43,8 +43,10 @@ build: $(STAMP) ## generate docs/ and build the site into site/ (SEARCH=auto|mat
 	@$(PY) -m generator build; status=$$?; [ $$status -le 1 ] || exit $$status; \
 	engine=$$($(PY) -m generator search-engine --setting $(SEARCH)) || exit 2; \
 	material=$$([ "$$engine" = material ] && echo true || echo false); \
-	rm -rf site.new && MATERIAL_SEARCH=$$material $(VENV)/bin/mkdocs build --strict --quiet -d site.new || exit 2; \
-	[ "$$engine" = material ] || $(PY) -m generator search-index --site site.new || exit 2; \
+	rm -rf site.new && MATERIAL_SEARCH=$$material $(VENV)/bin/mkdocs build --strict --quiet -d site.new \
+	  || { rm -rf site.new; echo "mkdocs failed: the previous site/ is kept" >&2; exit 2; }; \
+	[ "$$engine" = material ] || $(PY) -m generator search-index --site site.new \
+	  || { rm -rf site.new; echo "search indexing failed: the previous site/ is kept" >&2; exit 2; }; \
 	rm -rf site.old; [ ! -d site ] || mv site site.old; mv site.new site; rm -rf site.old; \
 	echo "site built in site/"; exit $$status
 

@@ -1,0 +1,176 @@
+"""Files: slugs and output paths never leave docs/ or site/; hostile input files are refused at the
+edge with a stated limit; a failed site build keeps the previous site/."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.errors import SeedError
+from generator.inputfiles import (MAX_PARAGRAPH_CHARS, MAX_SEED_BYTES, MAX_SEED_LINES, check_paragraphs,
+                                  read_seed_bytes)
+from generator.ingest import ingest
+from generator.slug import MAX_SLUG, RESERVED, make_slug, unique_slugs
+from generator.write import UnsafePath, check_path, write_files
+from tests.hostile import FRAGMENTS, ROOT, hostile_line
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+bounded = settings(max_examples=300, deadline=None, derandomize=True)
+
+
+@bounded
+@given(st.one_of(hostile_line, st.text(), st.sampled_from(FRAGMENTS)))
+def test_every_slug_is_a_safe_file_name(text):
+    slug = make_slug(text)
+    assert SLUG.fullmatch(slug), slug
+    assert slug not in RESERVED and not slug.isdigit()
+    assert len(slug) <= MAX_SLUG + len("briefing-") + 8
+    assert make_slug(text) == slug, "slugs must be deterministic"
+    check_path(f"briefings/2026/05/{slug}.md")
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("..", "briefing-"), ("...", "briefing-"), ("!!!", "briefing-"), ("😀😀😀", "briefing-"),
+    ("con", "briefing-con"), ("CON", "briefing-con"), ("Ｃｏｎ", "briefing-con"), ("404", "briefing-404"),
+    ("search", "briefing-search"), ("assets", "briefing-assets"), ("index", "briefing-index"),
+    ("../../etc/passwd", "etc-passwd"), ("\u202eevil\u202c", "evil"), ("C\u043euncil", "council"),
+])
+def test_slug_traps(headline, expected):
+    assert make_slug(headline).startswith(expected)
+
+
+@bounded
+@given(st.lists(st.sampled_from(["x", "x-2", "x-3", "briefing-con", "a"]), max_size=12))
+def test_unique_slugs_are_unique_and_keep_the_first(slugs):
+    unique = unique_slugs(slugs)
+    assert len(set(unique)) == len(unique) == len(slugs)
+    for original, made in zip(slugs, unique):
+        assert made == original or made.startswith(original + "-")
+
+
+@pytest.mark.parametrize("path", ["../x.md", "/etc/passwd", "a/../../x.md", "a\\..\\x.md", "", ".generated",
+                                  "a/.staging/x.md", "x\x00.md", "a//b.md", "./x.md"])
+def test_writer_refuses_paths_that_leave_docs(tmp_path, path):
+    with pytest.raises(UnsafePath):
+        write_files(tmp_path / "docs", {path: b"x"})
+    assert [p.name for p in tmp_path.iterdir()] == ["docs"]
+
+
+def test_writer_does_not_follow_a_symlinked_folder_out_of_docs(tmp_path):
+    docs, outside = tmp_path / "docs", tmp_path / "outside"
+    docs.mkdir(), outside.mkdir()
+    (docs / "briefings").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(UnsafePath):
+        write_files(docs, {"briefings/x.md": b"x"})
+    assert list(outside.iterdir()) == []
+
+
+def test_writer_does_not_overwrite_through_a_symlinked_file(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep")
+    (docs / "index.md").symlink_to(victim)
+    with pytest.raises(UnsafePath):
+        write_files(docs, {"index.md": b"x"}, hand_written=set())
+    assert victim.read_text() == "keep"
+
+
+def test_a_tampered_manifest_never_deletes_outside_docs(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep")
+    (docs / ".generated").write_text("../victim.txt\n/etc/hostname\n")
+    write_files(docs, {"index.md": b"x"})
+    assert victim.read_text() == "keep"
+
+
+@pytest.mark.parametrize("name, data, words", [
+    ("big.txt", b"x" * (MAX_SEED_BYTES + 1), "limit of 524,288"),
+    ("lines.txt", b"Hi.\n" * (MAX_SEED_LINES + 1), "more than the limit of 20,000"),
+    ("nul.txt", b"Headline\n\nbody \x00 here\n", "control character U+0000"),
+    ("escape.txt", b"Headline\n\n\x1b[31mred\n", "control character U+001B"),
+])
+def test_seed_limits_are_clear_errors(tmp_path, name, data, words):
+    (tmp_path / name).write_bytes(data)
+    start = time.perf_counter()
+    with pytest.raises(SeedError, match=re.escape(words)) as caught:
+        read_seed_bytes(tmp_path / name, f"seeds/{name}")
+    assert caught.value.file == f"seeds/{name}" and " — " in str(caught.value)
+    assert time.perf_counter() - start < 5  # refused before any parsing
+
+
+def test_a_joined_paragraph_over_the_limit_names_its_line():
+    lines = "and then the council met again and\n\n" * (MAX_PARAGRAPH_CHARS // 30)
+    article = ingest(f"A headline for the paragraph test\n\nPublished: 12 March 2019\n\nIt began\n\n{lines}ended.\n"
+                     .encode(), "seeds/p.txt")
+    with pytest.raises(SeedError, match="paragraph of") as caught:
+        check_paragraphs(article)
+    assert caught.value.line == 5
+
+
+@pytest.mark.parametrize("kind", ["symlink", "fifo", "directory"])
+def test_special_files_are_refused_unread(tmp_path, kind):
+    path = tmp_path / "x.txt"
+    if kind == "symlink":
+        path.symlink_to("/etc/passwd")
+    elif kind == "fifo":
+        os.mkfifo(path)  # reading it would block forever
+    else:
+        path.mkdir()
+    with pytest.raises(SeedError, match="symbolic link" if kind == "symlink" else "not a regular file"):
+        read_seed_bytes(path, "seeds/x.txt")
+
+
+def _fake_project(tmp_path: Path, mkdocs_script: str) -> Path:
+    """A copy of the Makefile with a venv whose python is ours and whose mkdocs is a stand-in."""
+    project = tmp_path / "project"
+    (project / ".venv" / "bin").mkdir(parents=True)
+    shutil.copy(ROOT / "Makefile", project / "Makefile")
+    for name in ("requirements.lock", "pyproject.toml", "mkdocs.yml"):
+        shutil.copy(ROOT / name, project / name)
+    (project / "seeds").mkdir()
+    python = project / ".venv" / "bin" / "python"
+    python.write_text(f"#!/bin/sh\nPYTHONPATH={ROOT} exec {sys.executable} \"$@\"\n")
+    mkdocs = project / ".venv" / "bin" / "mkdocs"
+    mkdocs.write_text("#!/bin/sh\n" + mkdocs_script)
+    python.chmod(0o755), mkdocs.chmod(0o755)
+    time.sleep(0.01)
+    (project / ".venv" / ".installed").touch()
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("previous site")
+    return project
+
+
+def _make_build(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "--no-print-directory", "build", "SEARCH=material"], cwd=project,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_failed_site_build_keeps_the_previous_site(tmp_path):
+    # The stand-in writes half a site and fails, as mkdocs --strict does on a warning.
+    project = _fake_project(tmp_path, 'mkdir -p site.new && echo half > site.new/index.html; exit 1\n')
+    result = _make_build(project)
+    assert result.returncode == 2, result.stderr
+    assert (project / "site" / "index.html").read_text() == "previous site"
+    assert not (project / "site.new").exists() and not (project / "site.old").exists()
+    assert "previous site/ is kept" in result.stderr
+
+
+def test_successful_site_build_swaps_the_new_site_in(tmp_path):
+    script = 'while [ "$1" != "-d" ]; do shift; done; mkdir -p "$2" && echo new > "$2/index.html"\n'
+    project = _fake_project(tmp_path, script)
+    result = _make_build(project)
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "index.html").read_text() == "new\n"
+    assert not (project / "site.new").exists() and not (project / "site.old").exists()
