@@ -197,8 +197,8 @@ def _read_title(piece: Piece, tokens, text: str) -> None:
     with no name after it ("Prime Minister") becomes kind "title"."""
     words = piece.words
     head = _title_head(words)
-    if head is None or any(w in lx.ORG_WORDS for w in words):
-        return  # "Justice Department", "Chief Executive Office": an organisation, not a person
+    if head is None or any(w in lx.ORG_WORDS for w in words[head + 1:]):
+        return  # "Justice Department": an organisation, not a person
     rest = [i for i in range(head + 1, len(words)) if words[i] not in lx.NAME_CONNECTORS]
     if head + 1 < len(words) and words[head + 1] in ("of", "for"):
         rest = _name_after_complement(words, rest)

@@ -80,6 +80,7 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|is due|are due|due to|is set to|are
                      r"expected to|until|till)\b|'ll\b|’ll\b")
 """Words that put the clause they are in into the future: a bare date there is the next one."""
 _CLAUSE = re.compile(r"[,;:—–()]")
+_SPOKEN_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(lx.SPEECH_VERBS)) + r")\s+$")
 _OPENING = "\"“‘'(["
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -155,7 +156,10 @@ _COARSER = {"day": ("day", "month", "year"), "month": ("month", "year"), "year":
 
 
 def _future_clause(text: str, start: int, end: int) -> bool:
-    """True when the clause around text[start:end] speaks of the future ("would close on …")."""
+    """True when the clause around text[start:end] speaks of the future ("would close on …").
+    A date right after a speech verb dates the speaking ("said on Thursday it would build")."""
+    if _SPOKEN_BEFORE.search(text, max(0, start - 30), start):
+        return False
     left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
     right = _CLAUSE.search(text, end)
     return bool(_FUTURE.search(text, left, right.start() if right else len(text)))

@@ -21,7 +21,7 @@ from .sentences import Sentence, split_paragraph
 
 _ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{1,11})\)")
 _VERBS = "|".join(sorted(lx.SPEECH_VERBS))
-_SPEAKS_AFTER = re.compile(rf"\s+(?:{_VERBS})\b|,[^,.\"“”]{{1,80}},\s+(?:{_VERBS})\b")
+_SPEAKS_AFTER = re.compile(rf",?\s+(?:{_VERBS})\b|,[^,.\"“”]{{1,80}},\s+(?:{_VERBS})\b")
 _SPEAKS_BEFORE = re.compile(rf"\b(?:{_VERBS})\s+$")
 _SAYS_IT = re.compile(rf"\s+(?:{_VERBS})\s+(?:that\s+)?(?:it|its)\b")
 _ENDS_CLAUSE = re.compile(r"\s*(?:[,.;:!?]|$)")
