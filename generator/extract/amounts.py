@@ -18,7 +18,8 @@ _PREFIX = {  # symbol or code written before the number → ISO 4217
     "US$": "USD", "$": "USD", "USD": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
     "HK$": "HKD", "S$": "SGD", "NZ$": "NZD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
     "¥": "JPY", "JPY": "JPY", "₹": "INR", "Rs.": "INR", "Rs": "INR", "INR": "INR", "CNY": "CNY",
-    "RMB": "CNY", "AUD": "AUD", "CAD": "CAD", "SGD": "SGD", "HKD": "HKD", "₩": "KRW", "CHF": "CHF", "AED": "AED", "SAR": "SAR", "₽": "RUB", "Tk": "BDT",
+    "RMB": "CNY", "AUD": "AUD", "CAD": "CAD", "SGD": "SGD", "HKD": "HKD",
+    "₩": "KRW", "CHF": "CHF", "AED": "AED", "SAR": "SAR", "₽": "RUB", "Tk": "BDT",
 }
 _SUFFIX = {  # currency word written after the number → ISO 4217
     "US dollars": "USD", "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
@@ -39,7 +40,8 @@ _UNITS = {  # quantity word → normalised unit
     "MW": "MW", "gigawatts": "GW", "GW": "GW", "hectares": "hectare", "acres": "acre", "litres": "litre",
     "liters": "litre", "cubic metres": "cubic metre", "cubic meters": "cubic metre", "kWh": "kWh",
     "GWh": "GWh", "TWh": "TWh", "bpd": "barrels per day", "barrels per day": "barrels per day",
-    "square kilometres": "km²", "metres": "metre", "meters": "metre", "sq km": "km²", "tonnes per annum": "tonnes per annum", "mtpa": "mtpa",
+    "square kilometres": "km²", "metres": "metre", "meters": "metre", "sq km": "km²",
+    "tonnes per annum": "tonnes per annum", "mtpa": "mtpa",
 }
 
 
