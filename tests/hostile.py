@@ -189,6 +189,10 @@ def hostile_inputs(folder: Path) -> tuple[Path, Path, Path]:
     (registry / "place" / "passwd.yml").symlink_to("/etc/passwd")
     (annotations / "html-and-script" / "env.yml").symlink_to(ROOT / ".env")
     os.mkfifo(seeds / "fifo.txt")
+    # The file name is input too (front matter "source", archive.json, the "Annotate" link).
+    (seeds / "<img src=x onerror=window.__xss=99> \"name\" &amp; 'x'.txt").write_text(
+        "A seed whose file name is a payload\n\nPublished: 19 March 2019\n\nIts name is shown as text.\n",
+        encoding="utf-8")
     return seeds, annotations, registry
 
 
