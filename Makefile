@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps build docs serve test golden lock clean corpus bench check
+.PHONY: help setup system-deps build docs serve test golden eval lock clean corpus bench check
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -59,6 +59,9 @@ corpus: $(STAMP) ## write N synthetic seeds (default 1000) into build/corpus/ fo
 
 test: $(STAMP) system-deps ## run every test
 	$(PY) -m pytest -n 2 -q
+
+eval: $(STAMP) ## score extraction against the gold set in tests/gold/ (precision and recall per field)
+	$(PY) -m generator eval
 
 golden: $(STAMP) ## regenerate tests/golden/docs from seeds/ (review the diff before committing)
 	$(PY) -m tests.golden

@@ -111,6 +111,13 @@ def make_parser() -> argparse.ArgumentParser:
     index.add_argument("--site", type=Path, default=Path("site"), metavar="DIR",
                        help="built site folder (default: %(default)s)")
     index.set_defaults(run=run_search_index)
+
+    from . import evaluate
+
+    scoring = commands.add_parser("eval", help="score extraction against the gold set (precision and recall per field)",
+                                  description=evaluate.DESCRIPTION)
+    evaluate.add_arguments(scoring)
+    scoring.set_defaults(run=evaluate.run)
     return parser
 
 

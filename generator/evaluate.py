@@ -168,22 +168,32 @@ def report(groups: dict[str, dict[str, Score]], verbose: bool) -> tuple[list[str
     return lines, ok
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.evaluate",
-                                     description="Score extraction against the gold set in tests/gold/.")
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The evaluation's options (shared by `python -m generator eval` and this module's main)."""
     parser.add_argument("--root", type=Path, default=Path("."), help="project root (default: %(default)s)")
     parser.add_argument("--gold", type=Path, default=None, metavar="DIR",
                         help="folder of gold YAML files (default: ROOT/tests/gold)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and extra item")
     parser.add_argument("--check", action="store_true",
                         help="exit 1 when a field is below its target (seed 100%%, fixtures 95%%)")
-    args = parser.parse_args(argv)
+
+
+def run(args) -> int:
     groups, problems = evaluate(args.root, args.gold or args.root / "tests" / "gold")
     lines, ok = report(groups, args.verbose)
     print("\n".join(lines))
     for problem in problems:
         print(f"problem: {problem}", file=sys.stderr)
     return 1 if (args.check and not ok) or problems else 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator.evaluate", description=DESCRIPTION)
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+DESCRIPTION = "Score extraction against the gold set in tests/gold/: precision and recall per field."
 
 
 if __name__ == "__main__":
