@@ -29,20 +29,31 @@ import re
 from ..errors import SeedError
 from ..model import Article, Removed
 from .dates import FIRST_PUBLISHED, PUBLISHED, UNLABELLED, UPDATED, FoundDate, starts_with_label
-from .header import DATE_HINT, Header, merge, meta_of, parse_header
+from .header import DATE_HINT, Header, is_photo_credit, merge, meta_of, parse_header, read_caption
 from .junk import classify
 from .meta import WIRE_AGENCIES, place_name
+from .places import is_known_place
 from .paragraphs import join_split_sentences
 from .source import SourceLine, read_lines
 
 __all__ = ["ingest"]
 
-# "NEW DELHI:", "WASHINGTON (Reuters) -", "LONDON —", "SPRINGFIELD, Ill. —" opening the body.
-_BODY_DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'\u2019\-]+(?:\s+[A-Z][A-Z.'\u2019\-]+){0,3})"
-    r"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"
-    r"\s*(?:\([A-Za-z][A-Za-z .&]{0,30}\))?\s*(?::|\u2014|\u2013|--?)\s+\S"
+# The dateline that opens a wire-style body: "NEW DELHI:", "WASHINGTON (Reuters) -", "LONDON, June
+# 3 (Reuters) -", "McALLEN, Texas (AP) —", "EASTBROOK, Ohio, June 3, 2021 /PRNewswire/ --",
+# "Washington CNN —", "Mumbai:". A place in capitals may stand alone before its dash or colon; a
+# place in Title Case only with an agency after it, or before a colon when it is a known place
+# (otherwise "Officials —" or "Update:" would be taken for one).
+_CAPS_PLACE = r"[A-Z](?:[a-z]{1,2})?[A-Z.'\u2019\-]+(?:\s+[A-Z][A-Z.'\u2019\-]+){0,3}"
+_TITLE_PLACE = r"[A-Z][a-z.'\u2019\-]+(?:\s+[A-Z][a-z.'\u2019\-]+){0,2}"
+_DATELINE_TAIL = (
+    r"(?P<region>,\s+[A-Z][A-Za-z.]*[a-z.](?:\s+[A-Z][A-Za-z.]*[a-z.])?)?"  # "Ill.", "D.C.", not "CNN"
+    r"(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
+    r"(?:\s*\((?P<paren>[A-Za-z][A-Za-z .&\-]{0,30})\)|\s+/(?P<wire>[A-Za-z][\w .&\-]{0,30})/"
+    r"|\s+(?P<bare>[A-Z]{2,5}|Reuters|Bloomberg))?"
+    r"\s*(?P<sep>:|\u2014|\u2013|--?)(?:\s|$)"
 )
+_BODY_DATELINE = re.compile(rf"(?P<place>{_CAPS_PLACE}){_DATELINE_TAIL}")
+_TITLE_DATELINE = re.compile(rf"(?P<place>{_TITLE_PLACE}){_DATELINE_TAIL}")
 
 
 def ingest(data: bytes, source_file: str) -> Article:
@@ -50,14 +61,19 @@ def ingest(data: bytes, source_file: str) -> Article:
     lines = read_lines(data, source_file)
     header = parse_header(lines, source_file)
     body = _take_date_lines(header, source_file)
-    rules = classify([line.text for line in body])
+    rules = classify([line.text for line in body], header.meta.authors)
+    _body_captions(header, body, rules)
     kept = [line for line, rule in zip(body, rules) if rule is None]
     removed = header.removed + [Removed(l.line, l.raw, r) for l, r in zip(body, rules) if r]
     paragraphs = join_split_sentences(kept)
-    published, updated = _resolve_dates(header.meta.dates or [])
+    dates = _fill_years(header.meta.dates or [])
+    published, updated = _resolve_dates(dates)
     if published is None:
         after_title = lines[1].line if len(lines) > 1 else lines[0].line
-        raise SeedError(source_file, after_title, "no publication date found", DATE_HINT)
+        problem = "no publication date found"
+        if any(d.with_year for d in header.meta.dates or []):
+            problem = "the date has no year and no other date in the header gives one"
+        raise SeedError(source_file, after_title, problem, DATE_HINT)
     meta = header.meta
     return Article(
         source_file=source_file,
@@ -89,6 +105,26 @@ def _take_date_lines(header: Header, source_file: str) -> list[SourceLine]:
     return body
 
 
+def _body_captions(header: Header, body: list[SourceLine], rules: list[str | None]) -> None:
+    """``photo-caption``: a body line that ends in a photo's credit ("… (AP Photo/Eric Gay)") is
+    a caption the scraper left in the text; the first becomes the article's caption when the
+    header had none."""
+    for index, line in enumerate(body):
+        caption = read_caption(line) if rules[index] is None else None
+        if caption is None or not is_photo_credit(caption[1]):
+            continue
+        rules[index] = "photo-caption"
+        if header.caption is None:
+            header.caption, header.caption_credit = caption
+
+
+def _fill_years(dates: list[FoundDate]) -> list[FoundDate]:
+    """Dates printed without a year take the year of the first date that has one ("Published:
+    2 June 2021" / "Updated: 3 June, 18:45"); without such a date they are dropped."""
+    year = next((int(d.iso[:4]) for d in dates if d.with_year is None), None)
+    return [d if d.with_year is None else d.with_year(year) for d in dates if d.with_year is None or year]
+
+
 def _first(dates: list[FoundDate], kind: str) -> FoundDate | None:
     return next((d for d in dates if d.kind == kind), None)
 
@@ -111,8 +147,16 @@ def _resolve_dates(dates: list[FoundDate]) -> tuple[FoundDate | None, FoundDate 
 
 
 def _body_dateline(paragraphs: list[SourceLine]) -> str | None:
-    """The place in a wire-style opening ("WASHINGTON (Reuters) - …"); the text is left as is."""
-    match = _BODY_DATELINE.match(paragraphs[0].text) if paragraphs else None
-    if match is None or match.group("place").lower() in WIRE_AGENCIES:
+    """The place in a wire-style opening (see ``_BODY_DATELINE``); the text is left as is."""
+    if not paragraphs:
+        return None
+    text = paragraphs[0].text
+    match = _BODY_DATELINE.match(text)
+    if match is None:
+        match = _TITLE_DATELINE.match(text)
+        agency = match and (match.group("paren") or match.group("wire") or match.group("bare"))
+        if match is None or not (agency or (match.group("sep") == ":" and is_known_place(match.group("place")))):
+            return None
+    if match.group("place").lower() in WIRE_AGENCIES:
         return None
     return place_name(match.group("place"))

@@ -20,7 +20,8 @@ time without an offset; with a zone, an ISO 8601 time with the offset in force o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from .timezones import ABBREVIATIONS, offset_zone, zone_for
@@ -46,6 +47,16 @@ _DATE_PATTERNS = (
         r"(?:\s*(?P<iso_zone>Z|[+-][0-2]\d:?[0-5]\d))?)?(?![\d:])"
     ),
 )
+
+# A day and month without a year ("Updated: 3 June, 18:45 BST"): read only after a date label or
+# next to a time, and given the year of another date in the header (see generator.ingest).
+_YEARLESS_PATTERNS = (
+    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?!\d)(?!,?\s*(?:19|20)\d\d)", re.I),
+    re.compile(rf"\b{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MONTH}(?!,?\s*(?:19|20)\d\d)", re.I),
+)
+_CLOCK = re.compile(r"\d[:.][0-5]\d")
+_LABEL_WORDS = ("publish", "updat", "posted", "modif", "created", "released", "edited", "revised")
+_LEAP_YEAR = 2000  # checks "29 February" without a year; the real year is filled in later
 
 # A zone abbreviation must be printed in capitals: "at" or "et" inside prose are not zones.
 _ZONE = (
@@ -88,6 +99,8 @@ class FoundDate:
     """published, updated, first (first published) or unlabelled."""
     zone: str | None = None
     """The zone abbreviation as printed ("IST"), upper case; None for offsets or no zone."""
+    with_year: Callable[[int], "FoundDate"] | None = field(default=None, compare=False, repr=False)
+    """For a date printed without a year: the same date in a given year; None otherwise."""
 
 
 def _label_kind(label: str) -> str:
@@ -131,11 +144,11 @@ def _zone(time: re.Match, iso_zone: str | None):
     return None
 
 
-def _calendar_day(match: re.Match) -> date:
+def _calendar_day(match: re.Match, year: int | None = None) -> date:
     groups = match.groupdict()
     month = int(groups["month"]) if groups.get("month") else _MONTHS[groups["mon"][:3].lower()]
     try:
-        return date(int(groups["year"]), month, int(groups["day"]))
+        return date(year or int(groups["year"]), month, int(groups["day"]))
     except ValueError as exc:
         raise DateError(f"{match.group(0).strip()!r} is not a calendar date ({exc})") from None
 
@@ -183,13 +196,41 @@ def find_dates(text: str) -> list[FoundDate]:
             else:
                 time, start, end = _time_next_to(text, match.start(), match.end())
                 iso = _to_iso(day, time)
-            label = _LABEL.search(text, 0, start)
-            kind = UNLABELLED
-            if label:
-                kind, start = _label_kind(label.group("label")), label.start()
+            kind, start = _labelled(text, start)
             taken.append((start, end))
             found.append(FoundDate(start, end, iso, kind, _printed_zone(time)))
+    found.extend(_yearless_dates(text, taken))
     found.sort(key=lambda f: f.start)
+    return found
+
+
+def _labelled(text: str, start: int) -> tuple[str, int]:
+    """The kind of a date starting at ``start`` and where its label (if any) starts."""
+    label = _LABEL.search(text, 0, start)
+    return (_label_kind(label.group("label")), label.start()) if label else (UNLABELLED, start)
+
+
+def _yearless_dates(text: str, taken: list[tuple[int, int]]) -> list[FoundDate]:
+    """Dates printed without a year, when labelled or next to a time (see ``_YEARLESS_PATTERNS``)."""
+    low = text.lower()
+    if not (_CLOCK.search(text) or any(word in low for word in _LABEL_WORDS)):
+        return []  # neither a time nor a label: nothing to look for (and the patterns are slow)
+    found = []
+    for pattern in _YEARLESS_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            _calendar_day(match, _LEAP_YEAR)  # a DateError for "30 February"
+            time, start, end = _time_next_to(text, match.start(), match.end())
+            kind, start = _labelled(text, start)
+            if time is None and kind == UNLABELLED:
+                continue
+
+            def with_year(year: int, match=match, time=time, start=start, end=end, kind=kind) -> FoundDate:
+                return FoundDate(start, end, _to_iso(_calendar_day(match, year), time), kind, _printed_zone(time))
+
+            taken.append((start, end))
+            found.append(replace(with_year(_LEAP_YEAR), with_year=with_year))
     return found
 
 

@@ -26,9 +26,10 @@ from ..errors import SeedError
 from ..model import Removed
 from .dates import DateError, starts_with_label
 from .junk import line_rule
-from .meta import Meta, place_name, read_meta_line, split_names
+from .places import is_known_place
+from .meta import PERSON_ROLE_END, Meta, add_authors, is_outlet, is_role, place_name, read_meta_line, split_names
 from .inline import plain
-from .source import SourceLine
+from .source import SourceLine, make_line
 
 LOOKAHEAD = 6
 
@@ -43,12 +44,32 @@ _CREDIT_WORDS = re.compile(
     r"|representational|handout)\b",
     re.I,
 )
+_PHOTO_WORDS = re.compile(
+    r"\b(?:photo(?:graph)?s?|image|picture|pic|illustration|getty|shutterstock|alamy|credit)\b", re.I
+)
 _CREDIT_PAREN = re.compile(r"\s*\((?P<credit>[^()]{1,80})\)\W{0,2}$")
 _CREDIT_LABEL = re.compile(
     r"\s*[|\-\u2013\u2014]?\s*(?:(?:photo|image|picture|pic|photograph)s?(?:\s+credit)?|credit)\s*:"
     r"\s*(?P<credit>[^|:()]{1,60}?)\s*$",
     re.I,
 )
+# A credit in the "Photographer/Agency" form: "(Ann Poe/The Example Post)", "(Eric Gay/AP)".
+_SLASH_CREDIT = re.compile(r"[A-Z][\w.'\u2019\-]*(?:\s+[\w.'\u2019\-]+){0,4}\s*/\s*[A-Z][\w.'\u2019&\- ]{1,40}")
+# "…by a fifth.Credit...Ann Roe for The Example Times": a credit glued to the caption.
+_CREDIT_DOTS = re.compile(r"\s*credit(?:\.{3}|\u2026)\s*(?P<credit>[^|()]{1,60}?)\s*$", re.I)
+# BBC-style media labels: "Image caption, Swifts return…", "Image source, Getty Images".
+_MEDIA_CAPTION = re.compile(r"(?:image|photo|picture)\s+caption\s*[,:]\s*(?P<text>\S.*)", re.I)
+_MEDIA_SOURCE = re.compile(r"(?:image|photo|picture)\s+(?:source|credit)\s*[,:]\s*(?P<text>\S.{0,60})", re.I)
+# A label printed on its own line above what it labels: "Published" / "3 June 2021" (BBC),
+# "By" / "Jane Doe", "News provided by" / "Acme Inc." (press releases).
+_LONE_LABEL = re.compile(
+    r"(?:(?:first|originally|last)\s+)?(?:published|updated|posted|modified)(?:\s+(?:on|at))?\s*:?"
+    r"|(?:(?:written|reported|news\s+provided|words|story)\s+)?by\s*:?",
+    re.I,
+)
+# "Exclusive: … - BBC News", "… | CNN Politics": the site's name after the headline.
+_SITE_SUFFIX = re.compile(r"\s+(?P<sep>\||[-\u2013\u2014])\s+(?P<site>[^|\u2013\u2014]{2,40})$")
+_DOMAIN = re.compile(r"[\w\-]+\.(?:com|co\.uk|co\.in|in|org|net|news|co)\b", re.I)
 _LABEL_IN_CREDIT = re.compile(r"(?:(?:photo|image|picture|pic)s?(?:\s+credit)?|credit)\s*:\s*", re.I)
 
 
@@ -68,13 +89,51 @@ class Header:
 def read_caption(line: SourceLine) -> tuple[str, str] | None:
     """(caption, credit) when a line ends with a photo credit, else None."""
     match = _CREDIT_PAREN.search(line.raw)
-    if not (match and _CREDIT_WORDS.search(match.group("credit"))):
-        match = _CREDIT_LABEL.search(line.raw)
+    if not (match and (_CREDIT_WORDS.search(match.group("credit")) or _is_slash_credit(match.group("credit")))):
+        # The label patterns are slow to search for; most lines have no label word at all.
+        low = line.raw.lower()
+        match = None
+        if ("credit" in low or ":" in low) and any(w in low for w in ("photo", "image", "picture", "pic", "credit")):
+            match = _CREDIT_LABEL.search(line.raw) or ("credit" in low and _CREDIT_DOTS.search(line.raw)) or None
     if not match:
         return None
     caption = plain(line.raw[: match.start()]).rstrip(" |-\u2013\u2014")
     credit = _LABEL_IN_CREDIT.sub("", plain(match.group("credit"))).strip(" .")
     return (caption, credit) if caption and credit else None
+
+
+def is_photo_credit(credit: str) -> bool:
+    """True for a credit that can only be a photo's: it names a photo, an image library or has
+    the "Photographer/Agency" form. Used for captions found inside the body."""
+    return _PHOTO_WORDS.search(credit) is not None or _is_slash_credit(credit)
+
+
+def _is_slash_credit(text: str) -> bool:
+    return " " in text and _SLASH_CREDIT.fullmatch(text) is not None
+
+
+def strip_site_name(title: str) -> tuple[str, list[str]]:
+    """The headline without the site's name that pages append to it, and the parts removed.
+
+    A part after " | " is a site or section name when it is short and in Title Case ("| CNN
+    Politics", "| Example Magazine"); after a dash only when it names an outlet ("- BBC News") or
+    a domain ("– example.com"), since a dash also joins two halves of a real headline. At least
+    four words of headline must remain.
+    """
+    removed = []
+    while True:
+        match = _SITE_SUFFIX.search(title)
+        if match is None or len(title[: match.start()].split()) < 4:
+            return title, removed
+        site = match.group("site").strip()
+        words = site.split()
+        if len(words) > 5 or site.endswith((".", "?", "!")):
+            return title, removed
+        titled = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+        if not (_DOMAIN.fullmatch(site) or (is_outlet(site) if match.group("sep") != "|" else titled)):
+            return title, removed
+        removed.insert(0, match.group(0).strip())
+        title = title[: match.start()]
 
 
 def meta_of(line: SourceLine, source_file: str) -> Meta | None:
@@ -112,11 +171,18 @@ def _is_section_label(lines: list[SourceLine], index: int, source_file: str) -> 
 
 
 def _headline(lines: list[SourceLine], header_removed: list[Removed], source_file: str) -> int:
-    """Index of the headline line; junk and a section label before it go to ``header_removed``."""
+    """Index of the headline line; junk and a section label before it go to ``header_removed``.
+
+    A line right above a section label is page chrome too ("Democracy Dies in Darkness" /
+    "Politics" / headline): a headline is never followed by a kicker.
+    """
     for index, line in enumerate(lines):
         rule = line_rule(line.text)
         if rule is None and _is_section_label(lines, index, source_file):
             rule = "section-label"
+        elif (rule is None and index + 1 < len(lines) and not line.text.endswith(".")
+              and _is_section_label(lines, index + 1, source_file)):
+            rule = "masthead"
         if rule is None:
             if meta_of(line, source_file) is not None:
                 raise SeedError(
@@ -131,14 +197,18 @@ def _headline(lines: list[SourceLine], header_removed: list[Removed], source_fil
     )
 
 
-def _first_meta(lines: list[SourceLine], start: int, source_file: str) -> tuple[int, Meta] | None:
-    """The first metadata line within ``LOOKAHEAD`` non-junk lines of ``start``, and what it says."""
+def _first_meta(header: Header, lines: list[SourceLine], start: int, source_file: str) -> tuple[int, Meta, int] | None:
+    """The first metadata line within ``LOOKAHEAD`` non-junk lines of ``start``: its index, what
+    it says and the index after it (a lone label takes the line under it too)."""
     seen = 0
     for index in range(start, len(lines)):
         meta = meta_of(lines[index], source_file)  # before junk: "2019-03-12" alone has no letters
         _check_labelled(lines[index], meta, source_file)
         if meta is not None:
-            return index, meta
+            return index, meta, index + 1
+        labelled = _lone_label(header, lines, index, source_file)
+        if labelled is not None:
+            return index, labelled, index + 2
         if line_rule(lines[index].text) is None:
             seen += 1
             if seen == LOOKAHEAD:
@@ -155,7 +225,7 @@ def _before_meta(header: Header, lines: list[SourceLine]) -> None:
     for position, line in enumerate(lines):
         rule = line_rule(line.text)
         caption = None if rule else read_caption(line)
-        names = split_names(line.raw) if header.dek is not None and position == len(lines) - 1 else None
+        names = _name_and_role(line.raw) if header.dek is not None and position == len(lines) - 1 else None
         if rule:
             header.removed.append(Removed(line.line, line.raw, rule))
         elif caption and header.caption is None:
@@ -163,53 +233,128 @@ def _before_meta(header: Header, lines: list[SourceLine]) -> None:
         elif header.dek is None:
             header.dek = line.text
         elif names:
-            header.meta.authors.extend(names)
+            add_authors(names, header.meta)
         else:
             header.body.append(line)
 
 
-def _meta_run(header: Header, lines: list[SourceLine], index: int, meta: Meta, source_file: str) -> int:
-    """Read consecutive metadata lines from ``index`` (whose ``meta`` is known); a lone place
-    between two metadata lines counts too. Returns the index of the first line after them."""
-    while True:
+def _person_like(name: str) -> bool:
+    """A name of two words or more that is not an outlet, a job title or a place."""
+    return len(name.split()) >= 2 and not (is_outlet(name) or is_role(name) or is_known_place(name))
+
+
+def _name_and_role(text: str) -> list[str] | None:
+    """Byline names from a line of names alone ("Jane Doe and John Roe", each of two words or
+    more) or a name followed by a job title ("Jane Doe Transport correspondent"); else None."""
+    if len(text) > 120:
+        return None
+    words = plain(text).split()
+    for size in (2, 3):
+        role = " ".join(words[size:])
+        if len(words) > size and PERSON_ROLE_END.search(role) and is_role(role):
+            names = split_names(" ".join(words[:size]))
+            if names and len(names) == 1:
+                return names
+    if is_role(text):
+        return None
+    names = split_names(text)
+    if names and len(names) <= 4 and all(_person_like(n) for n in names):
+        return names
+    return None
+
+
+def _lone_label(header: Header, lines: list[SourceLine], index: int, source_file: str) -> Meta | None:
+    """What a label alone on its line ("Published", "By", "and" after a byline) says together
+    with the line under it; None when it is not such a label."""
+    text = lines[index].text
+    if index + 1 >= len(lines) or len(text) > 30:
+        return None
+    if _LONE_LABEL.fullmatch(text):
+        label = text
+    elif text.lower() == "and" and header.meta.authors:
+        label = "By"
+    else:
+        return None
+    below = lines[index + 1]
+    return meta_of(make_line(below.line, f"{label} {below.raw}"), source_file)
+
+
+def _media_label(header: Header, text: str) -> bool:
+    """Take a BBC-style "Image caption, …" / "Image source, …" line as the photo's caption or
+    credit (the first photo's only); True when the line was one."""
+    caption, source = _MEDIA_CAPTION.fullmatch(text), _MEDIA_SOURCE.fullmatch(text)
+    if caption and header.caption is None:
+        header.caption = caption.group("text").strip()
+    elif source and header.caption_credit is None and header.caption is None:
+        header.caption_credit = source.group("text").strip(" .")
+    else:
+        return False
+    return True
+
+
+def _header_line(header: Header, lines: list[SourceLine], index: int, source_file: str) -> int | None:
+    """Read one line of the metadata block at ``index``: metadata (one line, or a label and the
+    line under it), page junk, a name or job-title line of the byline, a photo caption. Returns
+    the index after it, or None when the line is the first of the body."""
+    line = lines[index]
+    meta = meta_of(line, source_file)
+    _check_labelled(line, meta, source_file)
+    if meta is None:
+        meta = _lone_label(header, lines, index, source_file)
+        if meta is not None:
+            merge(header.meta, meta)
+            return index + 2
+    if meta is not None:
         merge(header.meta, meta)
-        index += 1
-        if index >= len(lines):
-            return index
-        following = meta_of(lines[index], source_file)
-        if following is None:
-            place = place_name(lines[index].raw)
-            after = meta_of(lines[index + 1], source_file) if place and index + 1 < len(lines) else None
-            if after is None:
-                return index
-            following = Meta(authors=[], dateline=place, dates=[])
-        meta = following
+        return index + 1
+    rule = line_rule(line.text)
+    if rule and (rule != "media-label" or not _media_label(header, line.text)):
+        header.removed.append(Removed(line.line, line.raw, rule))
+        return index + 1
+    if rule:
+        return index + 1
+    names = _name_and_role(line.raw)
+    if names:
+        add_authors(names, header.meta)
+        return index + 1
+    if header.meta.authors and is_role(line.text):
+        header.removed.append(Removed(line.line, line.raw, "byline-role"))
+        return index + 1
+    caption = read_caption(line) if header.caption is None else None
+    if caption:
+        header.caption, header.caption_credit = caption
+        return index + 1
+    place = place_name(line.raw)
+    if place and index + 1 < len(lines) and meta_of(lines[index + 1], source_file) is not None:
+        header.meta.dateline = header.meta.dateline or place  # a lone place between metadata lines
+        return index + 1
+    return None
 
 
-def _caption_after(header: Header, lines: list[SourceLine], index: int) -> int:
-    """Take a caption from the first non-junk line after the metadata; the new body start."""
-    skipped = index
-    while skipped < len(lines) and line_rule(lines[skipped].text):
-        skipped += 1
-    caption = read_caption(lines[skipped]) if skipped < len(lines) else None
-    if header.caption is not None or caption is None:
-        return index
-    header.removed.extend(Removed(l.line, l.raw, line_rule(l.text) or "") for l in lines[index:skipped])
-    header.caption, header.caption_credit = caption
-    return skipped + 1
+def _meta_run(header: Header, lines: list[SourceLine], index: int, meta: Meta, source_file: str) -> int:
+    """Read the metadata block whose first line(s), up to ``index``, said ``meta``, and what is
+    mixed into it (see :func:`_header_line`). Returns the index of the first body line."""
+    merge(header.meta, meta)
+    while index < len(lines):
+        after = _header_line(header, lines, index, source_file)
+        if after is None:
+            break
+        index = after
+    return index
 
 
 def parse_header(lines: list[SourceLine], source_file: str) -> Header:
     """Split a seed's lines into its header parts and the body lines (see module doc)."""
     removed: list[Removed] = []
     top = _headline(lines, removed, source_file)
-    header = Header(title=lines[top].text, removed=removed)
-    found = _first_meta(lines, top + 1, source_file)
+    title, site = strip_site_name(lines[top].text)
+    removed.extend(Removed(lines[top].line, part, "site-name") for part in site)
+    header = Header(title=title, removed=removed)
+    found = _first_meta(header, lines, top + 1, source_file)
     if found is None:
         header.body.extend(lines[top + 1:])
         return header
-    first, meta = found
+    first, meta, after = found
     _before_meta(header, lines[top + 1:first])
-    body_start = _caption_after(header, lines, _meta_run(header, lines, first, meta, source_file))
-    header.body.extend(lines[body_start:])
+    header.body.extend(lines[_meta_run(header, lines, after, meta, source_file):])
     return header

@@ -58,11 +58,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 MAX_PROMPT_WORDS = 25
 MAX_PROMPT_CHARS = 300  # also bounds the work of the ".*" patterns below on a huge line
 MAX_HEADLINE_WORDS = 25
 MAX_BLOCK_HEADLINES = 12
+MAX_BAR_CHARS = 120  # a share bar is a row of short labels; longer lines are never one
 
 _I = re.I
 
@@ -100,14 +102,21 @@ _SUBSCRIBE_PROMPT = re.compile(
     r"|(?:register|log\s*in|sign\s+in)\s+(?:now|here|today|to\s+(?:continue|read|access|unlock))\b"
     r"|.*\bnewsletters?\b.*\b(?:sign\s+up|subscribe|inbox|delivered|receive)\b"
     r"|.*\b(?:sign\s+up|subscribe)\b.*\bnewsletters?\b"
-    r"|.*\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b)",
+    r"|.*\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b"
+    r"|(?:after|skip\s+past)\s+newsletter\s+promotion\b"
+    r"|this\s+(?:article|story)\s+(?:was|is)\s+(?:featured|included)\s+in\b.*\bnewsletter\b)",
     _I,
 )
 _SHARE_LABEL = (
     r"(?:share|tweet|facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|e-?mail|print"
     r"|copy(?:\s+link)?|link\s+copied|comments?|save|saved|bookmark|follow|gift(?:\s+this)?\s+article"
     r"|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?|font\s+size|text\s+size"
-    r"|menu|search|skip\s+to\s+(?:main\s+)?content|sign\s+in|log\s*in|home|close|back\s+to\s+top)"
+    r"|menu|search|skip\s+to\s+(?:main\s+)?(?:content|site\s+index|navigation|search)|sign\s+in|log\s*in"
+    r"|home|close|back\s+to\s+top|share\s+via|aa|a[+\-]|text\s+size|small|medium|large|reuse\s+this\s+content"
+    r"|(?:add\s+to\s+(?:your\s+)?)?saved\s+(?:stories|articles)|comment\s+on\s+this\s+(?:story|article)"
+    r"|have\s+your\s+say|(?:start|join)\s+(?:a|the)\s+conversation|order\s+reprints|today'?s\s+paper"
+    r"|subscribe|learn\s+more|\d+(?:[.,]\d+)?[km]?(?:\s+comments?)?|\d{1,2}:\d\d(?:\s*mins?)?"
+    r"|\d{1,3}\s*(?:mins?|minutes?))"
 )
 _SHARE_BAR = re.compile(rf"\W*{_SHARE_LABEL}(?:\W+{_SHARE_LABEL})*\W*", _I)
 _COPYRIGHT = re.compile(
@@ -120,23 +129,32 @@ _BREADCRUMB_STEP = re.compile(r"\s+(?:/|>|\u203a|\u00bb|\|)\s+")
 _BREADCRUMB_START = re.compile(r"(?:home|news)\s+(?:/|>|\u203a|\u00bb|\|)\s+\S", _I)
 _MEDIA_LABEL = re.compile(
     r"(?:image|media|video|photo|picture)\s+(?:source|caption|credit)s?\s*[,:].*"
+    r"|\(?(?:photo(?:graph)?|image|picture|illustration|video|graphic|animation)s?\s+by\s+[^.()]{1,80}\)?"
     r"|\(?(?:getty\s+images|(?:ap|afp|reuters|pti|epa|ani)\s+photo\b[^()]{0,40}|file\s+photo"
     r"|(?:photo|image|picture|photograph)s?(?:\s+credit)?\s*:\s*[^.()]{1,60})\)?",
     _I,
 )
 _TAG_LIST = re.compile(r"(?:tags|topics|filed\s+under|categories|keywords)\s*:\s*\S.{0,200}", _I)
+# A topic list's title: the items under it are short labels in any case ("Rail transport", "news").
+_TOPICS = (
+    r"(?:related\s+|explore\s+more\s+on\s+(?:these|this)\s+|more\s+on\s+(?:these|this)\s+)?topics?"
+    r"|tags|filed\s+under|(?:more\s+)?about\s+this\s+(?:story|article)"
+)
+_TOPIC_MARKER = re.compile(rf"\W*(?:{_TOPICS})\W*", _I)
+MAX_TOPIC_WORDS = 4
 _RECOMMENDATION_MARKER = re.compile(
     r"\W*(?:(?:(?:stories|articles|news|videos|more)\s+(?:that\s+)?)?you\s+(?:may|might|will|would)"
     r"\s+(?:also\s+)?(?:like|love|enjoy|be\s+interested\s+in)"
     r"|(?:curated|recommended|picked|selected|handpicked|chosen)\s+for\s+you"
-    r"|(?:more|related|recommended|trending|popular|top|latest|similar|featured|other|promoted|sponsored)"
+    r"|(?:more|related|recommended|trending|popular|top|latest|similar|featured|other|promoted|sponsored"
+    r"|visual|web|photo)"
     r"\s+(?:stories|news|articles|reads|reading|videos|posts|links|coverage|headlines)"
     r"(?:\s+(?:from|on|in|for)\s+.{1,40})?"
     r"|most\s+(?:read|popular|viewed|shared|watched|commented)|trending(?:\s+(?:now|today|topics))?"
     r"|editor'?s'?\s+picks?|(?:top|our)\s+picks|don'?t\s+miss|read\s+next|up\s+next"
     r"|what\s+to\s+read\s+next|also\s+read|read\s+more|must\s+read|related|recommended|explore\s+more"
     r"|in\s+case\s+you\s+missed\s+it|you\s+may\s+have\s+missed|more\s+from\s+.{1,40}"
-    r"|(?:from\s+)?around\s+the\s+web|more\s+on\s+this\s+(?:topic|story)|topics|tags|filed\s+under)\W*",
+    r"|(?:from\s+)?around\s+the\s+web|more\s+on\s+this\s+(?:topic|story)|" + _TOPICS + r")\W*",
     _I,
 )
 # Two sentences in one line: ". " (or "?", "!", maybe a closing quote) then a capital.
@@ -144,6 +162,90 @@ _TWO_SENTENCES = re.compile(r"[a-z0-9][.!?][\"'\u201d\u2019)]?\s+[\"'\u201c\u201
 _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|added|asked|according\s+to)\b[,:]?", _I)
 _ENDS_WITH_NUMBER = re.compile(r"\d[%)\"'\u201d\u2019]*[.!?]$")
 _CLOSERS = "\"'\u201d\u2019)]*_ "
+
+
+# Who did the reporting, as a wire story's tail: "Reporting by A; Editing by B", "(Writing by C)".
+_CREDIT_LINE = re.compile(
+    r"[(\[]?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics|fact-checking)\s+by\s+\S",
+    _I,
+)
+_CONTRIBUTED = re.compile(
+    r".{0,160}\bcontributed\s+(?:reporting|research|to\s+(?:this|the)\s+(?:report|story|article))\b.{0,80}", _I
+)
+_AGENCY_INPUTS = re.compile(
+    r"\W*(?:with\s+(?:agency\s+)?inputs?(?:\s+from\s+[^()\[\]]{1,60})?|inputs?\s+from\s+[^()\[\]]{1,40})\W*", _I
+)
+_SYNDICATION = re.compile(
+    r".*\b(?:syndicated\s+feed|auto-?generated\s+from|(?:has|have)\s+not\s+been\s+edited\s+by)\b", _I
+)
+_PRINT_NOTE = re.compile(
+    r".*\b(?:appears?|appeared|ran|runs|was\s+published|is\s+published)\s+in\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}"
+    r"print\b",
+    _I,
+)
+_AFFILIATE = re.compile(
+    r".*\b(?:we|may|site|publication)\s+(?:may\s+)?(?:receive|earn|get|make|collect)\s+(?:a\s+)?(?:small\s+)?"
+    r"(?:commission|share\s+of\s+(?:the\s+)?(?:sales|revenue)|affiliate)",
+    _I,
+)
+_PRIVACY = re.compile(
+    r"(?=.*\bprivacy\s+(?:policy|notice)\b).*\b(?:newsletters?|recaptcha|terms\s+of\s+(?:service|use)|cookies"
+    r"|unsubscribe)\b",
+    _I,
+)
+_STANDARDS = re.compile(r"\W*(?:our|editorial)\s+standards\b.*|why\s+you\s+can\s+trust\b.*", _I)
+# "Get Latest India News along with…", "Track Latest News Live on …", "Stay up to date with …".
+_PROMO = re.compile(
+    r"\W*(?:(?:get|track|catch|read|check\s+out|listen\s+to|watch|see|follow)\s+(?:all\s+)?(?:the\s+)?latest\b"
+    r"|stay\s+(?:up\s+to\s+date|updated|informed|tuned)\b"
+    r"|.{0,80}\bonly\s+on\s+[\w\-]+\.(?:com|in|co|net|org)\b)",
+    _I,
+)
+_CONTACT_LABEL = re.compile(r"\W*(?:media|press|investor|news)\s+(?:contacts?|enquiries|inquiries)\W*", _I)
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+\.[\w.\-]+")
+# PR Newswire and others end a release with "SOURCE Company Name", the word in capitals.
+_RELEASE_SOURCE = re.compile(r"SOURCE\s+[A-Z].{0,80}")
+
+
+def _note_rule(text: str) -> str | None:
+    """The name of the first of ``NOTE_RULES`` or the credits rule that matches, or None."""
+    if len(text) > MAX_NOTE_CHARS:
+        return None
+    low = text.lower()
+    found = [k for k in _NOTE_KEYWORDS if k in low]
+    if not found:
+        return None
+    words = _words(text)
+    if _is_credit_line(text, low, words):
+        return "credits"
+    for name, max_words, keywords, pattern in NOTE_RULES:
+        if words <= max_words and any(k in found for k in keywords) and pattern.match(text):
+            if name != "promo" or not _REPORTED_SPEECH.search(text):
+                return name
+    return None
+
+
+def _is_credit_line(text: str, low: str, words: int) -> bool:
+    """A wire story's reporting credits or a "contributed to this report" line (not prose: a
+    sentence such as "Reporting by the Times showed…" ends with a full stop and has no second credit)."""
+    if words > 60:
+        return False
+    if "contributed" in low and words <= 35 and _CONTRIBUTED.fullmatch(text):
+        return True
+    if "input" in low and _AGENCY_INPUTS.fullmatch(text):
+        return True
+    if " by " not in low or not _CREDIT_LINE.match(text):
+        return False
+    return ";" in text or text.startswith(("(", "[")) or not text.rstrip(_CLOSERS).endswith(".")
+
+
+def _is_contact(text: str) -> bool:
+    """A press contact: its label ("Media Contact:") or a short line with an e-mail address."""
+    if len(text) > 300:
+        return False
+    if _CONTACT_LABEL.fullmatch(text) or _RELEASE_SOURCE.fullmatch(text):
+        return True
+    return "@" in text and _words(text) <= 20 and _EMAIL.search(text) is not None and not text.endswith(".")
 
 
 def _words(text: str) -> int:
@@ -176,21 +278,43 @@ LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("related-link", lambda t: _RELATED_LINK.match(t) is not None and is_headline_like(t)),
     ("social-prompt", lambda t: _short(t) and _SOCIAL_PROMPT.match(t) is not None),
     ("subscribe-prompt", lambda t: _short(t) and _SUBSCRIBE_PROMPT.match(t) is not None),
-    ("share-bar", lambda t: _SHARE_BAR.fullmatch(t) is not None),
+    ("share-bar", lambda t: len(t) <= MAX_BAR_CHARS and _SHARE_BAR.fullmatch(t) is not None
+     and any(ch.isalpha() for ch in t)),
     ("copyright", lambda t: _short(t) and _COPYRIGHT.fullmatch(t) is not None),
     ("breadcrumb", _is_breadcrumb),
     ("media-label", lambda t: _short(t) and _MEDIA_LABEL.fullmatch(t) is not None),
     ("tag-list", lambda t: _TAG_LIST.fullmatch(t) is not None and is_headline_like(t)),
+    ("contact", _is_contact),
 )
 """(name, test) for each line rule, in the order they are tried; the test gets plain text."""
 
+# Notes about the article rather than the article: (name, most words, keywords, pattern). A line
+# is tested only when short enough and holding a keyword (cheap string tests: the patterns scan
+# the whole line, and most lines are long paragraphs without those words).
+NOTE_RULES: tuple[tuple[str, int, tuple[str, ...], re.Pattern], ...] = (
+    ("syndication-note", 50, ("syndicated", "generated", "edited by"), _SYNDICATION),
+    ("print-note", 60, ("print",), _PRINT_NOTE),
+    ("affiliate-note", 60, ("commission", "affiliate", "share of"), _AFFILIATE),
+    ("privacy-notice", 90, ("privacy",), _PRIVACY),
+    ("standards-note", 25, ("standards", "trust"), _STANDARDS),
+    ("promo", 30, ("latest", "stay ", "only on"), _PROMO),
+)
+MAX_NOTE_CHARS = 900
+_NOTE_KEYWORDS = tuple(dict.fromkeys(
+    [k for _, _, keywords, _ in NOTE_RULES for k in keywords] + [" by ", "contributed", "input"]
+))
 
+
+@lru_cache(maxsize=512)
 def line_rule(text: str) -> str | None:
-    """The name of the first line rule that calls this (plain-text, stripped) line junk, or None."""
+    """The name of the first line rule that calls this (plain-text, stripped) line junk, or None.
+
+    Cached: the header parser and the body classifier ask about the same lines.
+    """
     for name, test in LINE_RULES:
         if test(text):
             return name
-    return None
+    return _note_rule(text)
 
 
 def is_recommendation_marker(text: str) -> bool:
@@ -198,22 +322,53 @@ def is_recommendation_marker(text: str) -> bool:
     return len(text) <= 80 and _RECOMMENDATION_MARKER.fullmatch(text) is not None
 
 
-def classify(texts: list[str]) -> list[str | None]:
+def classify(texts: list[str], authors: tuple[str, ...] | list[str] = ()) -> list[str | None]:
     """For each plain-text line (blank lines already dropped), the junk rule that removes it.
 
     None means the line is kept. Recommendation blocks are followed across line-rule junk (a
-    counter between two teaser headlines does not end the block).
+    counter between two teaser headlines does not end the block). ``authors`` are the byline's
+    names, for the author-bio rule.
     """
     rules: list[str | None] = [line_rule(text) for text in texts]
-    block_left = 0
+    block_left, topics = 0, False
     for index, text in enumerate(texts):
         if rules[index] is not None:
             continue
         if is_recommendation_marker(text):
             rules[index], block_left = "recommendations", MAX_BLOCK_HEADLINES
-        elif block_left and is_headline_like(text):
-            rules[index] = "recommended-headline"
+            topics = _TOPIC_MARKER.fullmatch(text) is not None
+        elif block_left and (_is_topic(text) if topics else is_headline_like(text)):
+            rules[index] = "topic" if topics else "recommended-headline"
             block_left -= 1
         else:
             block_left = 0
+    _mark_author_bios(texts, rules, authors)
     return rules
+
+
+def _is_topic(text: str) -> bool:
+    return _words(text) <= MAX_TOPIC_WORDS and text.rstrip(_CLOSERS)[-1:] not in (".", ":", ";", ",")
+
+
+@lru_cache(maxsize=64)
+def _bio_pattern(authors: tuple[str, ...]) -> re.Pattern:
+    names = "|".join(re.escape(a) for a in authors)
+    return re.compile(
+        rf"(?:{names})(?:,\s+[^,]{{1,60}},)?\s+(?:is|was|covers|writes|reports|has\s+been|joined|edits"
+        r"|contributes|lives|teaches|works)\b"
+    )
+
+
+def _mark_author_bios(texts: list[str], rules: list[str | None], authors) -> None:
+    """``author-bio``: the last kept lines, when each starts with a byline name and a verb of
+    describing ("Jane Doe is a reporter…", "John Roe covers technology…"). Only at the end, so
+    a paragraph quoting the author elsewhere is kept."""
+    if not authors:
+        return
+    bio = _bio_pattern(tuple(authors))
+    for index in range(len(texts) - 1, -1, -1):
+        if rules[index] is not None:
+            continue
+        if _words(texts[index]) > 80 or not bio.match(texts[index]):
+            return
+        rules[index] = "author-bio"

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from .dates import FoundDate, find_dates
 from .inline import plain
+from .places import is_known_place
 
 _READING_TIME = re.compile(
     r"\b(?P<a>\d{1,3})\s*-?\s*(?:minutes?|mins?)\.?\s+read\b"
@@ -33,9 +34,11 @@ _RELATIVE_TIME = re.compile(
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|just\s+now)\b",
     re.I,
 )
-_SEPARATORS = re.compile(r"\s*(?:\||\u2022|\u00b7|\s[-\u2013\u2014]\s)\s*")
+MAX_META_CHARS = 200  # the longest byline-and-dates lines we have seen are about half that
+_SEPARATORS = re.compile(r"\s*(?:\||\u2022|\u00b7|\s[-\u2013\u2014/]\s)\s*")
 _BYLINE = re.compile(
-    r"(?:(?:written|reported|compiled|edited|story|words)\s+by|by|authors?)\b\s*[:\-\u2013]?\s*", re.I
+    r"(?:(?:written|reported|compiled|edited|story|words|(?:news\s+)?provided)\s+by|by|authors?)\b\s*[:\-\u2013]?\s*",
+    re.I,
 )
 # Names marked up on their own ("**A**, **B** and [C](…)"): the markup shows where they end.
 _MARKED_NAME = r"(?:\*\*[^*]+\*\*|__[^_]+__|\*[^*]+\*|_[^_]+_|\[[^\]]+\]\([^)]*\))"
@@ -46,6 +49,27 @@ _NAME_WORD = re.compile(
     r"|bin|binti|al|el|ibn|y|dos|das)|[a-z]{1,3}['\u2019][A-Z][\w'\u2019\-]*)"
 )
 _PLACE_WORD = re.compile(r"[A-Z][A-Za-z.'\u2019\-]*|of|upon|on|de|la|am|an|der")
+# A byline's affiliation or a section, not a person or a place: "BBC News", "CNN Politics".
+_OUTLET_WORDS = frozenset(
+    "news times post press media herald tribune journal network agency bureau service services staff "
+    "desk online digital daily gazette chronicle observer magazine today tv radio wire group politics "
+    "business sport sports world opinion edition express standard telegraph mail mirror review "
+    "insider newsroom".split()
+)
+# A writer's job ("Transport correspondent", "Senior Staff Writer", "Local Democracy Reporting
+# Service"): printed under or after the name, it is neither a name nor prose.
+_PERSON_JOBS = (
+    r"(?:correspondent|reporter|editor|writer|columnist|journalist|contributor|producer|analyst|critic"
+    r"|photographer)s?|chief"
+)
+PERSON_ROLE_END = re.compile(rf"\b(?:{_PERSON_JOBS})$", re.I)
+"""A person's job ending a line: "Jane Doe Transport correspondent" ("Reporting Service" is not)."""
+_ROLE = re.compile(
+    rf"(?:[A-Za-z&'\u2019.\-]+\s+){{0,5}}?(?:{_PERSON_JOBS}|reporting\s+service|news\s+service|desk)(?:\s+(?:at|for|of|in)\s+[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,3})?",
+    re.I,
+)
+_REPORTING_FROM = re.compile(r"(?:reporting|filed|writing)\s+from\s+(?P<place>[^,;|]{2,40})(?:,.{0,40})?", re.I)
+_MIXED_CAPS = re.compile(r"(?P<head>[A-Z][a-z]{1,2})(?P<rest>[A-Z]{2,})")
 # Wire agencies often stand alone in a byline line; they are neither a name nor a place here.
 WIRE_AGENCIES = frozenset({
     "reuters", "ap", "afp", "pti", "ians", "ani", "upi", "dpa", "efe", "xinhua", "bloomberg",
@@ -72,9 +96,18 @@ def _valid_name(name: str) -> bool:
     return all(_NAME_WORD.fullmatch(word) for word in words)
 
 
+def _name_text(piece: str) -> str:
+    """A name piece without surrounding punctuation; "Inc." and "Jr." keep their full stop."""
+    name = plain(piece).strip(" ,;")
+    return name if _KEEPS_STOP.search(name) else name.rstrip(".").rstrip()
+
+
+_KEEPS_STOP = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Jr|Sr|[A-Z])\.$")
+
+
 def split_names(text: str) -> list[str] | None:
     """Names in a byline's name list ("A, B and C"), or None if any piece is not a name."""
-    names = [plain(piece).strip(" .,;") for piece in _NAME_SPLIT.split(text.strip(" ,;"))]
+    names = [_name_text(piece) for piece in _NAME_SPLIT.split(text.strip(" ,;"))]
     names = [name for name in names if name]
     if not names or not all(_valid_name(name) for name in names):
         return None
@@ -83,14 +116,89 @@ def split_names(text: str) -> list[str] | None:
 
 def place_name(text: str) -> str | None:
     """The text as a place name (up to four capitalised words), in Title Case, or None."""
+    if len(text) > 120:
+        return None  # checked before plain(): parsing a long paragraph's Markdown is slow
     text = plain(text).strip(" ,;:")
     words = text.split()
     if not 1 <= len(words) <= 4 or len(text) > 40 or not text[:1].isupper():
         return None
     if not all(_PLACE_WORD.fullmatch(word) for word in words):
         return None
-    # "NEW DELHI" in capitals is a typographic style, not a different name.
-    return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in words)
+    if any(word.lower() in _OUTLET_WORDS for word in words):
+        return None
+    return " ".join(display_case(w) if len(w) > 2 else w for w in words)
+
+
+def display_case(word: str) -> str:
+    """A word printed in capitals ("NEW", "McALLEN", "O'NEIL") as it is written in running text.
+
+    Only for metadata fields (dateline, byline names): capitals there are a typographic style of
+    the page, not a different name. The article's own text is never recased.
+    """
+    mixed = _MIXED_CAPS.fullmatch(word)
+    if mixed:
+        return mixed.group("head") + mixed.group("rest").capitalize()
+    if not word.isupper():
+        return word
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), word)
+
+
+def is_role(text: str) -> bool:
+    """True for a writer's job title alone ("Transport correspondent", "BBC News, Eastbrook")."""
+    if len(text) > 120:
+        return False
+    text = plain(text).strip(" ,;.")
+    if not text or len(text) > 80 or text.endswith(("!", "?")):
+        return False
+    if _ROLE.fullmatch(text):
+        return True
+    pieces = [p.strip() for p in text.split(",")]
+    return 1 <= len(pieces) <= 2 and is_outlet(pieces[0]) and (len(pieces) == 1 or place_name(pieces[1]) is not None)
+
+
+def is_outlet(piece: str) -> bool:
+    """A news organisation or agency named in a byline ("Reuters", "CNN", "BBC News", "TNN")."""
+    if len(piece) > 80:
+        return False
+    text = plain(piece).strip(" .,;")
+    words = text.split()
+    if text.lower() in WIRE_AGENCIES:
+        return True
+    if len(words) == 1 and text.isupper() and 2 <= len(text) <= 5 and text.isalpha():
+        return not is_known_place(text)
+    return 1 <= len(words) <= 4 and text[:1].isupper() and any(w.lower() in _OUTLET_WORDS for w in words)
+
+
+def person_name(name: str) -> str:
+    """A byline name as written, except that a name printed all in capitals is given Title Case."""
+    if name.isupper():
+        return " ".join(display_case(word) for word in name.split())
+    return name
+
+
+def split_name_and_place(name: str) -> tuple[str, str | None]:
+    """("Jane Doe", "New Delhi") for "Jane Doe New Delhi": a byline name whose last words are a
+    known place (see :mod:`.places`) and whose first two or more words are left as the name."""
+    words = name.split()
+    for size in (3, 2, 1):
+        if len(words) - size >= 2:
+            tail = " ".join(words[-size:])
+            head_caps = all(w.isupper() for w in words[:-size])
+            if (tail.isupper() and not head_caps) or is_known_place(tail):
+                place = place_name(tail)
+                if place is not None:
+                    return " ".join(words[:-size]), place
+    return name, None
+
+
+def _byline_names(text: str) -> list[str] | None:
+    """Names in a byline's list, with what is not a person taken out: a trailing job title
+    ("Jane Doe, Transport correspondent") and affiliations ("Jane Doe, CNN")."""
+    pieces = [_name_text(p) for p in _NAME_SPLIT.split(text.strip(" ,;"))]
+    pieces = [p for p in pieces if p]
+    while len(pieces) > 1 and (is_role(pieces[-1]) and not _valid_name(pieces[-1])):
+        pieces.pop()
+    return split_names(", ".join(pieces)) if pieces else None
 
 
 def _byline_piece(piece: str) -> tuple[list[str], str] | None:
@@ -103,8 +211,25 @@ def _byline_piece(piece: str) -> tuple[list[str], str] | None:
     if marked:
         names = split_names(marked.group(0))
         return (names, rest[marked.end():]) if names else None
-    names = split_names(rest)
+    names = _byline_names(rest)
     return (names, "") if names else None
+
+
+def add_authors(names: list[str], meta: Meta) -> None:
+    """Record byline names: outlets are affiliations, not authors ("By Jane Doe, CNN"), unless
+    the outlet is the whole byline ("By Reuters"); a known place at the end is the dateline
+    ("By HT Correspondent, New Delhi", or "By Jane Doe New Delhi" without a separator)."""
+    if len(names) > 1 and is_known_place(names[-1]):
+        meta.dateline = meta.dateline or place_name(names[-1])
+        names = names[:-1]
+    people = [n for n in names if not is_outlet(n)] or names
+    for name in people:
+        name, place = split_name_and_place(name)
+        if place is not None:
+            meta.dateline = meta.dateline or place
+        name = person_name(name)
+        if name not in meta.authors:
+            meta.authors.append(name)
 
 
 def _pieces(text: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -121,12 +246,15 @@ def _account_for(piece: str, meta: Meta) -> bool:
     byline = _byline_piece(piece)
     if byline is not None:
         names, after = byline
-        # "By Jane Doe, Reuters": the agency is her affiliation; "By Reuters" alone is the byline.
-        people = [n for n in names if n.lower() not in WIRE_AGENCIES] or names
-        meta.authors.extend(n for n in people if n not in meta.authors)
+        add_authors(names, meta)
         return not after.strip(" ,;") or _account_for(after.strip(" ,;"), meta)
-    if plain(piece).lower().strip(" .") in WIRE_AGENCIES:
+    if is_outlet(piece) or is_role(piece):
         return True
+    reporting_from = _REPORTING_FROM.fullmatch(plain(piece))
+    if reporting_from:
+        place = place_name(reporting_from.group("place"))
+        meta.dateline = meta.dateline or place
+        return place is not None
     place = place_name(piece)
     if place is not None:
         meta.dateline = meta.dateline or place
@@ -139,6 +267,8 @@ def read_meta_line(text: str) -> Meta | None:
 
     Raises :class:`generator.ingest.dates.DateError` for a date that is not a real date.
     """
+    if len(text) > MAX_META_CHARS:
+        return None  # a paragraph, not a metadata line; and it keeps the piece tests below cheap
     dates = find_dates(text)
     spans = [(d.start, d.end) for d in dates]
     meta = Meta(authors=[], dates=dates)
@@ -153,5 +283,7 @@ def read_meta_line(text: str) -> Meta | None:
     if not all(_account_for(piece, meta) for piece in pieces):
         return None
     if not (dates or meta.authors or meta.reading_time is not None or meta.relative):
+        if meta.dateline and _REPORTING_FROM.match(plain(text)):
+            return meta  # "Reporting from Kyiv, Ukraine": the dateline, on its own line
         return None  # only a place: could be a heading or a one-word line; not metadata alone
     return meta

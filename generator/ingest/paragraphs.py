@@ -46,6 +46,8 @@ _ABBREVIATION = re.compile(
 )
 _LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _HEADING_WORDS = 8
+# No sentence ends with a spaced dash: "Washington CNN —" on its own line opens the next one.
+_SPACED_DASH_END = re.compile(r"\s(?:\u2014|\u2013|--?)$")
 _CURRENCY = "$\u00a3\u20ac\u00a5\u20b9"
 
 
@@ -72,7 +74,7 @@ def continues(previous: str, following: str) -> bool:
     tail = tail[-64:]
     if tail[-1] in _ENDS_SENTENCE:
         return tail[-1] == "." and _ABBREVIATION.search(tail) is not None and _starts_lower(following)
-    if _starts_lower(following):
+    if _starts_lower(following) or _SPACED_DASH_END.search(tail):
         return True
     if _looks_like_heading(previous):
         return False
