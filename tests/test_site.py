@@ -26,6 +26,7 @@ class _Text(HTMLParser):
         self.paragraphs: list[str] = []
         self._current: list[str] | None = None
         self.text: list[str] = []
+        self._marker = False
 
     def handle_starttag(self, tag, attrs):
         classes = (dict(attrs).get("class") or "").split()
@@ -33,8 +34,12 @@ class _Text(HTMLParser):
             self.in_article += 1
         if tag == "p" and "briefing-paragraph" in classes:
             self._current = []
+        if tag == "span" and "briefing-note-ref" in classes:
+            self._marker = True  # an annotation marker "(1)": not the article's words
 
     def handle_endtag(self, tag):
+        if tag == "span":
+            self._marker = False
         if tag == "article":
             self.in_article -= 1
         if tag == "p" and self._current is not None:
@@ -44,7 +49,7 @@ class _Text(HTMLParser):
     def handle_data(self, data):
         if self.in_article:
             self.text.append(data)
-        if self._current is not None:
+        if self._current is not None and not self._marker:
             self._current.append(data)
 
 
