@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from .timezones import ABBREVIATIONS, offset_zone, zone_for
+from .timezones import ABBREVIATIONS, MONTH_FIRST, offset_zone, zone_for
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -54,6 +54,9 @@ _YEARLESS_PATTERNS = (
     re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?!\d)(?!,?\s*(?:19|20)\d\d)", re.I),
     re.compile(rf"\b{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MONTH}(?!,?\s*(?:19|20)\d\d)", re.I),
 )
+# "06/03/2021 06:45 PM EDT" (Politico), "03/06/2021": month first next to a US zone (or when the
+# second number is over 12), else day first as in most of the world.
+_NUMERIC_DATE = re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
 _CLOCK = re.compile(r"\d[:.][0-5]\d")
 _LABEL_WORDS = ("publish", "updat", "posted", "modif", "created", "released", "edited", "revised")
 _LEAP_YEAR = 2000  # checks "29 February" without a year; the real year is filled in later
@@ -66,7 +69,7 @@ _ZONE = (
 _TIME = (
     r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?"
     r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?"
-    rf"(?:\s*{_ZONE})?"
+    rf"(?:,?\s*{_ZONE})?"  # "18:45, UK" (Sky News)
 )
 _TIME_AFTER = re.compile(rf"[\s,/|\u00b7\u2022\-]*(?:at\s+)?{_TIME}", re.I)
 _TIME_BEFORE = re.compile(rf"{_TIME}[\s,/|\u00b7\u2022]*(?:on\s+)?$", re.I)
@@ -199,6 +202,8 @@ def find_dates(text: str) -> list[FoundDate]:
             kind, start = _labelled(text, start)
             taken.append((start, end))
             found.append(FoundDate(start, end, iso, kind, _printed_zone(time)))
+    if "/" in text:
+        found.extend(_numeric_dates(text, taken))
     found.extend(_yearless_dates(text, taken))
     found.sort(key=lambda f: f.start)
     return found
@@ -208,6 +213,26 @@ def _labelled(text: str, start: int) -> tuple[str, int]:
     """The kind of a date starting at ``start`` and where its label (if any) starts."""
     label = _LABEL.search(text, 0, start)
     return (_label_kind(label.group("label")), label.start()) if label else (UNLABELLED, start)
+
+
+def _numeric_dates(text: str, taken: list[tuple[int, int]]) -> list[FoundDate]:
+    """Dates written with numbers and slashes (see ``_NUMERIC_DATE``)."""
+    found = []
+    for match in _NUMERIC_DATE.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        time, start, end = _time_next_to(text, match.start(), match.end())
+        first, second = int(match.group("a")), int(match.group("b"))
+        month_first = second > 12 or (first <= 12 and _printed_zone(time) in MONTH_FIRST)
+        month, day = (first, second) if month_first else (second, first)
+        try:
+            day_date = date(int(match.group("year")), month, day)
+        except ValueError as exc:
+            raise DateError(f"{match.group(0)!r} is not a calendar date ({exc})") from None
+        kind, start = _labelled(text, start)
+        taken.append((start, end))
+        found.append(FoundDate(start, end, _to_iso(day_date, time), kind, _printed_zone(time)))
+    return found
 
 
 def _yearless_dates(text: str, taken: list[tuple[int, int]]) -> list[FoundDate]:
@@ -246,7 +271,7 @@ def starts_with_label(text: str) -> bool:
 _LABEL_AT_START = re.compile(
     r"\W*(?:this\s+article\s+was\s+)?(?:first\s+published|originally\s+published|published|posted"
     r"|(?:last\s+)?updated|(?:last\s+)?modified)\b"
-    r"(?=\s*:|(?:\s+(?:on|at))?\s+(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul"
+    r"(?=\s*:|(?:\s+(?:on|at)|\s+[-\u2013\u2014])?\s+(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul"
     r"|aug|sep|oct|nov|dec)[a-z]*\b))",
     re.I,
 )

@@ -27,7 +27,7 @@ from ..model import Removed
 from .dates import DateError, starts_with_label
 from .junk import line_rule
 from .places import is_known_place
-from .meta import PERSON_ROLE_END, Meta, add_authors, is_outlet, is_role, place_name, read_meta_line, split_names
+from .meta import Meta, is_outlet, is_role, place_name, read_meta_line, unlabelled_byline
 from .inline import plain
 from .source import SourceLine, make_line
 
@@ -47,7 +47,7 @@ _CREDIT_WORDS = re.compile(
 _PHOTO_WORDS = re.compile(
     r"\b(?:photo(?:graph)?s?|image|picture|pic|illustration|getty|shutterstock|alamy|credit)\b", re.I
 )
-_CREDIT_PAREN = re.compile(r"\s*\((?P<credit>[^()]{1,80})\)\W{0,2}$")
+_CREDIT_PAREN = re.compile(r"\s*[(\[](?P<credit>[^()\[\]]{1,80})[)\]]\W{0,2}$")  # "(AP Photo)", "[File: X/Reuters]"
 _CREDIT_LABEL = re.compile(
     r"\s*[|\-\u2013\u2014]?\s*(?:(?:photo|image|picture|pic|photograph)s?(?:\s+credit)?|credit)\s*:"
     r"\s*(?P<credit>[^|:()]{1,60}?)\s*$",
@@ -60,6 +60,11 @@ _CREDIT_DOTS = re.compile(r"\s*credit(?:\.{3}|\u2026)\s*(?P<credit>[^|()]{1,60}?
 # BBC-style media labels: "Image caption, Swifts return…", "Image source, Getty Images".
 _MEDIA_CAPTION = re.compile(r"(?:image|photo|picture)\s+caption\s*[,:]\s*(?P<text>\S.*)", re.I)
 _MEDIA_SOURCE = re.compile(r"(?:image|photo|picture)\s+(?:source|credit)\s*[,:]\s*(?P<text>\S.{0,60})", re.I)
+# A label over the dek ("Synopsis" / the dek), as some Indian business papers print it.
+_DEK_LABEL = re.compile(
+    r"(?:synopsis|summary|in\s+brief|overview|standfirst|(?:story\s+)?highlights|key\s+(?:points|takeaways))\W*",
+    re.I,
+)
 # A label printed on its own line above what it labels: "Published" / "3 June 2021" (BBC),
 # "By" / "Jane Doe", "News provided by" / "Acme Inc." (press releases).
 _LONE_LABEL = re.compile(
@@ -70,7 +75,7 @@ _LONE_LABEL = re.compile(
 # "Exclusive: … - BBC News", "… | CNN Politics": the site's name after the headline.
 _SITE_SUFFIX = re.compile(r"\s+(?P<sep>\||[-\u2013\u2014])\s+(?P<site>[^|\u2013\u2014]{2,40})$")
 _DOMAIN = re.compile(r"[\w\-]+\.(?:com|co\.uk|co\.in|in|org|net|news|co)\b", re.I)
-_LABEL_IN_CREDIT = re.compile(r"(?:(?:photo|image|picture|pic)s?(?:\s+credit)?|credit)\s*:\s*", re.I)
+_LABEL_IN_CREDIT = re.compile(r"(?:(?:photo|image|picture|pic|file)s?(?:\s+credit)?|credit)\s*:\s*", re.I)
 
 
 @dataclass
@@ -219,48 +224,39 @@ def _first_meta(header: Header, lines: list[SourceLine], start: int, source_file
 def _before_meta(header: Header, lines: list[SourceLine]) -> None:
     """Sort the lines between headline and metadata into junk, caption, dek, byline and body.
 
-    A line of names alone ("Jane Doe and John Roe") right above the metadata, after a dek, is the
-    byline: some pages print it without "By".
+    The dek is the first line, unless it is only a label for it ("Synopsis", "Summary"). After
+    the dek, the byline may come without "By" ("Jane Doe", "Jane Doe | Mumbai"), with a job
+    title under it ("Political reporter") and a place alone ("CHENNAI"); any other line stays
+    in the body.
     """
-    for position, line in enumerate(lines):
+    for line in lines:
         rule = line_rule(line.text)
         caption = None if rule else read_caption(line)
-        names = _name_and_role(line.raw) if header.dek is not None and position == len(lines) - 1 else None
+        if rule is None and header.dek is None and _DEK_LABEL.fullmatch(line.text):
+            rule = "dek-label"
         if rule:
             header.removed.append(Removed(line.line, line.raw, rule))
         elif caption and header.caption is None:
             header.caption, header.caption_credit = caption
         elif header.dek is None:
             header.dek = line.text
-        elif names:
-            add_authors(names, header.meta)
-        else:
+        elif not _byline_part(header, line):
             header.body.append(line)
 
 
-def _person_like(name: str) -> bool:
-    """A name of two words or more that is not an outlet, a job title or a place."""
-    return len(name.split()) >= 2 and not (is_outlet(name) or is_role(name) or is_known_place(name))
-
-
-def _name_and_role(text: str) -> list[str] | None:
-    """Byline names from a line of names alone ("Jane Doe and John Roe", each of two words or
-    more) or a name followed by a job title ("Jane Doe Transport correspondent"); else None."""
-    if len(text) > 120:
-        return None
-    words = plain(text).split()
-    for size in (2, 3):
-        role = " ".join(words[size:])
-        if len(words) > size and PERSON_ROLE_END.search(role) and is_role(role):
-            names = split_names(" ".join(words[:size]))
-            if names and len(names) == 1:
-                return names
-    if is_role(text):
-        return None
-    names = split_names(text)
-    if names and len(names) <= 4 and all(_person_like(n) for n in names):
-        return names
-    return None
+def _byline_part(header: Header, line: SourceLine, place_alone: bool = True) -> bool:
+    """Read a line of a byline printed without "By", its job title or (if ``place_alone``) a
+    lone place after it ("CHENNAI"); False when the line is none of these."""
+    byline = unlabelled_byline(line.raw)
+    if byline is not None:
+        merge(header.meta, byline)
+    elif header.meta.authors and is_role(line.text):
+        header.removed.append(Removed(line.line, line.raw, "byline-role"))
+    elif place_alone and header.meta.authors and not line.text.endswith(".") and place_name(line.raw):
+        header.meta.dateline = header.meta.dateline or place_name(line.raw)
+    else:
+        return False
+    return True
 
 
 def _lone_label(header: Header, lines: list[SourceLine], index: int, source_file: str) -> Meta | None:
@@ -313,12 +309,7 @@ def _header_line(header: Header, lines: list[SourceLine], index: int, source_fil
         return index + 1
     if rule:
         return index + 1
-    names = _name_and_role(line.raw)
-    if names:
-        add_authors(names, header.meta)
-        return index + 1
-    if header.meta.authors and is_role(line.text):
-        header.removed.append(Removed(line.line, line.raw, "byline-role"))
+    if _byline_part(header, line, place_alone=False):
         return index + 1
     caption = read_caption(line) if header.caption is None else None
     if caption:

@@ -93,6 +93,9 @@ _SOCIAL_PROMPT = re.compile(
     r"|(?:download|get|install)\s+(?:the|our)\s+.{0,40}\bapps?\b"
     r"|.{0,60}\b(?:whatsapp|telegram|google\s+news)\s+(?:channel|group|community)\b"
     r"|(?:turn\s+on|enable|allow)\s+(?:push\s+)?notifications?\b"
+    r"|join\s+(?:our\s+|the\s+)?(?:[\w\-]+\s+){0,2}(?:commenting|comments?|discussions?|conversations?|forums?)\b"
+    r"|(?:please\s+)?(?:use|upgrade|update|switch\s+to)\s+(?:a\s+|the\s+|your\s+)?(?:[\w\-]+\s+){0,2}browser\b"
+    r"|(?:please\s+)?enable\s+javascript\b"
     r"|(?:for|get)\s+(?:the\s+|all\s+the\s+)?(?:latest|more)\b.{0,80}\b(?:follow|download|click)\b)",
     _I,
 )
@@ -104,6 +107,7 @@ _SUBSCRIBE_PROMPT = re.compile(
     r"|.*\b(?:sign\s+up|subscribe)\b.*\bnewsletters?\b"
     r"|.*\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b"
     r"|(?:after|skip\s+past)\s+newsletter\s+promotion\b"
+    r"|(?:get|receive)\s+(?:our|the)\s+(?:free\s+)?(?:[\w\-]+\s+){0,3}(?:e-?mail|newsletter|briefing|bulletin)s?\b"
     r"|this\s+(?:article|story)\s+(?:was|is)\s+(?:featured|included)\s+in\b.*\bnewsletter\b)",
     _I,
 )
@@ -152,7 +156,8 @@ _RECOMMENDATION_MARKER = re.compile(
     r"(?:\s+(?:from|on|in|for)\s+.{1,40})?"
     r"|most\s+(?:read|popular|viewed|shared|watched|commented)|trending(?:\s+(?:now|today|topics))?"
     r"|editor'?s'?\s+picks?|(?:top|our)\s+picks|don'?t\s+miss|read\s+next|up\s+next"
-    r"|what\s+to\s+read\s+next|also\s+read|read\s+more|must\s+read|related|recommended|explore\s+more"
+    r"|what\s+to\s+read\s+next|also\s+read|read\s+more(?:\s+(?:from|on|about)\s+.{1,40})?|must\s+read|related"
+    r"|recommended|explore\s+more"
     r"|in\s+case\s+you\s+missed\s+it|you\s+may\s+have\s+missed|more\s+from\s+.{1,40}"
     r"|(?:from\s+)?around\s+the\s+web|more\s+on\s+this\s+(?:topic|story)|" + _TOPICS + r")\W*",
     _I,
@@ -175,6 +180,8 @@ _CONTRIBUTED = re.compile(
 _AGENCY_INPUTS = re.compile(
     r"\W*(?:with\s+(?:agency\s+)?inputs?(?:\s+from\s+[^()\[\]]{1,60})?|inputs?\s+from\s+[^()\[\]]{1,40})\W*", _I
 )
+# "Source: Al Jazeera and news agencies" closing a story (no full stop inside: not a sentence).
+_SOURCE_NOTE = re.compile(r"\W*sources?\s*:\s*[^.:]{1,80}\.?", _I)
 _SYNDICATION = re.compile(
     r".*\b(?:syndicated\s+feed|auto-?generated\s+from|(?:has|have)\s+not\s+been\s+edited\s+by)\b", _I
 )
@@ -197,6 +204,8 @@ _STANDARDS = re.compile(r"\W*(?:our|editorial)\s+standards\b.*|why\s+you\s+can\s
 # "Get Latest India News along with…", "Track Latest News Live on …", "Stay up to date with …".
 _PROMO = re.compile(
     r"\W*(?:(?:get|track|catch|read|check\s+out|listen\s+to|watch|see|follow)\s+(?:all\s+)?(?:the\s+)?latest\b"
+    r"|(?:get|track|catch|check\s+out|follow)\s+(?:all\s+)?(?:the\s+)?(?:[\w\-]+\s+){0,2}(?:news|updates|headlines)\b"
+    r".{0,80}\b(?:on|at|from)\s+(?:the\s+)?[A-Z]"
     r"|stay\s+(?:up\s+to\s+date|updated|informed|tuned)\b"
     r"|.{0,80}\bonly\s+on\s+[\w\-]+\.(?:com|in|co|net|org)\b)",
     _I,
@@ -233,6 +242,8 @@ def _is_credit_line(text: str, low: str, words: int) -> bool:
     if "contributed" in low and words <= 35 and _CONTRIBUTED.fullmatch(text):
         return True
     if "input" in low and _AGENCY_INPUTS.fullmatch(text):
+        return True
+    if "source" in low and words <= 12 and _SOURCE_NOTE.fullmatch(text):
         return True
     if " by " not in low or not _CREDIT_LINE.match(text):
         return False
@@ -297,11 +308,11 @@ NOTE_RULES: tuple[tuple[str, int, tuple[str, ...], re.Pattern], ...] = (
     ("affiliate-note", 60, ("commission", "affiliate", "share of"), _AFFILIATE),
     ("privacy-notice", 90, ("privacy",), _PRIVACY),
     ("standards-note", 25, ("standards", "trust"), _STANDARDS),
-    ("promo", 30, ("latest", "stay ", "only on"), _PROMO),
+    ("promo", 30, ("latest", "stay ", "only on", "news", "updates", "headlines"), _PROMO),
 )
 MAX_NOTE_CHARS = 900
 _NOTE_KEYWORDS = tuple(dict.fromkeys(
-    [k for _, _, keywords, _ in NOTE_RULES for k in keywords] + [" by ", "contributed", "input"]
+    [k for _, _, keywords, _ in NOTE_RULES for k in keywords] + [" by ", "contributed", "input", "source"]
 ))
 
 

@@ -68,6 +68,7 @@ _ROLE = re.compile(
     rf"(?:[A-Za-z&'\u2019.\-]+\s+){{0,5}}?(?:{_PERSON_JOBS}|reporting\s+service|news\s+service|desk)(?:\s+(?:at|for|of|in)\s+[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,3})?",
     re.I,
 )
+_HANDLE = re.compile(r"\s*@\w{1,30}")
 _REPORTING_FROM = re.compile(r"(?:reporting|filed|writing)\s+from\s+(?P<place>[^,;|]{2,40})(?:,.{0,40})?", re.I)
 _MIXED_CAPS = re.compile(r"(?P<head>[A-Z][a-z]{1,2})(?P<rest>[A-Z]{2,})")
 # Wire agencies often stand alone in a byline line; they are neither a name nor a place here.
@@ -147,7 +148,7 @@ def is_role(text: str) -> bool:
     """True for a writer's job title alone ("Transport correspondent", "BBC News, Eastbrook")."""
     if len(text) > 120:
         return False
-    text = plain(text).strip(" ,;.")
+    text = _HANDLE.sub("", plain(text)).strip(" ,;.")  # "Political reporter @janedoe"
     if not text or len(text) > 80 or text.endswith(("!", "?")):
         return False
     if _ROLE.fullmatch(text):
@@ -173,6 +174,17 @@ def person_name(name: str) -> str:
     """A byline name as written, except that a name printed all in capitals is given Title Case."""
     if name.isupper():
         return " ".join(display_case(word) for word in name.split())
+    return name
+
+
+def _without_outlet(name: str) -> str:
+    """"John Roe Associated Press" → "John Roe": an outlet printed after the name, unseparated."""
+    words = name.split()
+    for size in (3, 2, 1):
+        tail = " ".join(words[-size:])
+        if len(words) - size >= 2 and (tail.lower() in WIRE_AGENCIES or (
+                any(w.lower() in _OUTLET_WORDS for w in words[-size:]) and not tail.isupper())):
+            return " ".join(words[:-size])
     return name
 
 
@@ -222,6 +234,7 @@ def add_authors(names: list[str], meta: Meta) -> None:
     if len(names) > 1 and is_known_place(names[-1]):
         meta.dateline = meta.dateline or place_name(names[-1])
         names = names[:-1]
+    names = [_without_outlet(n) for n in names]
     people = [n for n in names if not is_outlet(n)] or names
     for name in people:
         name, place = split_name_and_place(name)
@@ -287,3 +300,55 @@ def read_meta_line(text: str) -> Meta | None:
             return meta  # "Reporting from Kyiv, Ukraine": the dateline, on its own line
         return None  # only a place: could be a heading or a one-word line; not metadata alone
     return meta
+
+
+def _person_like(name: str) -> bool:
+    """A name of two words or more that is not an outlet, a job title or a place."""
+    return len(name.split()) >= 2 and not (is_outlet(name) or is_role(name) or is_known_place(name))
+
+
+def names_and_role(text: str) -> list[str] | None:
+    """Byline names from a line of names alone ("Jane Doe and John Roe", each of two words or
+    more) or a name followed by a job title ("Jane Doe Transport correspondent"); else None."""
+    if len(text) > 120:
+        return None
+    words = plain(text).split()
+    for size in (2, 3):
+        role = " ".join(words[size:])
+        if len(words) > size and PERSON_ROLE_END.search(role) and is_role(role):
+            names = split_names(" ".join(words[:size]))
+            if names and len(names) == 1:
+                return names
+    if is_role(text):
+        return None
+    names = split_names(text)
+    if names and len(names) <= 4 and all(_person_like(n) for n in names):
+        return names
+    return None
+
+
+def unlabelled_byline(text: str) -> Meta | None:
+    """A byline printed without "By": "Jane Doe", "Jane Doe Transport correspondent", "Jane Doe |
+    Mumbai", "Jane Doe, ET Bureau". Each piece between separators must be names (of two words
+    or more), a job title, an outlet or a place, and one of them names; else None."""
+    if len(text) > 120:
+        return None
+    meta = Meta(authors=[], dates=[])
+    for piece in _pieces(text, []):
+        names = names_and_role(piece)
+        if names:
+            add_authors(names, meta)
+            continue
+        for part in (p.strip() for p in piece.split(",")):  # "Jane Doe, ET Bureau"
+            names = names_and_role(part)
+            if names:
+                add_authors(names, meta)
+            elif not (is_role(part) or is_outlet(part) or _account_place(part, meta)):
+                return None
+    return meta if meta.authors else None
+
+
+def _account_place(piece: str, meta: Meta) -> bool:
+    place = place_name(piece)
+    meta.dateline = meta.dateline or place
+    return place is not None

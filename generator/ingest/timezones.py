@@ -51,6 +51,11 @@ _ZONES: dict[str, str] = {
     "AET": "Australia/Sydney",
 }
 
+MONTH_FIRST: frozenset[str] = frozenset({
+    "ET", "CT", "MT", "PT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST",
+})
+"""Zones of the United States, whose sites write numeric dates month first ("06/03/2021")."""
+
 ABBREVIATIONS: frozenset[str] = frozenset(_FIXED_MINUTES) | frozenset(_ZONES)
 """Every abbreviation this table knows, upper case."""
 
