@@ -129,7 +129,7 @@ def test_load_reads_a_folder_reports_bad_files_and_keeps_good_ones(tmp_path):
     annotations, errors = load_annotations(tmp_path / "annotations")
     assert [a.id for a in annotations] == ["01_harbour/good"]
     assert [(e.file, e.line) for e in errors] == [
-        ("annotations/01_harbour/bad.yml", 4), ("annotations/01_harbour/latin1.yml", None),
+        ("annotations/01_harbour/bad.yml", 4), ("annotations/01_harbour/latin1.yml", 7),
         ("annotations/01_harbour/link.yml", None)]
     assert "symbolic link" in errors[2].message
 

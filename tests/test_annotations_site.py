@@ -222,3 +222,14 @@ def test_how_to_annotate_is_in_the_nav_and_its_example_is_a_real_annotation():
     page = (ROOT / "docs" / "how-to-annotate.md").read_text(encoding="utf-8")
     example = page.split("```yaml\n", 1)[1].split("```", 1)[0]
     assert example == (ROOT / SEED_FOLDER / "geostategic-spelling.yml").read_text(encoding="utf-8")
+
+
+def test_how_to_annotates_example_error_is_what_check_prints(in_root, tmp_path, monkeypatch, capsys):
+    page = (ROOT / "docs" / "how-to-annotate.md").read_text(encoding="utf-8")
+    documented = page.split("```text\n", 1)[1].split("\n```", 1)[0]
+    project = _project(tmp_path)
+    example = project / SEED_FOLDER / "geostategic-spelling.yml"
+    example.write_text(example.read_text(encoding="utf-8").replace('exact: "Geostategic"', 'exact: "Geostrategic Forum"')
+                       .replace('  prefix: "Forum on Resource "\n  suffix: " Engagement (FORGE)"\n', ""))
+    _, _, err = _check(project, monkeypatch, capsys)
+    assert err.splitlines()[0] == documented

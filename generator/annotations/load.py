@@ -22,6 +22,7 @@ from rapidfuzz import process
 
 from .. import safeyaml
 from ..errors import AnnotationError
+from ..inputfiles import decode_utf8, read_input_file
 from ..model import Annotation, TextQuote
 
 SCHEMA_FILE = "annotation.schema.json"
@@ -171,19 +172,13 @@ def load_annotations(root: Path, relative_to: Path | None = None) -> tuple[list[
     errors: list[AnnotationError] = []
     if not root.is_dir():
         return annotations, errors
-    for path in sorted(p for p in root.rglob("*") if p.suffix in SUFFIXES):
+    for path in sorted(p for p in root.rglob("*") if p.suffix in SUFFIXES and (p.is_file() or p.is_symlink())):
         name = path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
         annotation_id = path.relative_to(root).with_suffix("").as_posix()
-        if path.is_symlink() or not path.resolve().is_relative_to(root):
-            errors.append(AnnotationError(name, None, "annotation file is a symbolic link",
-                                          "commit the file itself, not a link"))
-            continue
-        if not path.is_file():
-            continue
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            errors.append(AnnotationError(name, None, f"cannot read file: {exc}", "save it as UTF-8 text"))
+        try:  # a symbolic link (to ../.env, say), a device or an oversized file is refused unread
+            text = decode_utf8(read_input_file(path, name, AnnotationError, safeyaml.MAX_BYTES), name, AnnotationError)
+        except AnnotationError as error:
+            errors.append(error)
             continue
         annotation, problems = parse_annotation(text, name, annotation_id)
         errors += problems
