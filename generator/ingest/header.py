@@ -165,14 +165,15 @@ def merge(into: Meta, other: Meta) -> None:
 
 def _is_section_label(lines: list[SourceLine], index: int, source_file: str) -> bool:
     """A kicker above the headline ("Politics", "WORLD NEWS"): at most two words, no full stop,
-    and followed by a line that reads like a headline (no closing full stop) and is not metadata.
-    A short real headline is followed by its dek (a sentence) or metadata, so it is kept."""
+    and followed by a line that reads like a headline (no closing full stop) and is not metadata
+    (nor a byline or label). A short real headline is followed by its dek (a sentence) or
+    metadata, so it is kept."""
     text, after = lines[index].text, lines[index + 1] if index + 1 < len(lines) else None
     if len(text.split()) > 2 or text.endswith(".") or after is None or line_rule(after.text):
         return False
-    if after.text.endswith(".") or starts_with_label(after.raw):
+    if after.text.endswith(".") or starts_with_label(after.raw) or _LONE_LABEL.fullmatch(after.text):
         return False
-    return meta_of(after, source_file) is None
+    return meta_of(after, source_file) is None and unlabelled_byline(after.raw) is None
 
 
 def _headline(lines: list[SourceLine], header_removed: list[Removed], source_file: str) -> int:
@@ -224,10 +225,10 @@ def _first_meta(header: Header, lines: list[SourceLine], start: int, source_file
 def _before_meta(header: Header, lines: list[SourceLine]) -> None:
     """Sort the lines between headline and metadata into junk, caption, dek, byline and body.
 
-    The dek is the first line, unless it is only a label for it ("Synopsis", "Summary"). After
-    the dek, the byline may come without "By" ("Jane Doe", "Jane Doe | Mumbai"), with a job
-    title under it ("Political reporter") and a place alone ("CHENNAI"); any other line stays
-    in the body.
+    The dek is the first line that is not a label for it ("Synopsis", "Summary") nor a byline
+    printed without "By" ("Jane Doe", "Jane Doe | Mumbai"); the byline may have a job title
+    under it ("Political reporter") and a place alone ("CHENNAI"). Any other line after the dek
+    stays in the body.
     """
     for line in lines:
         rule = line_rule(line.text)
@@ -238,9 +239,11 @@ def _before_meta(header: Header, lines: list[SourceLine]) -> None:
             header.removed.append(Removed(line.line, line.raw, rule))
         elif caption and header.caption is None:
             header.caption, header.caption_credit = caption
+        elif _byline_part(header, line):
+            continue  # a line of names is never the dek: a dek is a sentence or a phrase
         elif header.dek is None:
             header.dek = line.text
-        elif not _byline_part(header, line):
+        else:
             header.body.append(line)
 
 

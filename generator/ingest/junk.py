@@ -175,22 +175,26 @@ _CREDIT_LINE = re.compile(
     _I,
 )
 _CONTRIBUTED = re.compile(
-    r".{0,160}\bcontributed\s+(?:reporting|research|to\s+(?:this|the)\s+(?:report|story|article))\b.{0,80}", _I
+    r".{0,160}\bcontributed\s+(?:reporting|research|to\s+this\s+(?:report|story|article))\b.{0,80}", _I
 )
 _AGENCY_INPUTS = re.compile(
     r"\W*(?:with\s+(?:agency\s+)?inputs?(?:\s+from\s+[^()\[\]]{1,60})?|inputs?\s+from\s+[^()\[\]]{1,40})\W*", _I
 )
 # "Source: Al Jazeera and news agencies" closing a story (no full stop inside: not a sentence).
-_SOURCE_NOTE = re.compile(r"\W*sources?\s*:\s*[^.:]{1,80}\.?", _I)
+_SOURCE_NOTE = re.compile(r"\W*sources?\s*:\s*[^.:]{1,80}", _I)
 _SYNDICATION = re.compile(
-    r".*\b(?:syndicated\s+feed|auto-?generated\s+from|(?:has|have)\s+not\s+been\s+edited\s+by)\b", _I
+    r".*\b(?:syndicated\s+feed|auto-?generated\s+from"
+    r"|(?:has|have)\s+not\s+been\s+edited\s+by\s+(?:[\w\-]+\s+){0,3}(?:staff|editors|team))\b",
+    _I,
 )
 _PRINT_NOTE = re.compile(
+    r"(?=.*\b(?:this|a\s+version\s+of\s+this)\s+(?:article|story|column|piece|review|essay)\b)"
     r".*\b(?:appears?|appeared|ran|runs|was\s+published|is\s+published)\s+in\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}"
     r"print\b",
     _I,
 )
 _AFFILIATE = re.compile(
+    r"(?=.*\b(?:links?|buy|purchas|shop))"  # the link or purchase that earns it
     r".*\b(?:we|may|site|publication)\s+(?:may\s+)?(?:receive|earn|get|make|collect)\s+(?:a\s+)?(?:small\s+)?"
     r"(?:commission|share\s+of\s+(?:the\s+)?(?:sales|revenue)|affiliate)",
     _I,
@@ -229,7 +233,8 @@ def _note_rule(text: str) -> str | None:
         return "credits"
     for name, max_words, keywords, pattern in NOTE_RULES:
         if words <= max_words and any(k in found for k in keywords) and pattern.match(text):
-            if name != "promo" or not _REPORTED_SPEECH.search(text):
+            # A note never reports speech; "…, the company said" is the article talking.
+            if name in ("syndication-note", "print-note") or not _REPORTED_SPEECH.search(text):
                 return name
     return None
 
@@ -239,11 +244,11 @@ def _is_credit_line(text: str, low: str, words: int) -> bool:
     sentence such as "Reporting by the Times showed…" ends with a full stop and has no second credit)."""
     if words > 60:
         return False
-    if "contributed" in low and words <= 35 and _CONTRIBUTED.fullmatch(text):
+    if "contributed" in low and words <= 35 and _CONTRIBUTED.fullmatch(text) and not _REPORTED_SPEECH.search(text):
         return True
     if "input" in low and _AGENCY_INPUTS.fullmatch(text):
         return True
-    if "source" in low and words <= 12 and _SOURCE_NOTE.fullmatch(text):
+    if "source" in low and words <= 12 and _SOURCE_NOTE.fullmatch(text) and not _REPORTED_SPEECH.search(text):
         return True
     if " by " not in low or not _CREDIT_LINE.match(text):
         return False
