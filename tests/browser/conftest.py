@@ -1,0 +1,187 @@
+"""Fixtures for the browser tests: one site per session, served under a sub-path, and Chromium.
+
+The site is built once per test session and xdist worker: the reader and hosting tests share
+the ``xdist_group`` "browser" and the accessibility audit has "browser-audit", so under
+``pytest -n 2`` (``--dist loadgroup``) two workers build it once each and run the two halves side
+by side from the real seed plus the fixture corpus
+of the cross-links tests, with ``site_url`` set to the local server's ``/archive/`` URL: every
+browser test therefore also checks that the site works when hosted under a sub-path.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from ..conftest import ROOT, SEEDS
+from ..sitebuild import generate, prepare
+from .server import SiteServer
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+"""Debian's chromium (installed by `make system-deps`); Playwright drives it, downloads nothing."""
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+"""The cross-links engineer's fixture corpus (seeds, and optionally registry/ and annotations/)."""
+ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+"""Where screenshots go (git-ignored); the path is printed by the screenshot test."""
+DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
+
+
+def _corpus_dir(name: str) -> Path | None:
+    path = CORPUS / name
+    return path if path.is_dir() else None
+
+
+def _gather_seeds(target: Path) -> Path:
+    """The real seeds and the corpus seeds in one folder named ``seeds`` (the generator records
+    ``seeds/<file>`` as each briefing's source, which is what annotations refer to)."""
+    target.mkdir(parents=True)
+    sources = [SEEDS, _corpus_dir("seeds") or CORPUS]
+    for folder in sources:
+        for seed in sorted(folder.glob("*.txt")) if folder.is_dir() else ():
+            shutil.copy(seed, target / seed.name)
+    return target
+
+
+def _merge_dirs(target: Path, *folders: Path | None) -> Path:
+    target.mkdir(parents=True)
+    for folder in folders:
+        if folder:
+            shutil.copytree(folder, target, dirs_exist_ok=True)
+    return target
+
+
+@dataclass
+class Site:
+    """The built site and where it is served."""
+
+    root: Path
+    """The built site folder."""
+    url: str
+    """Its base URL, ending in ``/archive/``."""
+    docs: Path
+    """The generated docs folder it was built from."""
+    pages: dict[str, str] = field(default_factory=dict)
+    """Page type → site-relative URL of one representative page (see ``page_types``)."""
+
+    def at(self, path: str) -> str:
+        return self.url + path.lstrip("/")
+
+
+def _mkdocs_build(workdir: Path, site_url: str) -> Path:
+    """`mkdocs build --strict` with site_url set, through a second config that INHERITs the
+    project's own (so the project's mkdocs.yml is used unchanged)."""
+    config = workdir / "mkdocs.subpath.yml"
+    config.write_text(f"INHERIT: mkdocs.yml\nsite_url: {site_url}\n", encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
+                             "-d", str(workdir / "site")], capture_output=True, text=True, env=env, cwd=workdir)
+    if result.returncode != 0:
+        raise RuntimeError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+    return workdir / "site"
+
+
+def page_types(site: Path) -> dict[str, str]:
+    """One representative URL per kind of page that this site has (kinds it lacks are left out).
+
+    Briefing: the real seed's page (the one with every feature: glance, quotes, timeline,
+    annotations); the others are the first page of each kind in path order, so the choice is
+    stable between runs. Hand-written pages share one layout, so how-to-annotate stands for all.
+    """
+    def first(pattern: str, exclude: tuple[str, ...] = ()) -> str | None:
+        for path in sorted(site.glob(pattern)):
+            rel = path.relative_to(site).as_posix()
+            if not any(rel.startswith(x) for x in exclude):
+                return rel.removesuffix("index.html")
+        return None
+
+    seed_page = next((p for p in sorted(site.glob("briefings/*/*/*/index.html"))
+                      if "pax silica" in p.read_text(encoding="utf-8").lower()), None)
+    found = {
+        "home": "",
+        "briefing": seed_page.relative_to(site).as_posix().removesuffix("index.html") if seed_page else None,
+        "briefings-index": "briefings/" if (site / "briefings/index.html").exists() else None,
+        "entity-person": first("entities/people/*/index.html"),
+        "entities-index": first("entities/*/index.html") or first("entities/index.html"),
+        "timeline": first("timeline/index.html"),
+        "timeline-month": first("timeline/*/*/index.html") or first("timeline/*/index.html"),
+        "month": first("months/*/*/index.html") or first("briefings/*/*/index.html"),
+        "tags": first("tags/index.html"),
+        "how-to-annotate": first("how-to-annotate/index.html") or first("*annotat*/index.html"),
+        "not-found": "404.html",
+    }
+    return {kind: url for kind, url in found.items() if url is not None}
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    """Build the site once, serve it under /archive/ on a free port, stop the server at the end."""
+    server = SiteServer()
+    workdir = prepare(tmp_path_factory.mktemp("browser-site"))
+    seeds = _gather_seeds(workdir / "seeds")
+    annotations = _merge_dirs(workdir / "annotations-in", ROOT / "annotations", _corpus_dir("annotations"))
+    registry = _merge_dirs(workdir / "registry-in", ROOT / "registry", _corpus_dir("registry"))
+    if generate(workdir, seeds, annotations, registry) == 2:
+        raise RuntimeError("generator usage error")
+    root = _mkdocs_build(workdir, server.url)
+    server.start(root)
+    yield Site(root=root, url=server.url, docs=workdir / "docs", pages=page_types(root))
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} not found: run `make system-deps` (Debian's chromium)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Watch:
+    """What went wrong while a page was open: console errors, uncaught exceptions, failed or
+    4xx/5xx requests (a 404 page that is expected is reported, and filtered by the test)."""
+
+    errors: list[str] = field(default_factory=list)
+
+    def attach(self, page) -> None:
+        page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
+        page.on("pageerror", lambda e: self.errors.append(f"exception: {e}"))
+        page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url} {r.failure}"))
+        page.on("response", lambda r: r.status >= 400 and self.errors.append(f"HTTP {r.status}: {r.url}"))
+
+
+@pytest.fixture
+def context_factory(browser):
+    """New browser contexts (viewport, colour scheme), closed after the test."""
+    made = []
+
+    def make(viewport=DESKTOP, color_scheme="light", **kwargs):
+        context = browser.new_context(viewport=viewport, color_scheme=color_scheme, **kwargs)
+        context.set_default_timeout(10_000)
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        context.close()
+
+
+@pytest.fixture
+def page(context_factory):
+    """A desktop page in the light palette; ``page.watch.errors`` collects what went wrong."""
+    tab = context_factory().new_page()
+    tab.watch = Watch()
+    tab.watch.attach(tab)
+    return tab
