@@ -149,17 +149,10 @@ def run_check(args) -> int:
     if not args.seeds.is_dir():
         raise UsageError(f"seeds folder {args.seeds} does not exist")
     result = check(args.seeds, args.annotations, args.registry, args.config)
-    for warning in result.problems.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    for error in result.problems.sorted():
-        print(f"error: {error}", file=sys.stderr)
+    report_problems(result.problems, tail=".")
     if not args.quiet:
         print(result.summary())
-    if result.problems:
-        n = len(result.problems.errors)
-        print(f"{n} error{'s' if n != 1 else ''}.", file=sys.stderr)
-        return EXIT_INPUT_ERRORS
-    return EXIT_OK
+    return EXIT_INPUT_ERRORS if result.problems else EXIT_OK
 
 
 def run_entities(args) -> int:
@@ -212,14 +205,14 @@ def _progress_printer(stream):
     return show
 
 
-def report_problems(problems, stream=sys.stderr) -> None:
+def report_problems(problems, stream=sys.stderr, tail: str = "; everything else was built.") -> None:
     for warning in problems.warnings:
         print(f"warning: {warning}", file=stream)
     for error in problems.sorted():
         print(f"error: {error}", file=stream)
     if problems:
         n = len(problems.errors)
-        print(f"{n} error{'s' if n != 1 else ''}; everything else was built.", file=stream)
+        print(f"{n} error{'s' if n != 1 else ''}{tail}", file=stream)
 
 
 def run_build(args) -> int:
