@@ -7,6 +7,7 @@ files, so both cases are handled here.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 from slugify import slugify
@@ -22,8 +23,12 @@ RESERVED = frozenset({
 """Names that would collide with the site's own pages or are device names on Windows."""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def make_slug(text: str, fallback: str = "briefing") -> str:
-    """A slug for ``text``; ``fallback`` plus a short hash when nothing readable is left."""
+    """A slug for ``text``; ``fallback`` plus a short hash when nothing readable is left.
+
+    Cached: extraction slugs every candidate name, the same names recur across an archive, and
+    python-slugify was a fifth of extract's time at 10,000 briefings."""
     slug = slugify(text or "", max_length=MAX_SLUG, word_boundary=True, save_order=True)
     if not slug:
         digest = hashlib.sha256((text or "").encode("utf-8", "surrogatepass")).hexdigest()[:8]
