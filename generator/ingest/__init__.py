@@ -17,9 +17,19 @@ used as published (pages that print "First published on …" in the footer show 
 change time, unlabelled, at the top); else None. ``time_zone`` is the zone abbreviation printed
 with the published date (else with the updated one), for display; None for numeric offsets.
 
+A date printed without a year ("Updated: 3 June, 18:45") takes the year of the first header date
+that has one; with no such date the seed is an error, as is a page whose only time is relative
+("Updated 2 hours ago"): neither can be resolved without knowing when the page was scraped.
+
 ``Article.removed`` lists every line dropped as page junk with the name of its rule (the rules
-are documented in :mod:`.junk`; "section-label" in :mod:`.header`). Metadata lines are not junk
-and are not listed there.
+are documented in :mod:`.junk`; "section-label", "masthead", "site-name", "byline-role" and
+"dek-label" in :mod:`.header`; "photo-caption" here: a line of the body that ends in a photo's
+credit is a caption the scraper left in, and the first one is the article's caption when the
+header has none). Metadata lines are not junk and are not listed there.
+
+The dateline comes from the metadata, else from the opening of the body (``_BODY_DATELINE``),
+which stays in the text exactly as printed ("McALLEN, Texas (AP) — …"); only the recorded field
+is given ordinary case ("McAllen").
 """
 
 from __future__ import annotations
@@ -73,6 +83,8 @@ def ingest(data: bytes, source_file: str) -> Article:
         problem = "no publication date found"
         if any(d.with_year for d in header.meta.dates or []):
             problem = "the date has no year and no other date in the header gives one"
+        elif header.meta.relative:
+            problem = "only a relative time ('2 hours ago'), which cannot be dated without the scrape time"
         raise SeedError(source_file, after_title, problem, DATE_HINT)
     meta = header.meta
     return Article(

@@ -2,10 +2,15 @@
 
 Layout, as scraped from news pages (blank lines do not matter, junk lines may fall anywhere):
 
-    section label               optional: "Politics" above the headline (see _is_section_label)
-    headline                    the first line that is not page junk
+    section label               optional: "Politics" above the headline (see _is_section_label),
+                                and a masthead line above that ("Democracy Dies in Darkness")
+    headline                    the first line that is not page junk; a site name after it
+                                ("… - BBC News", "… | CNN Politics") is taken off
     dek                         optional: a line between headline and the first metadata line
-    metadata lines              byline, reading time, dateline, dates (see :mod:`.meta`)
+    metadata lines              byline, reading time, dateline, dates (see :mod:`.meta`), with
+                                what pages mix into them: junk, a label alone over its value
+                                ("Published" / "3 June 2021"), a byline without "By" and the
+                                writer's job under it, "Image caption, …" / "Image source, …"
     photo caption               optional: a line ending in a credit, "(AP Photo)" or "Photo: X"
     body …
 

@@ -38,8 +38,14 @@ Line rules (a line is junk on its own):
 ``copyright``
     A copyright footer: "© 2026 …", "Copyright 2019 …", "… All rights reserved." (a year or the
     sign must follow "Copyright", so "Copyright lawyers say…" is prose).
+``contact``
+    A press release's contact block: "Media Contact:", a short line with an e-mail address and
+    no closing full stop, "SOURCE Acme Inc." (the word in capitals).
 
-Block rule (a marker and the lines that belong to it):
+Note rules (credits, syndication, print, affiliate, privacy and standards notes, promotions) are
+in :mod:`.notes`.
+
+Block rules (a marker and the lines that belong to it):
 
 ``recommendations`` / ``recommended-headline``
     A recommendation widget's title on its own line ("STORIES YOU MAY LIKE", "CURATED FOR YOU",
@@ -50,6 +56,14 @@ Block rule (a marker and the lines that belong to it):
     two sentences, reports speech ("said", "told"), or is longer than ``MAX_HEADLINE_WORDS``
     words. A short prose line therefore stops the block instead of being eaten by it.
 
+``recommendations`` / ``topic``
+    A topic list's title ("Related Topics", "Explore more on these topics", "Tags") is followed
+    by short labels in any case ("Rail transport", "news"): up to ``MAX_TOPIC_WORDS`` words each,
+    no closing punctuation.
+``author-bio``
+    The last kept lines, when each starts with a byline name and a verb of describing ("Jane Doe
+    is a reporter…", "John Roe covers…"); the byline names are passed to :func:`classify`.
+
 Prompts are only junk when short (``MAX_PROMPT_WORDS``), so a paragraph that happens to begin
 with "Click here" in a long sentence of reporting is kept.
 """
@@ -59,6 +73,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+
+from .notes import CLOSERS as _CLOSERS
+from .notes import REPORTED_SPEECH as _REPORTED_SPEECH
+from .notes import note_rule
 
 MAX_PROMPT_WORDS = 25
 MAX_PROMPT_CHARS = 300  # also bounds the work of the ".*" patterns below on a huge line
@@ -164,95 +182,13 @@ _RECOMMENDATION_MARKER = re.compile(
 )
 # Two sentences in one line: ". " (or "?", "!", maybe a closing quote) then a capital.
 _TWO_SENTENCES = re.compile(r"[a-z0-9][.!?][\"'\u201d\u2019)]?\s+[\"'\u201c\u2018(]?[A-Z]")
-_REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|added|asked|according\s+to)\b[,:]?", _I)
 _ENDS_WITH_NUMBER = re.compile(r"\d[%)\"'\u201d\u2019]*[.!?]$")
-_CLOSERS = "\"'\u201d\u2019)]*_ "
 
 
-# Who did the reporting, as a wire story's tail: "Reporting by A; Editing by B", "(Writing by C)".
-_CREDIT_LINE = re.compile(
-    r"[(\[]?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics|fact-checking)\s+by\s+\S",
-    _I,
-)
-_CONTRIBUTED = re.compile(
-    r".{0,160}\bcontributed\s+(?:reporting|research|to\s+this\s+(?:report|story|article))\b.{0,80}", _I
-)
-_AGENCY_INPUTS = re.compile(
-    r"\W*(?:with\s+(?:agency\s+)?inputs?(?:\s+from\s+[^()\[\]]{1,60})?|inputs?\s+from\s+[^()\[\]]{1,40})\W*", _I
-)
-# "Source: Al Jazeera and news agencies" closing a story (no full stop inside: not a sentence).
-_SOURCE_NOTE = re.compile(r"\W*sources?\s*:\s*[^.:]{1,80}", _I)
-_SYNDICATION = re.compile(
-    r".*\b(?:syndicated\s+feed|auto-?generated\s+from"
-    r"|(?:has|have)\s+not\s+been\s+edited\s+by\s+(?:[\w\-]+\s+){0,3}(?:staff|editors|team))\b",
-    _I,
-)
-_PRINT_NOTE = re.compile(
-    r"(?=.*\b(?:this|a\s+version\s+of\s+this)\s+(?:article|story|column|piece|review|essay)\b)"
-    r".*\b(?:appears?|appeared|ran|runs|was\s+published|is\s+published)\s+in\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}"
-    r"print\b",
-    _I,
-)
-_AFFILIATE = re.compile(
-    r"(?=.*\b(?:links?|buy|purchas|shop))"  # the link or purchase that earns it
-    r".*\b(?:we|may|site|publication)\s+(?:may\s+)?(?:receive|earn|get|make|collect)\s+(?:a\s+)?(?:small\s+)?"
-    r"(?:commission|share\s+of\s+(?:the\s+)?(?:sales|revenue)|affiliate)",
-    _I,
-)
-_PRIVACY = re.compile(
-    r"(?=.*\bprivacy\s+(?:policy|notice)\b).*\b(?:newsletters?|recaptcha|terms\s+of\s+(?:service|use)|cookies"
-    r"|unsubscribe)\b",
-    _I,
-)
-_STANDARDS = re.compile(r"\W*(?:our|editorial)\s+standards\b.*|why\s+you\s+can\s+trust\b.*", _I)
-# "Get Latest India News along with…", "Track Latest News Live on …", "Stay up to date with …".
-_PROMO = re.compile(
-    r"\W*(?:(?:get|track|catch|read|check\s+out|listen\s+to|watch|see|follow)\s+(?:all\s+)?(?:the\s+)?latest\b"
-    r"|(?:get|track|catch|check\s+out|follow)\s+(?:all\s+)?(?:the\s+)?(?:[\w\-]+\s+){0,2}(?:news|updates|headlines)\b"
-    r".{0,80}\b(?:on|at|from)\s+(?:the\s+)?[A-Z]"
-    r"|stay\s+(?:up\s+to\s+date|updated|informed|tuned)\b"
-    r"|.{0,80}\bonly\s+on\s+[\w\-]+\.(?:com|in|co|net|org)\b)",
-    _I,
-)
 _CONTACT_LABEL = re.compile(r"\W*(?:media|press|investor|news)\s+(?:contacts?|enquiries|inquiries)\W*", _I)
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+\.[\w.\-]+")
 # PR Newswire and others end a release with "SOURCE Company Name", the word in capitals.
 _RELEASE_SOURCE = re.compile(r"SOURCE\s+[A-Z].{0,80}")
-
-
-def _note_rule(text: str) -> str | None:
-    """The name of the first of ``NOTE_RULES`` or the credits rule that matches, or None."""
-    if len(text) > MAX_NOTE_CHARS:
-        return None
-    low = text.lower()
-    found = [k for k in _NOTE_KEYWORDS if k in low]
-    if not found:
-        return None
-    words = _words(text)
-    if _is_credit_line(text, low, words):
-        return "credits"
-    for name, max_words, keywords, pattern in NOTE_RULES:
-        if words <= max_words and any(k in found for k in keywords) and pattern.match(text):
-            # A note never reports speech; "…, the company said" is the article talking.
-            if name in ("syndication-note", "print-note") or not _REPORTED_SPEECH.search(text):
-                return name
-    return None
-
-
-def _is_credit_line(text: str, low: str, words: int) -> bool:
-    """A wire story's reporting credits or a "contributed to this report" line (not prose: a
-    sentence such as "Reporting by the Times showed…" ends with a full stop and has no second credit)."""
-    if words > 60:
-        return False
-    if "contributed" in low and words <= 35 and _CONTRIBUTED.fullmatch(text) and not _REPORTED_SPEECH.search(text):
-        return True
-    if "input" in low and _AGENCY_INPUTS.fullmatch(text):
-        return True
-    if "source" in low and words <= 12 and _SOURCE_NOTE.fullmatch(text) and not _REPORTED_SPEECH.search(text):
-        return True
-    if " by " not in low or not _CREDIT_LINE.match(text):
-        return False
-    return ";" in text or text.startswith(("(", "[")) or not text.rstrip(_CLOSERS).endswith(".")
 
 
 def _is_contact(text: str) -> bool:
@@ -304,23 +240,6 @@ LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
 )
 """(name, test) for each line rule, in the order they are tried; the test gets plain text."""
 
-# Notes about the article rather than the article: (name, most words, keywords, pattern). A line
-# is tested only when short enough and holding a keyword (cheap string tests: the patterns scan
-# the whole line, and most lines are long paragraphs without those words).
-NOTE_RULES: tuple[tuple[str, int, tuple[str, ...], re.Pattern], ...] = (
-    ("syndication-note", 50, ("syndicated", "generated", "edited by"), _SYNDICATION),
-    ("print-note", 60, ("print",), _PRINT_NOTE),
-    ("affiliate-note", 60, ("commission", "affiliate", "share of"), _AFFILIATE),
-    ("privacy-notice", 90, ("privacy",), _PRIVACY),
-    ("standards-note", 25, ("standards", "trust"), _STANDARDS),
-    ("promo", 30, ("latest", "stay ", "only on", "news", "updates", "headlines"), _PROMO),
-)
-MAX_NOTE_CHARS = 900
-_NOTE_KEYWORDS = tuple(dict.fromkeys(
-    [k for _, _, keywords, _ in NOTE_RULES for k in keywords] + [" by ", "contributed", "input", "source"]
-))
-
-
 @lru_cache(maxsize=512)
 def line_rule(text: str) -> str | None:
     """The name of the first line rule that calls this (plain-text, stripped) line junk, or None.
@@ -330,7 +249,7 @@ def line_rule(text: str) -> str | None:
     for name, test in LINE_RULES:
         if test(text):
             return name
-    return _note_rule(text)
+    return note_rule(text)
 
 
 def is_recommendation_marker(text: str) -> bool:
