@@ -294,3 +294,28 @@ def test_repo_url_is_read_safely_from_mkdocs_yml(tmp_path):
     url, error = read_repo_url(config)
     assert url == "" and error.location() == "mkdocs.yml:3:1" and "cannot read repo_url" in error.message
     assert read_repo_url(tmp_path / "missing.yml") == ("", None)
+
+
+# --- properties --------------------------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_WORDS = st.lists(st.sampled_from(["the", "bay", "survey", "“quoted”", "forty", "(1)", "it's", "—", "x"]),
+                  min_size=1, max_size=12).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(paragraphs=st.lists(_WORDS, min_size=1, max_size=4), data=st.data())
+def test_words_copied_from_the_text_anchor_where_they_are_or_are_ambiguous(paragraphs, data):
+    index = data.draw(st.integers(0, len(paragraphs) - 1))
+    words = paragraphs[index].split(" ")
+    first = data.draw(st.integers(0, len(words) - 1))
+    last = data.draw(st.integers(first, len(words) - 1))
+    exact = " ".join(words[first:last + 1])
+    start = len(" ".join(words[:first])) + (1 if first else 0)
+    occurrences = sum(1 for p in paragraphs for at in range(len(p)) if p.startswith(exact, at))
+    placed, error, warning = anchor(note(exact), tuple(paragraphs), SOURCE)
+    if occurrences == 1:
+        assert (placed.paragraph, placed.start, placed.end, error, warning) == (index, start, start + len(exact), None, None)
+    else:
+        assert placed.status == "orphaned" and f"matches {occurrences} places" in error.message

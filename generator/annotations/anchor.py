@@ -99,8 +99,8 @@ class Anchoring:
 
     def exact_hits(self) -> list[Span]:
         pattern = _words_pattern(self.quote.exact)
-        return [Span(i, m.start(), m.end()) for i, text in enumerate(self.normal)
-                for m in pattern.finditer(text)] if pattern else []
+        return [Span(i, start, end) for i, text in enumerate(self.normal)
+                for start, end in _overlapping(pattern, text)] if pattern else []
 
     def context_hits(self) -> list[Span]:
         """Text between an occurrence of the prefix and the next occurrence of the suffix."""
@@ -229,6 +229,15 @@ def anchor(annotation: Annotation, paragraphs: tuple[str, ...], source: str):
 def _words_pattern(words: str) -> re.Pattern | None:
     parts = normalise(words).split()
     return re.compile(r"\s+".join(map(re.escape, parts))) if parts else None
+
+
+def _overlapping(pattern: re.Pattern, text: str):
+    # finditer skips overlapping matches, but "the the" occurs twice in "the the the": both
+    # places count, or an ambiguous anchor would look unique.
+    match = pattern.search(text)
+    while match:
+        yield match.start(), match.end()
+        match = pattern.search(text, match.start() + 1)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
