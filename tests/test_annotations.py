@@ -319,3 +319,16 @@ def test_words_copied_from_the_text_anchor_where_they_are_or_are_ambiguous(parag
         assert (placed.paragraph, placed.start, placed.end, error, warning) == (index, start, start + len(exact), None, None)
     else:
         assert placed.status == "orphaned" and f"matches {occurrences} places" in error.message
+
+
+@settings(max_examples=150, deadline=None)
+@given(paragraphs=st.lists(st.text(min_size=0, max_size=120), min_size=0, max_size=4),
+       exact=st.text(min_size=1, max_size=40), prefix=st.text(max_size=10), suffix=st.text(max_size=10))
+def test_any_text_anchors_inside_a_paragraph_or_is_reported(paragraphs, exact, prefix, suffix):
+    placed, error, warning = anchor(note(exact, prefix, suffix), tuple(paragraphs), SOURCE)
+    if placed.anchored:
+        text = paragraphs[placed.paragraph]
+        assert 0 <= placed.start < placed.end <= len(text) and error is None
+        assert placed.method == "exact" or warning is not None
+    else:
+        assert error is not None and error.file == "annotations/01_harbour/x.yml"
