@@ -205,7 +205,8 @@ def _progress_printer(stream):
     return show
 
 
-def report_problems(problems, stream=sys.stderr, tail: str = "; everything else was built.") -> None:
+def report_problems(problems, stream=None, tail: str = "; everything else was built.") -> None:
+    stream = stream or sys.stderr  # looked up per call, so that a redirected stderr is used
     for warning in problems.warnings:
         print(f"warning: {warning}", file=stream)
     for error in problems.sorted():
