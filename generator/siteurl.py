@@ -2,13 +2,14 @@
 
 Given on the command line (``build --site-url URL``) or, by default, read from ``site_url`` in
 mkdocs.yml. mkdocs.yml may use tags such as ``!ENV`` or ``!!python/name:`` that only MkDocs'
-own loader understands; it is read here with PyYAML's safe loader, taught to turn any unknown
-tag into None, so reading it can never run code. A value that is not an absolute http(s) URL is
-refused with a clear message.
+own loader understands; it is read here with PyYAML's safe loader, taught to read ``!ENV`` as
+MkDocs does and to turn any other unknown tag into None, so reading it can never run code. A
+value that is not an absolute http(s) URL is refused with a clear message.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,9 +17,23 @@ import yaml
 
 
 class _TolerantLoader(yaml.SafeLoader):
-    """SafeLoader that reads unknown tags (``!ENV``, ``!!python/name:``) as None."""
+    """SafeLoader that reads ``!ENV`` from the environment and other unknown tags as None."""
 
 
+def _env(loader: yaml.SafeLoader, node: yaml.Node):
+    """MkDocs' ``!ENV`` tag (``!ENV NAME`` or ``!ENV [NAME, ..., default]``), read as MkDocs reads
+    it: the first variable that is set, else the default. It only reads the environment, so the
+    generator's feeds get the same site_url as `mkdocs build` (the deploy workflow sets SITE_URL)."""
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        items = node.value
+        default = loader.construct_object(items[-1]) if len(items) > 1 else None
+        names = [loader.construct_scalar(item) for item in (items[:-1] if len(items) > 1 else items)]
+    return next((os.environ[name] for name in names if name in os.environ), default)
+
+
+_TolerantLoader.add_constructor("!ENV", _env)
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
