@@ -118,6 +118,14 @@ def is_photo_credit(credit: str) -> bool:
     return _PHOTO_WORDS.search(credit) is not None or _is_slash_credit(credit)
 
 
+def _credit_below(lines: list[SourceLine], index: int) -> str | None:
+    """The photo credit standing alone on the line after ``index`` ("Ann Roe/NPR"), if any."""
+    if index + 1 >= len(lines) or len(lines[index].text.split()) > 60:
+        return None
+    below = lines[index + 1].text
+    return below if len(below) <= 60 and _is_slash_credit(below) else None
+
+
 def _is_slash_credit(text: str) -> bool:
     return " " in text and _SLASH_CREDIT.fullmatch(text) is not None
 
@@ -319,6 +327,10 @@ def _header_line(header: Header, lines: list[SourceLine], index: int, source_fil
         return index + 1
     if _byline_part(header, line, place_alone=False):
         return index + 1
+    credit = _credit_below(lines, index) if header.caption is None else None
+    if credit:  # a caption with its credit on the next line: "…last year." / "Ann Roe/NPR"
+        header.caption, header.caption_credit = line.text, credit
+        return index + 2
     caption = read_caption(line) if header.caption is None else None
     if caption:
         header.caption, header.caption_credit = caption

@@ -89,7 +89,7 @@ _I = re.I
 _AD_MARKER = re.compile(
     r"[\W_]*(?:advertisements?|advertisment|advert|ads?|sponsored(?:\s+(?:content|post|story|links?))?"
     r"|promoted(?:\s+(?:content|stories))?|paid\s+(?:post|content|partnership)|partner\s+content"
-    r"|supported\s+by"
+    r"|supported\s+by|sponsor(?:ed)?\s+message"
     r"|(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this|the))?(?:\s+(?:ad|advertisement))?"
     r"|continue\s+reading\s+(?:below|the\s+main\s+story)|skip\s+(?:this\s+)?(?:ad|advertisement)"
     r"|scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:with|reading)(?:\s+content)?)?)[\W_]*",
@@ -103,6 +103,8 @@ _RELATED_LINK = re.compile(
 )
 _SOCIAL_PROMPT = re.compile(
     r"\W*(?:(?:follow|like|join|find|connect\s+with)\s+us\b"
+    r"|share\s+(?:or\s+comment\s+on\s+)?(?:this|the)\s+(?:article|story)\b|share\s+what\s+you\s+think\b"
+    r"|share\s+your\s+(?:thoughts|views|comments)\b|(?:the\s+)?comments?\s+(?:below|above|section)\b"
     r"|(?:click|tap)\s+(?:here|the\s+link|below|to)\b"
     r"|.{0,40}\bpreferred\s+source\b"
     r"|share\s+(?:this|on|via|the\s+story|(?:the\s+)?full\s+(?:article|story))\b"
@@ -126,11 +128,12 @@ _SUBSCRIBE_PROMPT = re.compile(
     r"|.*\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b"
     r"|(?:after|skip\s+past)\s+newsletter\s+promotion\b"
     r"|(?:get|receive)\s+(?:our|the)\s+(?:free\s+)?(?:[\w\-]+\s+){0,3}(?:e-?mail|newsletter|briefing|bulletin)s?\b"
+    r"|(?:please\s+)?enter\s+(?:a\s+valid\s+|your\s+)?e-?mail\b|thank\s+you\s+for\s+(?:subscribing|signing\s+up)\b"
     r"|this\s+(?:article|story)\s+(?:was|is)\s+(?:featured|included)\s+in\b.*\bnewsletter\b)",
     _I,
 )
 _SHARE_LABEL = (
-    r"(?:share|tweet|facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|e-?mail|print"
+    r"(?:share|tweet|post|facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|e-?mail|print"
     r"|copy(?:\s+link)?|link\s+copied|comments?|save|saved|bookmark|follow|gift(?:\s+this)?\s+article"
     r"|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?|font\s+size|text\s+size"
     r"|menu|search|skip\s+to\s+(?:main\s+)?(?:content|site\s+index|navigation|search)|sign\s+in|log\s*in"
@@ -138,7 +141,8 @@ _SHARE_LABEL = (
     r"|(?:add\s+to\s+(?:your\s+)?)?saved\s+(?:stories|articles)|comment\s+on\s+this\s+(?:story|article)"
     r"|have\s+your\s+say|(?:start|join)\s+(?:a|the)\s+conversation|order\s+reprints|today'?s\s+paper"
     r"|subscribe|learn\s+more|\d+(?:[.,]\d+)?[km]?(?:\s+comments?)?|\d{1,2}:\d\d(?:\s*mins?)?"
-    r"|\d{1,3}\s*(?:mins?|minutes?))"
+    r"|\d{1,3}\s*(?:mins?|minutes?)|enlarge\s+(?:this\s+)?(?:image|photo)|(?:toggle|hide|show)\s+caption"
+    r"|loading(?:\.{3}|\u2026)?|view\s+(?:gallery|slideshow|image))"
 )
 _SHARE_BAR = re.compile(rf"\W*{_SHARE_LABEL}(?:\W+{_SHARE_LABEL})*\W*", _I)
 _COPYRIGHT = re.compile(
@@ -152,6 +156,8 @@ _BREADCRUMB_START = re.compile(r"(?:home|news)\s+(?:/|>|\u203a|\u00bb|\|)\s+\S",
 _MEDIA_LABEL = re.compile(
     r"(?:image|media|video|photo|picture)\s+(?:source|caption|credit)s?\s*[,:].*"
     r"|\(?(?:photo(?:graph)?|image|picture|illustration|video|graphic|animation)s?\s+by\s+[^.()]{1,80}\)?"
+    r"|(?:as\s+)?heard\s+on\s+[^.]{1,60}"  # a radio programme's label: "Heard on All Things Considered"
+    r"|[A-Z][\w.'\u2019\-]*(?:\s[\w.'\u2019\-]+){0,3}\s?/\s?[A-Z][\w.&'\u2019\-]*(?:\s[\w.&'\u2019\-]+){0,3}"
     r"|\(?(?:getty\s+images|(?:ap|afp|reuters|pti|epa|ani)\s+photo\b[^()]{0,40}|file\s+photo"
     r"|(?:photo|image|picture|photograph)s?(?:\s+credit)?\s*:\s*[^.()]{1,60})\)?",
     _I,
@@ -174,6 +180,7 @@ _RECOMMENDATION_MARKER = re.compile(
     r"(?:\s+(?:from|on|in|for)\s+.{1,40})?"
     r"|most\s+(?:read|popular|viewed|shared|watched|commented)|trending(?:\s+(?:now|today|topics))?"
     r"|editor'?s'?\s+picks?|(?:top|our)\s+picks|don'?t\s+miss|read\s+next|up\s+next"
+    r"|in\s+this\s+(?:article|story)|more\s+[\w&\-]+"  # "In this article" (tickers), "More TechCrunch"
     r"|what\s+to\s+read\s+next|also\s+read|read\s+more(?:\s+(?:from|on|about)\s+.{1,40})?|must\s+read|related"
     r"|recommended|explore\s+more"
     r"|in\s+case\s+you\s+missed\s+it|you\s+may\s+have\s+missed|more\s+from\s+.{1,40}"

@@ -35,7 +35,7 @@ _RELATIVE_TIME = re.compile(
     re.I,
 )
 MAX_META_CHARS = 200  # the longest byline-and-dates lines we have seen are about half that
-_SEPARATORS = re.compile(r"\s*(?:\||\u2022|\u00b7|\s[-\u2013\u2014/]\s)\s*")
+_SEPARATORS = re.compile(r"\s*(?:\||\u2022|\u00b7|\s[-\u2013\u2014/.]\s)\s*")  # "2 min read . Updated: …"
 _BYLINE = re.compile(
     r"(?:(?:written|reported|compiled|edited|story|words|(?:news\s+)?provided)\s+by|by|authors?)\b\s*[:\-\u2013]?\s*",
     re.I,
@@ -68,6 +68,8 @@ _ROLE = re.compile(
     rf"(?:[A-Za-z&'\u2019.\-]+\s+){{0,5}}?(?:{_PERSON_JOBS}|reporting\s+service|news\s+service|desk)(?:\s+(?:at|for|of|in)\s+[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,3})?",
     re.I,
 )
+_JOB_BEFORE_NAME = re.compile(rf"^(?:[a-z][\w\-]*\s+){{0,3}}(?:{_PERSON_JOBS})\s+(?=[A-Z])")
+_FOR_OUTLET = re.compile(r"\s+(?:for|FOR)\s+[A-Z][\w.&'\- ]{1,40}$")
 _HANDLE = re.compile(r"\s*@\w{1,30}")
 _REPORTING_FROM = re.compile(r"(?:reporting|filed|writing)\s+from\s+(?P<place>[^,;|]{2,40})(?:,.{0,40})?", re.I)
 _MIXED_CAPS = re.compile(r"(?P<head>[A-Z][a-z]{1,2})(?P<rest>[A-Z]{2,})")
@@ -218,7 +220,8 @@ def _byline_piece(piece: str) -> tuple[list[str], str] | None:
     label = _BYLINE.match(piece)
     if label is None or label.end() == len(piece):
         return None
-    rest = piece[label.end():]
+    rest = _JOB_BEFORE_NAME.sub("", piece[label.end():], count=1)  # "By health reporter Jane Doe"
+    rest = _FOR_OUTLET.sub("", rest)  # "By JANE DOE FOR MAILONLINE"
     marked = _MARKED_NAMES.match(rest)
     if marked:
         names = split_names(marked.group(0))
@@ -254,14 +257,20 @@ def _pieces(text: str, spans: list[tuple[int, int]]) -> list[str]:
     return [p.strip(" ,;") for p in pieces if p.strip(" ,;")]
 
 
-def _account_for(piece: str, meta: Meta) -> bool:
-    """Record what a leftover piece says; False when it is prose, not metadata."""
+def _account_for(piece: str, meta: Meta, names_alone: bool = False) -> bool:
+    """Record what a leftover piece says; False when it is prose, not metadata. With
+    ``names_alone`` (the line has a date), names without "By" count as the byline too:
+    "Jane Doe @janedoe / 6:45 PM GMT+1•June 3, 2021"."""
     byline = _byline_piece(piece)
     if byline is not None:
         names, after = byline
         add_authors(names, meta)
         return not after.strip(" ,;") or _account_for(after.strip(" ,;"), meta)
     if is_outlet(piece) or is_role(piece):
+        return True
+    names = names_and_role(piece) if names_alone and not is_known_place(piece) else None
+    if names:
+        add_authors(names, meta)
         return True
     reporting_from = _REPORTING_FROM.fullmatch(plain(piece))
     if reporting_from:
@@ -292,8 +301,9 @@ def read_meta_line(text: str) -> Meta | None:
     for relative in _RELATIVE_TIME.finditer(text):
         meta.relative = True
         spans.append(relative.span())
+    spans.extend(handle.span() for handle in _HANDLE.finditer(text))
     pieces = _pieces(text, spans)
-    if not all(_account_for(piece, meta) for piece in pieces):
+    if not all(_account_for(piece, meta, names_alone=bool(dates)) for piece in pieces):
         return None
     if not (dates or meta.authors or meta.reading_time is not None or meta.relative):
         if meta.dateline and _REPORTING_FROM.match(plain(text)):

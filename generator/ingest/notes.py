@@ -42,7 +42,9 @@ _CONTRIBUTED = re.compile(
     r".{0,160}\bcontributed\s+(?:reporting|research|to\s+this\s+(?:report|story|article))\b.{0,80}", _I
 )
 _AGENCY_INPUTS = re.compile(
-    r"\W*(?:with\s+(?:agency\s+)?inputs?(?:\s+from\s+[^()\[\]]{1,60})?|inputs?\s+from\s+[^()\[\]]{1,40})\W*", _I
+    r"\W*(?:with\s+(?:agency\s+)?inputs?(?:\s+from\s+[^()\[\]]{1,60})?|inputs?\s+from\s+[^()\[\]]{1,40}"
+    r"|with\s+(?:assistance|additional\s+reporting)\s+(?:from|by)\s+[^()\[\]]{1,80})\W*",
+    _I,
 )
 # "Source: Al Jazeera and news agencies" closing a story (no full stop inside: not a sentence).
 _SOURCE_NOTE = re.compile(r"\W*sources?\s*:\s*[^.:]{1,80}", _I)
@@ -90,7 +92,7 @@ NOTE_RULES: tuple[tuple[str, int, tuple[str, ...], re.Pattern], ...] = (
 )
 MAX_NOTE_CHARS = 900
 _NOTE_KEYWORDS = tuple(dict.fromkeys(
-    [k for _, _, keywords, _ in NOTE_RULES for k in keywords] + [" by ", "contributed", "input", "source"]
+    [k for _, _, keywords, _ in NOTE_RULES for k in keywords] + [" by ", "contributed", "input", "source", "assistance", "additional"]
 ))
 
 
@@ -121,7 +123,7 @@ def _is_credit_line(text: str, low: str, words: int) -> bool:
         return False
     if "contributed" in low and words <= 35 and _CONTRIBUTED.fullmatch(text) and not REPORTED_SPEECH.search(text):
         return True
-    if "input" in low and _AGENCY_INPUTS.fullmatch(text):
+    if ("input" in low or "with " in low) and _AGENCY_INPUTS.fullmatch(text):
         return True
     if "source" in low and words <= 12 and _SOURCE_NOTE.fullmatch(text) and not REPORTED_SPEECH.search(text):
         return True
