@@ -20,3 +20,23 @@ def in_root(monkeypatch):
     """Run a test from the repository root, as a user running `make` would."""
     monkeypatch.chdir(ROOT)
     return ROOT
+
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """The one headless Chromium of a test process. Playwright's sync API cannot run twice at
+    once in a process, and pytest-xdist interleaves modules on a worker, so browser tests share
+    this session-wide instance instead of starting their own."""
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} not found: run `make system-deps` (Debian's chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -45,13 +45,9 @@ def site_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+def browser(chromium):
+    """The session's shared Chromium (tests/conftest.py): one Playwright per process."""
+    return chromium
 
 
 def test_clicking_an_in_text_marker_opens_its_note(site_url, browser):

@@ -14,18 +14,15 @@ import functools
 import http.server
 import re
 import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from tests.conftest import CHROMIUM
 from tests.hostile import build_hostile_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 WATCH = """
 window.__violations = [];
 document.addEventListener("securitypolicyviolation", e =>
@@ -63,13 +60,9 @@ def served(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
+def browser(chromium):
+    """The session's shared Chromium (tests/conftest.py): one Playwright per process."""
+    return chromium
 
 
 class Watcher:

@@ -137,15 +137,9 @@ def site(tmp_path_factory) -> Site:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} not found: run `make system-deps` (Debian's chromium)")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+def browser(chromium):
+    """The session's shared Chromium (tests/conftest.py): one Playwright per process."""
+    return chromium
 
 
 @dataclass
