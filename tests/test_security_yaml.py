@@ -4,10 +4,12 @@ through safeyaml and through the real consumer (the entity registry loader); gen
 
 from __future__ import annotations
 
+import datetime
 import time
-from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import safeyaml
 from generator.errors import InputError, RegistryError
@@ -93,3 +95,31 @@ def test_safe_values_still_load():
     assert doc.data["name"] == "Tab\there"
     assert doc.data["note"] == "two\nlines\n"
     assert doc.where(("list", 1)) == (2, 11)
+
+
+YAML_BITS = ("&a ", "*a", "<<: ", "!!python/object:os.system ", "!!binary ", "!!set ", "? ", ": ", "- ",
+             "[", "]", "{", "}", ",", "'", '"', "\\x00", "\\ud800", "\n", "\n  ", "\t", "#", "---\n",
+             "...\n", "|\n  ", ">\n  ", "%YAML 1.1\n", "%TAG ! tag:x,2000:\n", "!x ", "~", "0x1F",
+             "1e999", "9" * 40, "key", "id", "name: ", "2026-13-45", "\ufeff", "\u2028", "\x85")
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(st.sampled_from(YAML_BITS), st.text(max_size=4)), max_size=40).map("".join))
+def test_random_yaml_loads_or_is_a_clear_error(text):
+    try:
+        doc = safeyaml.load(text, "random.yml", RegistryError)
+    except RegistryError as error:
+        assert error.file == "random.yml" and error.line >= 1 and error.col >= 1, str(error)
+        return
+    # Whatever loads is plain data with text keys: nothing else can come out.
+    def plain(value, depth=0):
+        assert depth <= safeyaml.MAX_DEPTH + 1
+        if isinstance(value, dict):
+            assert all(isinstance(k, str) for k in value)
+            return all(plain(v, depth + 1) for v in value.values())
+        if isinstance(value, list):
+            return all(plain(v, depth + 1) for v in value)
+        return value is None or isinstance(value, (str, int, float, bool, datetime.date))
+    assert plain(doc.data)
+    # ...and it goes through the real registry validator without any other exception.
+    parse_entity(text, "registry/person/random.yml")
