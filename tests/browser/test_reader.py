@@ -27,7 +27,11 @@ def _search(page, query: str) -> list[str]:
     box = page.locator(".md-search__input")
     box.click()
     _search_ready(page)
-    box.press_sequentially(query)  # Material searches on key events: typed, as a reader does
+    # Material searches on key events, once per key: pasting the words and pressing End runs
+    # one search for the whole query (typing would run one per letter, and on a busy machine the
+    # results of a shorter prefix could still be on screen when they are read).
+    box.fill(query)
+    box.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     return page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
 
