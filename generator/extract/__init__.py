@@ -44,7 +44,7 @@ def extract(article: Article, registry: Registry) -> Briefing:
                     key_points=tuple(select_key_points(sentences, facts, quoted)))
 
 
-_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*"
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?:\s\d{1,2})?)?\s*"
                        r"(?:\([^)]{1,30}\))?\s*(?:—|–|--?|:)\s+")
 
 
@@ -64,11 +64,15 @@ def publication_date(article: Article) -> date:
 
 def _events(article: Article, sentences: list[Sentence], table: EntityTable, quoted) -> list[Event]:
     resolver = DateResolver(publication_date(article))
+    # A wire dateline's date ("BRUSSELS, Oct 16 (Reuters) -") is the filing day, not an event.
+    dateline_end = dateline_length(article)
     events = []
     for sentence in sentences:
         spans = [(max(s, sentence.start) - sentence.start, e - sentence.start)
                  for s, e in quoted.get(sentence.paragraph, ()) if s < sentence.end and e > sentence.start]
         for start, end, resolved in resolver.scan(sentence.text, sentence.text, spans):
+            if sentence.paragraph == 0 and sentence.start + start < dateline_end:
+                continue
             events.append(Event(resolved.label(), resolved.precision, resolved.approximate,
                                 sentence.text[start:end], sentence.text, sentence.paragraph,
                                 tuple(table.within(sentence.paragraph, sentence.start, sentence.end))))

@@ -20,6 +20,8 @@ _PREFIX = {  # symbol or code written before the number → ISO 4217
     "¥": "JPY", "JPY": "JPY", "₹": "INR", "Rs.": "INR", "Rs": "INR", "INR": "INR", "CNY": "CNY",
     "RMB": "CNY", "AUD": "AUD", "CAD": "CAD", "SGD": "SGD", "HKD": "HKD",
     "₩": "KRW", "CHF": "CHF", "AED": "AED", "SAR": "SAR", "₽": "RUB", "Tk": "BDT",
+    "₦": "NGN", "NGN": "NGN", "₱": "PHP", "₺": "TRY", "₴": "UAH", "₪": "ILS", "R$": "BRL",
+    "KSh": "KES", "Ksh": "KES", "KES": "KES", "ZAR": "ZAR", "BRL": "BRL", "MXN": "MXN", "RUB": "RUB",
 }
 _SUFFIX = {  # currency word written after the number → ISO 4217
     "US dollars": "USD", "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
@@ -27,6 +29,8 @@ _SUFFIX = {  # currency word written after the number → ISO 4217
     "renminbi": "CNY", "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rubles": "RUB",
     "won": "KRW", "Swiss francs": "CHF", "dirhams": "AED", "riyals": "SAR", "Australian dollars": "AUD",
     "Canadian dollars": "CAD", "Singapore dollars": "SGD", "Hong Kong dollars": "HKD",
+    "naira": "NGN", "rand": "ZAR", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "lira": "TRY",
+    "Kenyan shillings": "KES", "Mexican pesos": "MXN", "Philippine pesos": "PHP", "reais": "BRL",
 }
 _SCALE = {
     "thousand": 1e3, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "million": 1e6, "mn": 1e6,
@@ -41,7 +45,7 @@ _UNITS = {  # quantity word → normalised unit
     "liters": "litre", "cubic metres": "cubic metre", "cubic meters": "cubic metre", "kWh": "kWh",
     "GWh": "GWh", "TWh": "TWh", "bpd": "barrels per day", "barrels per day": "barrels per day",
     "square kilometres": "km²", "metres": "metre", "meters": "metre", "sq km": "km²",
-    "tonnes per annum": "tonnes per annum", "mtpa": "mtpa",
+    "tonnes per annum": "tonnes per annum", "mtpa": "mtpa", "barrels a day": "barrels per day",
 }
 
 
@@ -55,7 +59,7 @@ _SCALES = rf"(?:[\s-]?(?P<scale>{_alternation(_SCALE)})(?:\s(?P<scale2>crore))?(
 _MONEY_BEFORE = rf"(?P<cur>{_alternation(_PREFIX)})\s?{_NUMBER}(?:\s?[-–]\s?\d+(?:\.\d+)?)?{_SCALES}"
 _MONEY_AFTER = (rf"{_NUMBER}{_SCALES}\s+(?:(?P<cur2>{_alternation(_SUFFIX)})"
                 rf"|(?P<code>USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|CHF))(?!\w)")
-_QUANTITY = rf"{_NUMBER}{_SCALES}\s+(?P<unit>{_alternation(_UNITS)})(?![\w²])"
+_QUANTITY = rf"{_NUMBER}{_SCALES}\s?(?P<unit>{_alternation(_UNITS)})(?![\w²])"
 # `regex`, unlike `re`, lets the three alternatives share the group names "num" and "scale".
 PATTERN = regex.compile(rf"(?<![\w$€£¥₹.,])(?:{_MONEY_BEFORE}|{_MONEY_AFTER}|{_QUANTITY})")
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
+from .gazetteer import is_place
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _NAME = rf"(?:[{_UPPER}]\.(?:[{_UPPER}]\.)*|[{_UPPER}][\w'’&-]*)"
@@ -21,7 +22,22 @@ _TOKEN = re.compile(r"\S+")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9]s?\Z")
 _POSSESSIVE = ("'s", "’s")
 _OPENERS = "\"“‘'([—–-"
-_LOWER_TITLES = frozenset(w.lower() for w in lx.TITLE_HEADS if len(w) > 3)
+_LOWER_TITLES = frozenset(w.lower() for w in lx.TITLE_HEADS if len(w) > 3) | lx.ROLE_NOUNS
+_HYPHEN_SUFFIX = re.compile(
+    r"(.+?)-(based|born|headquartered|led|backed|owned|listed|registered|made|funded|run|bound|linked"
+    r"|focused|era|style|controlled|affiliated|aligned|sponsored|dominated|centric|wide)\Z")
+"""Adjective-forming suffixes ("London-based"), not the lower-case half of a given name ("Wei-ming")."""
+_PLACE_SUFFIXES = ("based", "born", "headquartered")
+"""'Bengaluru-based': the name before the suffix is a place of its own."""
+_CONTRACTION = re.compile(r"(?:['’](?:m|re|ve|ll|d)|n['’]t)\Z")
+_APPOSITIVE_ROLE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|its|their)\s+|[A-Z][\w.-]*['’]s\s+)((?:[a-z-]+\s+){0,2}([a-z-]+)),\s*\Z")
+"""'the health minister, Abdullahi Bello,': a role noun, then the name in apposition."""
+_ROLE_BEFORE = re.compile(r"(?:\b[a-z-]+\s+)?\b([a-z-]+)\s+\Z")
+_INSTITUTION_TAIL = re.compile(r"\s+(" + "|".join(re.escape(t) for t in lx.INSTITUTION_TAILS) + r")\b")
+_ENDS_APPOSITION = re.compile(r"(?:\s+(?:" + "|".join(sorted(lx.POSTNOMINALS)) + r"))?\s*(?:[,.;:)]|\Z)")
+_COMPASS = frozenset("North South East West Northeast Northwest Southeast Southwest Central".split())
+_AGREEMENT_TAIL = re.compile(r"\s+(?:" + "|".join(sorted(lx.AGREEMENT_TAILS)) + r")\b")
 _QUOTE_OPEN = re.compile(r"[“‘:\"] *")
 
 
@@ -69,17 +85,45 @@ def pieces_of(paragraph: int, text: str, covered, starts: set[int], absorbed: li
     for match in CANDIDATE.finditer(text):
         tokens = [(m.start() + match.start(), m.end() + match.start(), m.group())
                   for m in _TOKEN.finditer(match.group())]
-        for part in _split_connectors(tokens):
-            inside = [c for c in covered if c[0] < part[-1][1] and part[0][0] < c[1]]
-            if inside and _is_org_named_after_place(part, inside):
-                absorbed += inside
-                groups = [(part, None)]
-            else:
-                groups = _cut(part, inside)
-            for group, next_start in groups:
-                piece = _make_piece(paragraph, text, group, starts)
-                if piece is not None:
-                    result.append((piece, next_start))
+        for run, hint in _split_hyphen_suffixes(tokens):
+            result += _pieces_of_run(paragraph, text, run, hint, covered, starts, absorbed)
+    return result
+
+
+def _split_hyphen_suffixes(tokens):
+    """ "London-based Clearwater Partners" is two names: a word with a lower-case suffix
+    ("-based", "-led") ends the name it is in; (run, type hint of that name) pairs."""
+    runs, current = [], []
+    for start, end, word in tokens:
+        match = _HYPHEN_SUFFIX.match(word)
+        if match and match.group(1)[:1].isupper() and "-" not in match.group(1):
+            head = match.group(1)
+            if current:
+                runs.append((current, None))
+            runs.append(([(start, start + len(head), head)],
+                         "place" if match.group(2) in _PLACE_SUFFIXES else None))
+            current = []
+        else:
+            current.append((start, end, word))
+    if current:
+        runs.append((current, None))
+    return runs
+
+
+def _pieces_of_run(paragraph, text, tokens, hint, covered, starts, absorbed):
+    result = []
+    for part in _split_connectors(tokens):
+        inside = [c for c in covered if c[0] < part[-1][1] and part[0][0] < c[1]]
+        if inside and _is_org_named_after_place(part, inside):
+            absorbed += inside
+            groups = [(part, None)]
+        else:
+            groups = _cut(part, inside)
+        for group, next_start in groups:
+            piece = _make_piece(paragraph, text, group, starts)
+            if piece is not None:
+                piece.type_hint = hint or piece.type_hint
+                result.append((piece, next_start))
     return result
 
 
@@ -104,7 +148,7 @@ def _is_org_named_after_place(tokens, covered) -> bool:
         return False
     if flags[0]:  # "<place> … <organisation word>"
         rest = words[flags.index(False):]
-        return (not any(flags[flags.index(False):]) and rest[-1] in lx.ORG_WORDS
+        return (not any(flags[flags.index(False):]) and any(w in lx.ORG_WORDS for w in rest)
                 and not any(w.rstrip(".") in lx.TITLE_HEADS for w in rest))
     return False
 
@@ -151,7 +195,8 @@ def _make_piece(paragraph, text, tokens, starts) -> Piece | None:
     while tokens and (tokens[0][2] in lx.NAME_CONNECTORS or _is_filler(tokens[0][2])):
         tokens = tokens[1:]
     while tokens and (tokens[-1][2] in lx.NAME_CONNECTORS or _is_filler(tokens[-1][2])
-                      or len(tokens) > 1 and tokens[-1][2] in lx.DEMONYMS):
+                      or len(tokens) > 1 and tokens[-1][2] in lx.DEMONYMS
+                      or len(tokens) > 2 and tokens[-1][2].rstrip(",") in lx.POSTNOMINALS):
         tokens = tokens[:-1]
     if not tokens:
         return None
@@ -165,12 +210,26 @@ def _make_piece(paragraph, text, tokens, starts) -> Piece | None:
         return None
     if len(words) == 1 and words[0] in lx.ORG_WORDS and words[0] not in lx.STANDALONE_INSTITUTIONS:
         return None  # "the Ministry said": a generic head word, not a name
+    if piece.kind == "name":
+        _take_institution_tail(piece, text)
     piece.type_hint = _type_hint(piece, text)
     return piece
 
 
+def _take_institution_tail(piece: Piece, text: str) -> None:
+    """ "Leeds crown court", "Calderbridge metropolitan borough council": British papers write
+    the institution word in lower case; it is still part of the name."""
+    match = _INSTITUTION_TAIL.match(text, piece.end)
+    generic = re.search(r"\b(?:an?|one|every|each|any)\s+\Z", text[max(0, piece.start - 8):piece.start], re.I)
+    if match and not generic and not any(w in lx.ORG_WORDS for w in piece.words):
+        piece.end = match.end()
+        piece.text = text[piece.start:piece.end]
+        piece.words = piece.words + match.group(1).split()
+        piece.type_hint = "organisation"
+
+
 def _is_filler(word: str) -> bool:
-    return (word in lx.CAPITALISED_FUNCTION_WORDS or word in lx.WEEKDAYS or
+    return (word in lx.CAPITALISED_FUNCTION_WORDS or word in lx.WEEKDAYS or bool(_CONTRACTION.search(word)) or
             (word in lx.MONTHS and word != "May"))
 
 
@@ -244,18 +303,45 @@ def _type_hint(piece: Piece, text: str) -> str | None:
     words = piece.words
     if piece.kind == "person":
         return "person"
-    if any(w in lx.ORG_WORDS for w in words):
-        return "organisation"
+    if piece.type_hint or any(w in lx.ORG_WORDS for w in words):
+        return piece.type_hint or "organisation"
+    if len(words) == 1 and words[0] in lx.STANDALONE_INSTITUTIONS:
+        return "organisation"  # "the Kremlin", "the Bundestag"
     if words[-1] in lx.PLACE_WORDS or words[0] in ("Mount", "Lake", "Port", "Gulf", "Strait", "Cape"):
         return "place"
+    if _AGREEMENT_TAIL.match(text, piece.end) and not text[piece.end:piece.end + 1].isalnum():
+        return "agreement"  # "under the FAME scheme"
+    if _INSTITUTION_TAIL.match(text, piece.end):
+        return "place"  # "a Yorkshire council": the place an institution of its kind serves
     if len(words) == 1 and _ACRONYM.match(words[0]):
         return "organisation"
+    if len(words) == 2 and words[0] in _COMPASS and is_place(words[1]):
+        return "place"  # "Southeast Asia", "East Antarctica"
     before = text[max(0, piece.start - 16):piece.start].split()
     if before and before[-1] in lx.PLACE_PREPOSITIONS and len(words) <= 3:
         return "place"
-    if before and before[-1] in _LOWER_TITLES and 2 <= len(words) <= 3:
-        return "person"  # "council leader Janet Moss", "chief executive Piotr Nowak"
+    if is_place(piece.text):
+        return "place"
+    if before and before[-1].lower() in lx.ORG_CLASSIFIERS:
+        return "organisation"  # "shipping data firm Kpler", "the journal Nature Geoscience"
+    if 2 <= len(words) <= 3 and _person_by_role(piece, text):
+        return "person"
     return None
+
+
+def _person_by_role(piece: Piece, text: str) -> bool:
+    """ "chief executive Arjun Khanna", "the health minister, Abdullahi Bello,": a lower-case
+    role right before the name, or before it in apposition, makes a person, with that role."""
+    window = text[max(0, piece.start - 60):piece.start]
+    match = _APPOSITIVE_ROLE.search(window)
+    if match and match.group(2) in _LOWER_TITLES and _ENDS_APPOSITION.match(text, piece.end):
+        piece.role = piece.role or match.group(1)
+        return True
+    match = _ROLE_BEFORE.search(window)
+    if match and match.group(1) in _LOWER_TITLES:
+        piece.role = piece.role or match.group().strip()
+        return True  # "council leader Janet Moss", "chief executive Piotr Nowak"
+    return False
 
 
 def looks_like_acronym(word: str) -> bool:

@@ -45,6 +45,9 @@ _PATTERNS = [
     ("dm", rf"{_PRE}{_WD}{_DAY}\s+(?:of\s+)?{_MON}(?!\w)"),
     ("month", rf"{_I}(?P<pre>in|since|by|until|till|from|during|last|next|this|earlier in|later in))\s+"
               rf"{_MON}(?![\w-])"),
+    # "on a gray October afternoon": a month named as the time of a scene.
+    # (`regex` allows the variable-width look-behind.)
+    ("month_part", rf"(?<=\b[Oo]n\s+an?\s+(?:[a-z]+\s+)?){_MON}\s+(?:morning|afternoon|evening|night|day)\b"),
     ("mod_year", rf"{_PRE}{_I}(?P<ymod>early|mid|late|the end of|the beginning of|the start of|earlier in|later in)"
                  rf")[\s-]+{_YEAR}"),
     ("year", rf"{_I}(?:in|since|by|until|till|from|through|during|before|after|of|the|and|to|or|between|"
@@ -77,7 +80,7 @@ _LEAD_WORDS = frozenset("""
     between and to or around through""".split()) | {w.lower() for w in lx.WEEKDAYS}
 """Words that can open a date expression before its trigger word ("in", "the end of", "a few")."""
 _FUTURE = re.compile(r"\b(?:will|would|shall|is due|are due|due to|is set to|are set to|scheduled|upcoming|"
-                     r"expected to|until|till)\b|'ll\b|’ll\b")
+                     r"expected to|until|till|plans to|planning to|intends to|aims to|hopes to|(?<!the\s)(?<!a\s)needs?|is to|are to)\b|'ll\b|’ll\b")
 """Words that put the clause they are in into the future: a bare date there is the next one."""
 _CLAUSE = re.compile(r"[,;:—–()]")
 _SPOKEN_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(lx.SPEECH_VERBS)) + r")\s+$")
@@ -105,10 +108,18 @@ class _Resolution:
 class _Context:
     """What resolving one expression may use besides the expression itself."""
 
-    __slots__ = ("published", "future", "refs", "sentence_year")
+    __slots__ = ("published", "future", "refs", "sentence_year", "sentence_month")
 
-    def __init__(self, published: date, future: bool, refs: dict, sentence_year: int | None):
-        self.published, self.future, self.refs, self.sentence_year = published, future, refs, sentence_year
+    def __init__(self, published: date, future: bool, refs: dict, sentence_ref: "_Resolution | None"):
+        self.published, self.future, self.refs = published, future, refs
+        self.sentence_year = sentence_ref.day.year if sentence_ref else None
+        self.sentence_month = sentence_ref.day.month if sentence_ref and sentence_ref.precision != "year" else 0
+
+    def year_for(self, month: int) -> int | None:
+        """The year of an earlier date in the sentence ("In 2019, … on March 3"), unless this
+        month comes before that date's month: "set in December 2022, … lowered in July" does
+        not go back in time, so the July is counted from publication instead."""
+        return self.sentence_year if month >= self.sentence_month else None
 
 
 class DateResolver:
@@ -123,7 +134,7 @@ class DateResolver:
     def scan(self, text: str, sentence: str, quoted=()):
         """(start, end, resolution) for each expression in ``text`` (one sentence). ``quoted``
         lists (start, end) spans of quotations in ``text``, where relative expressions are skipped."""
-        found, done, sentence_year = [], 0, None
+        found, done, sentence_ref = [], 0, None
         for trigger in _TRIGGER.finditer(text):
             word = trigger.group()
             if trigger.start() < done or not (word[0].isdigit() or word in _TRIGGER_WORDS):
@@ -136,7 +147,7 @@ class DateResolver:
             if kind in _RELATIVE and any(s <= match.start() < e for s, e in quoted):
                 continue
             context = _Context(self.published, _future_clause(text, match.start(), match.end()),
-                               self.refs, sentence_year)
+                               self.refs, sentence_ref)
             try:
                 resolved = _resolve(kind, match, context)
             except (ValueError, OverflowError):
@@ -144,7 +155,7 @@ class DateResolver:
             if resolved is None:
                 continue
             if kind not in _RELATIVE and kind != "anaphor":
-                sentence_year = resolved.day.year  # "In 2019, … on March 3": that year's
+                sentence_ref = resolved  # "In 2019, … on March 3": that year's
             for precision in _COARSER[resolved.precision]:
                 self.refs[precision] = resolved
             found.append((match.start(), match.end(), resolved))
@@ -208,12 +219,12 @@ def _resolve(kind, m, ctx: _Context) -> _Resolution | None:
         return _Resolution(date(int(m.group("year")), lx.MONTHS[m.group("mon")], int(m.group("day"))), "day")
     if kind == "my":
         return _Resolution(date(int(m.group("year")), lx.MONTHS[m.group("mon")], 1), "month")
-    if kind in ("mod_month", "month"):
+    if kind in ("mod_month", "month", "month_part"):
         return _month_alone(m, ctx, kind == "mod_month")
     if kind in ("md", "dm"):
         month, day = lx.MONTHS[m.group("mon")], int(m.group("day"))
         ahead = _looks_ahead(m, ctx)  # a deadline counts from publication, not from the year before
-        year = (not ahead and ctx.sentence_year) or _year_of(published, month, day, ahead)
+        year = (not ahead and ctx.year_for(month)) or _year_of(published, month, day, ahead)
         return _Resolution(date(year, month, day), "day")
     if kind in ("mod_year", "year"):
         return _Resolution(date(int(m.group("year")), 1, 1), "year", kind == "mod_year")
@@ -261,8 +272,8 @@ def _month_alone(m, ctx: _Context, modified: bool) -> _Resolution:
     pre = (m.group("pre") or "").lower() if not modified else ""
     if pre == "this":
         year = published.year
-    elif ctx.sentence_year and not _looks_ahead(m, ctx):
-        year = ctx.sentence_year
+    elif ctx.year_for(month) and not _looks_ahead(m, ctx):
+        year = ctx.year_for(month)
     else:
         ahead = pre != "last" and (pre == "next" or _looks_ahead(m, ctx))
         year = published.year
@@ -328,7 +339,9 @@ def _anaphor(m, refs: dict) -> _Resolution | None:
     direction = (m.group("rel") or m.group("ldir") or "").lower()
     step = {"following": 1, "next": 1, "later": 1, "previous": -1, "preceding": -1, "earlier": -1}.get(direction, 0)
     day = base.day + _unit_delta(unit, step)
-    approximate = bool(m.group("amod")) or unit == "week" or base.approximate
+    # "the following week" names a span of days, "a week later" a fixed offset from a known day.
+    offset = bool(m.group("lunit"))
+    approximate = bool(m.group("amod")) or (unit == "week" and not offset) or base.approximate
     return _Resolution(day, precision, approximate)
 
 

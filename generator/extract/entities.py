@@ -16,6 +16,7 @@ from ..model import EntityRef, Mention
 from ..registry import Registry
 from ..slug import make_slug
 from . import lexicon as lx
+from .gazetteer import is_place
 from .candidates import Piece, looks_like_acronym, pieces_of, sentence_starts
 from .sentences import Sentence, split_paragraph
 
@@ -23,7 +24,9 @@ _ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{1,11})\)")
 _VERBS = "|".join(sorted(lx.SPEECH_VERBS))
 _SPEAKS_AFTER = re.compile(rf",?\s+(?:{_VERBS})\b|,[^,.\"“”]{{1,80}},\s+(?:{_VERBS})\b")
 _SPEAKS_BEFORE = re.compile(rf"\b(?:{_VERBS})\s+$")
-_SAYS_IT = re.compile(rf"\s+(?:{_VERBS})\s+(?:that\s+)?(?:it|its)\b")
+_SAYS_IT = re.compile(rf"\s+(?:{_VERBS})\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?(?:it|its)\b")
+"""'Formosa Semiconductor said on Thursday it would build': a speaker that calls itself "it"."""
+_LOWER_WORD_AFTER = re.compile(r" [a-z]{3,}")
 _ENDS_CLAUSE = re.compile(r"\s*(?:[,.;:!?]|$)")
 
 
@@ -130,6 +133,7 @@ class _Resolver:
 
     def resolve(self, pieces: list[Piece]) -> None:
         seen_mid_sentence = {p.text for p in pieces if not p.initial}
+        pieces = [p for p in pieces if not self._adjective_of_name(p, pieces)]
         self._learn_surnames(pieces)
         # Full names first, so that a surname used before its full name ("Sitharaman said …
         # Finance Minister Nirmala Sitharaman") still finds it; output order is by position.
@@ -142,12 +146,22 @@ class _Resolver:
                 continue
             elif self._is_speaker(piece):
                 self._add_new(piece, self._speaker_type(piece))
-            elif piece.initial and len(piece.words) == 1 and piece.text not in seen_mid_sentence:
+            elif (piece.initial and len(piece.words) == 1 and piece.text not in seen_mid_sentence
+                  and not is_place(piece.text)):
                 continue  # "Officials said": capital only because the sentence starts there
             elif piece.kind == "name" and len(piece.words) == 1 and not self._plausible_single(piece):
                 continue
             else:
                 self._add_new(piece)
+
+    def _adjective_of_name(self, piece: Piece, pieces: list[Piece]) -> bool:
+        """ "the Saxon environment agency" beside "Saxony", "East Antarctic ice sheet" beside
+        "East Antarctica": a name's adjective, before a lower-case noun, is not another entity."""
+        text = self.paragraphs[piece.paragraph]
+        if not _LOWER_WORD_AFTER.match(text, piece.end) or piece.kind != "name":
+            return False
+        return any(0 < len(other.text) - len(piece.text) <= 3 and other.text.startswith(piece.text)
+                   and len(other.words) == len(piece.words) for other in pieces)
 
     def _is_speaker(self, piece: Piece) -> bool:
         """ "Sitharaman said", "said Sitharaman": anyone quoted is a person worth listing, even

@@ -49,6 +49,7 @@ TITLE_HEADS = _words("""
     Inspector Superintendent Sergeant Commander Chief Gen Brig Brigadier Deputy-Governor
     Vice-President Vice-Chancellor Secretary-General Director-General Attorney-General Economist
     Analyst Minister-in-charge MP MLA MEP Diplomat Negotiator Coach Manager Partner Head
+    Gov Supt Sgt Det Insp Cllr
 """)
 """Words that end a title before a person's name ("US Secretary of State Marco Rubio")."""
 
@@ -104,7 +105,10 @@ ORG_WORDS = _words("""
     Secretariat Cabinet Government Administration Directorate Exchange Alliance Coalition League
     Society Centre Center College School Academy Network Media Studios Club Church Mission
     Commonwealth Tribunal Regulator Watchdog Brigade Command Corps Consortium Chamber Guild Museum
-    Library Hospital Airport Port
+    Library Hospital Airport Port Capital Partners Research Television Radio Survey Ventures
+    Investments Securities Labs Laboratories Solutions Brands Foods Insurance Entertainment
+    Broadcasting Markets Associates Advisors Advisers Consulting Bancorp Registrar Registry
+    Semiconductor Semiconductors Electronics Chemicals Logistics Telecom Telecoms Communications
 """)
 """Head words that make a capitalised name an organisation ("Reserve Bank of India")."""
 
@@ -115,8 +119,8 @@ STANDALONE_INSTITUTIONS = _words("Senate Parliament Congress Pentagon Kremlin Kn
 PLACE_WORDS = _words("""
     City Province State Island Islands River Sea Ocean Valley District County Region Street Road
     Avenue Square Strait Gulf Bay Peninsula Lake Mountains Mountain Hills Desert Airport Palace House
-    Bhavan Bhawan Fort Bridge Canal Coast Park Stadium Village Town Territory Capital Border Republic
-    Kingdom Emirates
+    Bhavan Bhawan Fort Bridge Canal Coast Park Stadium Village Town Territory Border Republic
+    Kingdom Emirates Springs Basin Heights Falls Plains Highlands Glacier Reef Archipelago Delta Plateau
 """)
 """Head words that make a capitalised name a place ("Hyderabad House", "Strait of Hormuz")."""
 
@@ -136,3 +140,35 @@ SPEECH_VERBS = _words("""
     told announced confirmed confirms denied denies predicted promised vowed hailed welcomed
 """)
 """Verbs that attribute speech: the subject next to them is the speaker."""
+
+POSTNOMINALS = _words("KC QC SC MP MEP MLA MBE OBE CBE DBE KBE FRS")
+"""Letters after a person's name ("Simon Agyeman KC"): not part of the name."""
+
+ROLE_NOUNS = _words("""
+    minister secretary president chairman chairwoman chair director officer commissioner mayor
+    governor senator ambassador envoy spokesman spokeswoman spokesperson adviser advisor leader
+    founder editor professor inspector superintendent commander chief economist analyst manager
+    partner head executive author prosecutor barrister lawyer attorney solicitor judge researcher
+    scientist official negotiator coach captain treasurer chancellor
+""")
+"""Lower-case role nouns that may stand right before a person's name ("chief executive Arjun
+Khanna") or before an appositive name ("the health minister, Abdullahi Bello,")."""
+
+ORG_CLASSIFIERS = _words("""
+    firm company group maker manufacturer startup start-up lender bank insurer carrier airline
+    retailer chain broadcaster newspaper journal magazine agency charity union investor conglomerate
+    developer operator supplier producer publisher giant brokerage fund
+""")
+"""Lower-case nouns that class the name after them as an organisation ("shipping data firm
+Kpler", "the journal Nature Geoscience")."""
+
+AGREEMENT_TAILS = _words("scheme programme program initiative treaty accord pact agreement deal act")
+"""Lower-case nouns after a name that make it an agreement or initiative ("the FAME scheme")."""
+
+INSTITUTION_TAILS = (
+    "metropolitan borough council", "borough council", "county council", "city council",
+    "district council", "town council", "parish council", "crown court", "magistrates' court",
+    "magistrates court", "county court", "high court", "council", "police",
+)
+"""Lower-case institution words that, in British style, end an organisation's name ("Leeds
+crown court", "Kent police"); longest first."""

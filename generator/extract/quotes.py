@@ -28,6 +28,14 @@ _TAIL_PREPOSITION = re.compile(r"\b(?:of|in|at|from|for|with)\s+(?:the\s+)?$")
 _HEAD_PRONOUN = re.compile(r"^\s*(he|she|it|they)\b")
 _TAIL_NOUN = re.compile(r"\b(?:the|The|a|A|an|An)\s+(?:[a-z-]+\s+)?([a-z]+)\s*$")
 _HEAD_NOUN = re.compile(r"^\s*(?:the|a|an)\s+(?:[a-z-]+\s+)?([a-z]+)\b")
+_APPOSITIVE = re.compile(r",\s+(?:\d{1,3},\s+)?(?!(?:he|she|it|they|we|and|but|or|then|so)\b)[a-z][^,\"“”]*\Z")
+"""What follows a speaker named before an appositive: "Tom Okafor, a glaciologist at … study" (the
+comma before the verb is already stripped), or "Dale Whitcomb, 67, who runs …"."""
+_STRAIGHT_SINGLE = re.compile(r"(?<![\w'])'([A-Za-z][^'\n]{0,200}?[\w.,!?])'(?!\w)")
+"""'brazen and calculated' in straight marks: an apostrophe inside a word ("don't") neither opens
+nor closes it."""
+_FUNCTION = frozenset(w.lower() for w in lx.CAPITALISED_FUNCTION_WORDS) | {
+    "is", "was", "were", "are", "be", "been", "has", "had", "have", "not", "that"}
 _TERM_WORDS = 5
 """A quotation this short is a term or scare quote unless the sentence attributes speech."""
 
@@ -58,9 +66,10 @@ def quotation_spans(text: str, paragraph: int) -> list[_Span]:
             open_at = None
     if open_at is not None:
         spans.append(_Span(paragraph, open_at, len(text), False))
-    for match in _SINGLE.finditer(text):
-        if not any(s.start <= match.start() < s.end for s in spans):
-            spans.append(_Span(paragraph, match.start(), match.end(), True))
+    for pattern in (_SINGLE, _STRAIGHT_SINGLE):
+        for match in pattern.finditer(text):
+            if not any(s.start <= match.start() < s.end for s in spans):
+                spans.append(_Span(paragraph, match.start(), match.end(), True))
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -71,6 +80,8 @@ class _Context:
         self.paragraphs = paragraphs
         self.table = table
         self.last_thing_speaker: str | None = None
+        self.last_person: tuple[str, int, int, int] | None = None
+        """(id, paragraph, start, end): the last person quoted and the sentence they spoke in."""
         self.mentions = sorted((p, s, e, entity_id) for p, spans in table.by_paragraph.items()
                                for s, e, entity_id in spans)
 
@@ -105,20 +116,39 @@ class _Context:
                 between = text[pos:s].replace("'s", "").replace("’s", "").split()
                 if all(w[:1].isupper() or w in lx.NAME_CONNECTORS for w in between):
                     return entity_id
+                # "said national president Ifeoma Nwosu": a lower-case title before a person.
+                if (len(between) <= 4 and self.type_of(entity_id) == "person"
+                        and all(w.isalpha() and w.lower() not in _FUNCTION for w in between)):
+                    return entity_id
                 return None
         return None
 
     def recent(self, paragraph: int, pos: int, want, quoted) -> str | None:
         """The most recent entity mention before (paragraph, pos) that ``want`` accepts,
         skipping mentions inside quotations (the speaker is not among the people they name)."""
+        found = self.recent_at(paragraph, pos, want, quoted)
+        return found[0] if found else None
+
+    def recent_at(self, paragraph: int, pos: int, want, quoted) -> tuple[str, int, int] | None:
         for p, s, _, entity_id in reversed(self.mentions):
             if (p, s) >= (paragraph, pos):
                 continue
             if any(q.paragraph == p and q.start <= s < q.end for q in quoted.get(p, ())):
                 continue
             if want(entity_id):
-                return entity_id
+                return entity_id, p, s
         return None
+
+    def person_pronoun(self, paragraph: int, pos: int, quoted) -> str | None:
+        """ "Judge Carr said Holloway had …. "You were trusted," she told him": the person last
+        named (Holloway) was only talked about in the last speaker's sentence; the pronoun
+        continues the speaker, as news writing does."""
+        found = self.recent_at(paragraph, pos, lambda i: self.type_of(i) == "person", quoted)
+        if found and self.last_person:
+            speaker, p, start, end = self.last_person
+            if found[0] != speaker and found[1] == p and start <= found[2] < end:
+                return speaker
+        return found[0] if found else None
 
 
 def _resolve(kind: str, value: str, ctx: _Context, paragraph: int, pos: int, quoted) -> str | None:
@@ -128,7 +158,7 @@ def _resolve(kind: str, value: str, ctx: _Context, paragraph: int, pos: int, quo
         word = value.lower()
         if word in ("he", "she"):
             # A person, else a name the text never typed ("Janet Moss"), never a place or body.
-            return (ctx.recent(paragraph, pos, lambda i: ctx.type_of(i) == "person", quoted)
+            return (ctx.person_pronoun(paragraph, pos, quoted)
                     or ctx.recent(paragraph, pos, lambda i: ctx.name_like(i), quoted))
         if word == "it":
             return ctx.last_thing_speaker or ctx.recent(
@@ -149,7 +179,17 @@ def _speaker_before(text: str, pos: int, lower: int, ctx: _Context, paragraph: i
     end = pos
     while end > lower and text[end - 1] in " ,":
         end -= 1
+    tail = text[max(lower, end - 5):end].split()
+    if tail and tail[-1] in lx.POSTNOMINALS:  # "Simon Agyeman KC, said"
+        end = text.rindex(tail[-1], lower, end)
+        while end > lower and text[end - 1] == " ":
+            end -= 1
     found = ctx.mention_ending(paragraph, end)
+    if found and ctx.type_of(found[0]) == "person":
+        return "entity", found[0]
+    subject = _appositive_subject(text, lower, end, ctx, paragraph)
+    if subject:
+        return "entity", subject
     if found:
         return "entity", _head_of(text, lower, ctx, paragraph, *found)
     window = text[max(lower, end - 60):end]
@@ -161,6 +201,18 @@ def _speaker_before(text: str, pos: int, lower: int, ctx: _Context, paragraph: i
     match = _TAIL_NOUN.search(window)
     if match:
         return "noun", match.group(1)
+    return None
+
+
+def _appositive_subject(text: str, lower: int, end: int, ctx: _Context, paragraph: int) -> str | None:
+    """ "Irina Volkova, a spokeswoman for Russia's foreign ministry, called …": the speaker is the
+    name before the appositive, not a name inside it."""
+    for s, e, entity_id in reversed(ctx.table.by_paragraph.get(paragraph, ())):
+        if s < lower or e >= end:
+            continue
+        if ctx.type_of(entity_id) == "place" or not _APPOSITIVE.match(text, e, end):
+            continue
+        return None if _VERB.search(text, e, end) else entity_id
     return None
 
 
@@ -236,6 +288,8 @@ def find_quotes(paragraphs, sentences: list[Sentence], table: EntityTable):
                                   carried if previous is None else previous)
             if speaker and ctx.type_of(speaker) != "person":
                 ctx.last_thing_speaker = speaker
+            elif speaker:
+                ctx.last_person = (speaker, index, sentence.start, sentence.end)
             previous = speaker or previous
             entity = table.entities.get(speaker) if speaker else None
             quotes.append(Quote(span.inner(text), speaker, entity.name if entity else None, index))
