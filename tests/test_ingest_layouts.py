@@ -242,3 +242,9 @@ def test_date_without_any_year_is_an_error():
 
 def test_year_less_day_in_prose_is_not_a_date():
     assert find_dates("On March 3 the council voted") == []
+
+
+def test_only_a_relative_time_is_an_error_that_says_so():
+    with pytest.raises(SeedError) as caught:
+        ingest(_seed("Ferries cancelled", "By Ann Lee", "Updated 2 hours ago", "Text."), "seeds/x.txt")
+    assert "relative time" in caught.value.message

@@ -174,6 +174,7 @@ def merge(into: Meta, other: Meta) -> None:
     into.reading_time = into.reading_time if into.reading_time is not None else other.reading_time
     into.dateline = into.dateline or other.dateline
     into.dates.extend(other.dates or ())
+    into.relative = into.relative or other.relative
 
 
 def _is_section_label(lines: list[SourceLine], index: int, source_file: str) -> bool:

@@ -76,7 +76,7 @@ from functools import lru_cache
 
 from .notes import CLOSERS as _CLOSERS
 from .notes import REPORTED_SPEECH as _REPORTED_SPEECH
-from .notes import note_rule
+from .notes import note_rule, words
 
 MAX_PROMPT_WORDS = 25
 MAX_PROMPT_CHARS = 300  # also bounds the work of the ".*" patterns below on a huge line
@@ -207,8 +207,7 @@ def _is_contact(text: str) -> bool:
     return "@" in text and _words(text) <= 20 and _EMAIL.search(text) is not None and not text.endswith(".")
 
 
-def _words(text: str) -> int:
-    return len(text.split())
+_words = words
 
 
 def _short(text: str) -> bool:
