@@ -212,8 +212,9 @@ REFUSED_INPUTS = {
 """Inputs of the hostile corpus that must be refused, and words of their error."""
 
 
-def build_hostile_site(workdir: Path) -> tuple[Path, int, str]:
-    """Generate and build the site from the hostile corpus, as `make build` does, in ``workdir``.
+def build_hostile_site(workdir: Path, pagefind: bool = False) -> tuple[Path, int, str]:
+    """Generate and build the site from the hostile corpus, as `make build` does, in ``workdir``
+    (with Pagefind instead of Material's search when ``pagefind``).
     Returns (site folder, generator exit code, generator error output)."""
     from tests.sitebuild import mkdocs_build, prepare
 
@@ -227,7 +228,16 @@ def build_hostile_site(workdir: Path) -> tuple[Path, int, str]:
         cwd=ROOT, capture_output=True, text=True, timeout=300)
     if generator.returncode not in (0, 1):
         raise AssertionError(f"the generator failed (exit {generator.returncode}):\n{generator.stderr}")
-    result = mkdocs_build(workdir / "project")
+    site = workdir / "project" / "site"
+    if pagefind:
+        os.environ["MATERIAL_SEARCH"] = "false"  # what `make build SEARCH=pagefind` sets
+    try:
+        result = mkdocs_build(workdir / "project")
+    finally:
+        os.environ.pop("MATERIAL_SEARCH", None)
     if result.returncode != 0:
         raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
-    return workdir / "project" / "site", generator.returncode, generator.stderr
+    if pagefind:
+        subprocess.run([sys.executable, "-m", "generator", "search-index", "--site", str(site)],
+                       cwd=ROOT, check=True, capture_output=True, timeout=300)
+    return site, generator.returncode, generator.stderr
