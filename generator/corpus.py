@@ -54,6 +54,24 @@ _RELATIVE = ("on {weekday}", "last week", "earlier this month", "later that mont
              "in {year}", "days after the summit")
 _JUNK_PROMPTS = ("Make us preferred source on Google", "ADVERTISEMENT",
                  "Follow us on X and Instagram for more updates", "Advertisement")
+_BACKGROUND = (
+    "Analysts say the outcome will depend on how quickly new capacity can be built.",
+    "The details of the arrangement have not been made public.",
+    "Prices for {topic} have swung sharply over the past two years.",
+    "Industry groups have asked for clearer rules before they commit new money.",
+    "Several smaller producers say they were not consulted.",
+    "The question has divided opinion in {place} for much of the decade.",
+    "Shipping costs remain high, and insurers have raised their premiums.",
+    "Negotiators are expected to return to the table before the end of the season.",
+    "Local officials say roads and ports will need upgrading first.",
+    "Opposition lawmakers want the terms to be debated in parliament.",
+    "Supply chains for {topic} remain concentrated in a handful of countries.",
+    "Economists caution that the benefits may take years to show.",
+    "Environmental groups have called for an independent review.",
+    "The move is seen as part of a wider effort to diversify partners.",
+    "Officials insisted that existing contracts would be honoured.",
+    "Demand is expected to grow as new factories come on line.",
+)
 _TIME_ZONES = ("IST", "GMT", "ET", "BST", "UTC", "CET")
 
 
@@ -155,28 +173,40 @@ class ArticleWriter:
         ))
 
     def sentence(self, cast: dict, topic: str, year: int, seen: set[str]) -> str:
+        """One sentence. Most are background with no name or date, as in real reporting; the
+        rest name people and organisations, quote them, give dates or amounts. Templates are
+        lambdas so that only the chosen one marks its entities as mentioned."""
         rng = self.rng
         person = rng.choice(cast["person"])
         org = rng.choice(cast["organisation"])
         place = rng.choice(cast["place"]).name
-        who = self._mention(person, seen)
-        when = _relative_date(rng, year)
-        templates = (
-            f"{who} met officials of the {self._mention(org, seen)} in {place} {when} to discuss {topic}.",
-            f"The {self._mention(cast['agreement'][0], seen)} covers {topic} worth {_amount(rng)} over five years.",
-            f'{who} said, "We are committed to {topic} and to every partner who shares that aim. '
-            f'This is a tangible step."',
-            f'"The talks {when} were difficult but useful," {who} said.',
-            f'"We will not accept terms that hurt our farmers," {person.short} told reporters. '
-            f'"There is still time," {rng.choice(("he", "she"))} said.',
-            f"Trade between {place} and {rng.choice(self.world.countries)} rose by {rng.randint(2, 40)} per cent "
-            f"last year, according to the {self._mention(org, seen)}.",
-            f"Officials in {place} expect exports of {_amount(rng)} by {rng.randint(year, year + 5)}.",
-            f"The {self._mention(org, seen)} said the plan marks a \"milestone\" for {topic} in {place}.",
-            f"Critics in {place} argue that the deal on {topic} favours large firms over small ones.",
-            f"The groundwork was laid {when} when delegations from {place} gathered for a forum on {topic}.",
-        )
-        return rng.choice(templates)
+        who = lambda: self._mention(person, seen)  # noqa: E731
+        group = lambda: self._mention(org, seen)  # noqa: E731
+        when = lambda: _relative_date(rng, year)  # noqa: E731
+        kinds = {
+            "background": (lambda: rng.choice(_BACKGROUND).format(topic=topic, place=place),),
+            "named": (
+                lambda: f"{who()} met officials of the {group()} in {place} {when()} to discuss {topic}.",
+                lambda: f"Trade between {place} and {rng.choice(self.world.countries)} rose by "
+                        f"{rng.randint(2, 40)} per cent last year, according to the {group()}.",
+                lambda: f"The {group()} said the plan marks a \"milestone\" for {topic} in {place}.",
+                lambda: f"The groundwork was laid {when()} when delegations from {place} gathered for a forum.",
+            ),
+            "quote": (
+                lambda: f'{who()} said, "We are committed to {topic} and to every partner who shares '
+                        f'that aim. This is a tangible step."',
+                lambda: f'"The talks {when()} were difficult but useful," {who()} said.',
+                lambda: f'"We will not accept terms that hurt our farmers," {who()} told reporters. '
+                        f'"There is still time," {rng.choice(("he", "she"))} said.',
+            ),
+            "amount": (
+                lambda: f"The {self._mention(cast['agreement'][0], seen)} covers {topic} worth "
+                        f"{_amount(rng)} over five years.",
+                lambda: f"Officials in {place} expect exports of {_amount(rng)} by {rng.randint(year, year + 5)}.",
+            ),
+        }
+        kind = rng.choices(tuple(kinds), weights=(62, 20, 10, 8))[0]
+        return rng.choice(kinds[kind])()
 
     @staticmethod
     def _mention(entity: FakeEntity, seen: set[str]) -> str:
@@ -192,7 +222,7 @@ class ArticleWriter:
 
     def paragraphs(self, cast: dict, topic: str, year: int) -> list[str]:
         seen: set[str] = set()
-        count = self.rng.randint(10, 15)
+        count = self.rng.randint(12, 17)
         return [" ".join(self.sentence(cast, topic, year, seen) for _ in range(self.rng.randint(3, 5)))
                 for _ in range(count)]
 
