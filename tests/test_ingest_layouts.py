@@ -135,6 +135,7 @@ def test_byline_without_by(text, authors, dateline):
 
 @pytest.mark.parametrize("text", [
     "Local Democracy Reporting Service", "New Delhi", "The council voted on Tuesday.", "Background",
+    "The Big Picture", "What Happens Next",
 ])
 def test_not_a_byline_without_by(text):
     assert unlabelled_byline(text) is None
@@ -248,3 +249,31 @@ def test_only_a_relative_time_is_an_error_that_says_so():
     with pytest.raises(SeedError) as caught:
         ingest(_seed("Ferries cancelled", "By Ann Lee", "Updated 2 hours ago", "Text."), "seeds/x.txt")
     assert "relative time" in caught.value.message
+
+
+PROSE_THAT_LOOKS_LIKE_JUNK = (
+    "Read the full budget and you will find that roads get a third of the money.",
+    "Follow the money, the auditor said, and the priorities become clear.",
+    "Share prices of local builders rose after the vote.",
+    "Sign language interpreters will be hired for council meetings.",
+    "Watch repairs begin on Monday in the north of the city.",
+    "Join the queue early: permits will be limited.",
+    "Get ready for roadworks, the council warned residents.",
+    "Reporting by the local paper first revealed the cost overrun.",
+    "More roads will be repaired next year than in any year since 2010.",
+    "Comments from residents were mostly positive.",
+    "Large parts of the ring road will close in July.",
+    "Updated figures show the cost rose by 4%.",
+    "Published reports suggested the plan would be delayed.",
+    "Source code for the council's road map is public, its website says.",
+    "Jane Roe is a resident who campaigned for the repairs.",
+)
+
+
+def test_prose_that_looks_like_junk_is_kept():
+    article = ingest(_seed(
+        "Council approves new budget for road repairs", "The Plan Covers Three Years",
+        "By Ann Lee | Published: 3 June 2021", *PROSE_THAT_LOOKS_LIKE_JUNK,
+    ), "x.txt")
+    assert article.dek == "The Plan Covers Three Years" and article.authors == ("Ann Lee",)
+    assert article.paragraphs == PROSE_THAT_LOOKS_LIKE_JUNK and article.removed == ()

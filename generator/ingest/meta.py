@@ -313,8 +313,18 @@ def read_meta_line(text: str) -> Meta | None:
 
 
 def _person_like(name: str) -> bool:
-    """A name of two words or more that is not an outlet, a job title or a place."""
-    return len(name.split()) >= 2 and not (is_outlet(name) or is_role(name) or is_known_place(name))
+    """A name of two words or more that is not an outlet, a job title or a place, and has none of
+    the small words of a Title Case phrase ("The Big Picture", "What Happens Next")."""
+    words = name.split()
+    if len(words) < 2 or any(word.lower() in _PHRASE_WORDS for word in words):
+        return False
+    return not (is_outlet(name) or is_role(name) or is_known_place(name))
+
+
+_PHRASE_WORDS = frozenset(
+    "the a an in on at to for with from into is are was were be how why what when where who which "
+    "after before over under about this that these those our your my its their new not no".split()
+)
 
 
 def names_and_role(text: str) -> list[str] | None:
