@@ -77,6 +77,11 @@ def process_seed(name: str, data: bytes, registry: Registry) -> Briefing | Input
         return extract(article, registry)
     except InputError as error:
         return error
+    except Exception as error:  # noqa: BLE001 — see below
+        # Seeds are untrusted: a bug that one of them trips must not take the archive down. It is
+        # reported against the seed (exit code 1, every other seed built) instead of a traceback.
+        return SeedError(name, None, f"internal error while reading this seed: {type(error).__name__}: "
+                         f"{str(error)[:200]}", "this is a bug in the generator: please report it with the seed")
 
 
 def read_seed(path: Path, registry: Registry) -> Briefing:

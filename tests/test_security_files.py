@@ -174,3 +174,17 @@ def test_successful_site_build_swaps_the_new_site_in(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (project / "site" / "index.html").read_text() == "new\n"
     assert not (project / "site.new").exists() and not (project / "site.old").exists()
+
+
+def test_a_bug_tripped_by_one_seed_is_reported_against_it(monkeypatch):
+    from generator import build
+    from generator.registry import Registry
+
+    def broken(article, registry):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(build, "extract", broken)
+    result = build.process_seed("seeds/x.txt", b"A headline for a test\n\nPublished: 12 March 2019\n\nBody.\n",
+                                Registry())
+    assert isinstance(result, SeedError)
+    assert str(result).startswith("seeds/x.txt: internal error while reading this seed: IndexError")
