@@ -5,20 +5,15 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
-from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import CHROMIUM, ROOT
 from .sitebuild import generate, mkdocs_build, prepare
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 
 
