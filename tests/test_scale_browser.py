@@ -1,0 +1,76 @@
+"""Pagefind search in a real browser (issue 9): a small synthetic archive built the way `make build`
+builds a large one (Material's search off, Pagefind index), served under a sub-path. The same
+check runs at 10,000 briefings in `make bench` (benchmarks/browser.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from generator.corpus import write_corpus
+from generator.sitesearch import pagefind_command
+
+from .browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from .browser.server import SiteServer
+from .sitebuild import generate, prepare
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def pagefind_site(tmp_path_factory):
+    server = SiteServer()
+    workdir = prepare(tmp_path_factory.mktemp("pagefind-site"))
+    corpus = workdir / "corpus"
+    write_corpus(corpus, 40, seed=11)
+    assert generate(workdir, corpus, workdir / "no-annotations", corpus / "registry") == 0
+    config = workdir / "mkdocs.pagefind.yml"
+    config.write_text(f"INHERIT: mkdocs.yml\nsite_url: {server.url}\n", encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", MATERIAL_SEARCH="false")
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
+                            "-d", str(workdir / "site")], capture_output=True, text=True, env=env, cwd=workdir)
+    assert built.returncode == 0, built.stderr
+    site = workdir / "site"
+    subprocess.run(pagefind_command(site), check=True, capture_output=True)
+    server.start(site)
+    yield server, site
+    server.stop()
+
+
+def test_pagefind_replaces_material_search(pagefind_site):
+    _, site = pagefind_site
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "pagefind-search.js" in home and "'wasm-unsafe-eval'" in home
+    assert not (site / "search" / "search_index.json").exists()
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_a_query_finds_the_briefing_and_stays_small(pagefind_site):
+    from playwright.sync_api import sync_playwright
+
+    server, site = pagefind_site
+    briefings = json.loads((site / "archive.json").read_text(encoding="utf-8"))["briefings"]
+    target = briefings[len(briefings) // 2]
+    expected = "/archive/" + target["url"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.goto(server.url)
+        page.wait_for_load_state("networkidle")
+        page.keyboard.press("/")  # the keyboard alone opens search
+        page.keyboard.type(target["title"])
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=20_000)
+        links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+        assert expected in links[:5], links[:5]
+        page.click(f'.pagefind-ui__result-link[href="{expected}"]')
+        page.wait_for_load_state("networkidle")
+        assert page.url.endswith(expected) and target["title"] in page.inner_text("h1")
+        browser.close()
+    assert errors == []
