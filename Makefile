@@ -76,5 +76,5 @@ lock: ## re-resolve requirements.in into requirements.lock (exact versions)
 	rm -rf .venv-lock
 
 clean: ## remove the site, caches and generated pages (not .venv)
-	rm -rf site site.new site.old build .pytest_cache .hypothesis
+	rm -rf site site.new site.old build .cache .pytest_cache .hypothesis
 	[ ! -x $(PY) ] || $(PY) -c "from pathlib import Path; from generator.write import write_files; write_files(Path('docs'), {})"
