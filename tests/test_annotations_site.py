@@ -233,3 +233,14 @@ def test_how_to_annotates_example_error_is_what_check_prints(in_root, tmp_path, 
                        .replace('  prefix: "Forum on Resource "\n  suffix: " Engagement (FORGE)"\n', ""))
     _, _, err = _check(project, monkeypatch, capsys)
     assert err.splitlines()[0] == documented
+
+
+def test_the_check_command_names_file_line_and_column_and_exits_1(tmp_path):
+    folder = tmp_path / "annotations" / "000_e80ecc7bd58d023e"
+    folder.mkdir(parents=True)
+    (folder / "broken.yml").write_text("briefing: seeds/000_e80ecc7bd58d023e.txt\nanchor:\n  exact: FORGE\n"
+                                       "kind: definition\nbody: x\nauthor: me\ndate: 2026-13-45\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "--annotations", str(tmp_path / "annotations")],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: annotations/000_e80ecc7bd58d023e/broken.yml:7:7: ")
