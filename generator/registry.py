@@ -203,7 +203,8 @@ def _check_list(doc, key) -> list[RegistryError]:
         elif item in seen:
             errors.append(doc.error(RegistryError, (key, i), f"{key}[{i}] {item!r} is listed twice",
                                     "remove the repeated item"))
-        seen.add(item)
+        else:
+            seen.add(item)  # only text: a nested list here is unhashable (and already an error)
     return errors
 
 

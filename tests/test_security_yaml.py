@@ -8,11 +8,13 @@ import datetime
 import time
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import safeyaml
 from generator.errors import InputError, RegistryError
+from generator.annotations.load import parse_annotation
 from generator.registry import load_registry, parse_entity
 from tests.hostile import HOSTILE
 
@@ -49,7 +51,13 @@ def test_hostile_yaml_is_a_clear_error(name):
 
 def test_every_hostile_yaml_fixture_is_covered():
     on_disk = {p.name for p in YAML.iterdir()}
-    assert on_disk - set(REFUSED) == {"invalid-utf8.yml", "bom.yml"}
+    assert on_disk - set(REFUSED) == {"invalid-utf8.yml", "bom.yml", "nested-alias-list.yml"}
+
+
+def test_wrong_type_inside_a_list_is_a_registry_error():
+    # A nested list among aliases crashed the registry check (unhashable), taking every build down.
+    entity, errors = parse_entity((YAML / "nested-alias-list.yml").read_text(), "registry/person/x.yml")
+    assert entity is None and [(e.line, e.col) for e in errors] == [(5, 5)], [str(e) for e in errors]
 
 
 @pytest.mark.parametrize("text, words", [
@@ -121,5 +129,22 @@ def test_random_yaml_loads_or_is_a_clear_error(text):
             return all(plain(v, depth + 1) for v in value)
         return value is None or isinstance(value, (str, int, float, bool, datetime.date))
     assert plain(doc.data)
-    # ...and it goes through the real registry validator without any other exception.
+    # ...and it goes through the real validators without any other exception.
     parse_entity(text, "registry/person/random.yml")
+    parse_annotation(text, "annotations/x/random.yml", "x/random")
+
+
+values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+                      lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+                      max_leaves=8)
+FIELDS = ("briefing", "anchor", "kind", "body", "author", "sources", "date", "exact", "prefix", "suffix",
+          "id", "name", "type", "aliases", "roles", "description", "wikidata", "template")
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.dictionaries(st.sampled_from(FIELDS), values, max_size=8))
+def test_wrong_types_in_any_field_are_errors_not_crashes(data):
+    text = yaml.safe_dump(data, allow_unicode=True)
+    for errors in (parse_entity(text, "registry/person/x.yml")[1],
+                   parse_annotation(text, "annotations/x/y.yml", "x/y")[1]):
+        assert all(e.line is not None and e.line >= 1 for e in errors), [str(e) for e in errors]
