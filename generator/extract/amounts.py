@@ -9,6 +9,7 @@ Indian-English scales (lakh, crore) and currency prefixes together, hence the ta
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import regex
 
@@ -71,18 +72,18 @@ def find_amounts(paragraph: int, text: str) -> list[Amount]:
         prefix = match.group("cur")
         if prefix and prefix[0].isalpha() and match.start() and text[match.start() - 1].isalpha():
             continue
-        value = float(match.group("num").replace(",", ""))
+        # Decimal: 8.2 * 1e9 in binary floating point is 8199999999.999999.
+        value = Decimal(match.group("num").replace(",", ""))
         scale = match.group("scale")
         if scale:
             if scale in ("m", "b", "k", "cr") and not prefix:
                 continue  # "5 m" is metres, "5 b" nothing: short scales only after a currency sign
-            value *= _SCALE[scale.lower()] * (1e7 if match.group("scale2") else 1)  # "lakh crore"
+            value *= Decimal(_SCALE[scale.lower()]) * (10 ** 7 if match.group("scale2") else 1)  # "lakh crore"
         currency = _PREFIX.get(prefix) or _SUFFIX.get(match.group("cur2") or "") or match.group("code")
         unit = None if currency else _UNITS[match.group("unit")]
         amounts.append(Amount(match.group(), _clean(value), currency, unit, paragraph))
     return amounts
 
 
-def _clean(value: float) -> float:
-    """Round away float noise (2.5 * 1e9 is exact, 1.1 * 1e6 is not)."""
-    return round(value, 6)
+def _clean(value: Decimal) -> float:
+    return float(round(value, 6))

@@ -117,7 +117,7 @@ class _Context:
                 if all(w[:1].isupper() or w in lx.NAME_CONNECTORS for w in between):
                     return entity_id
                 # "said national president Ifeoma Nwosu": a lower-case title before a person.
-                if (len(between) <= 4 and self.type_of(entity_id) == "person"
+                if (len(between) <= 4 and (self.type_of(entity_id) == "person" or self.name_like(entity_id))
                         and all(w.isalpha() and w.lower() not in _FUNCTION for w in between)):
                     return entity_id
                 return None
