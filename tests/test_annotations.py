@@ -167,6 +167,13 @@ def test_prefix_or_suffix_picks_one_of_repeated_words(prefix, suffix, paragraph)
     assert (placed.paragraph, placed.method, error, warning) == (paragraph, "exact", None, None)
 
 
+def test_unique_words_whose_context_changed_still_anchor_with_a_warning():
+    placed, error, warning = place("Kessel Bay survey", prefix="work on their ", suffix=" map")
+    assert (placed.paragraph, placed.method, error) == (2, "exact", None)
+    assert str(warning) == ("annotations/01_harbour/x.yml:4:3: prefix or suffix of anchor “Kessel Bay survey” no "
+                            "longer fits the text in ¶3 — update 'prefix' and 'suffix' to the words around it now")
+
+
 def test_prefix_that_still_fits_several_places_is_ambiguous():
     _, error, _ = place("committee", prefix="the ")
     assert error.message == "anchor “committee” matches 2 places in seeds/01_harbour.txt"
