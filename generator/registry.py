@@ -302,7 +302,12 @@ def load_registry(root: Path, relative_to: Path | None = None) -> tuple[Registry
         except RegistryError as exc:
             errors.append(exc)
             continue
-        entity, problems = parse_entity(text, name)
+        try:
+            entity, problems = parse_entity(text, name)
+        except Exception as error:  # noqa: BLE001 — untrusted input: a bug it trips is its error
+            entity, problems = None, [RegistryError(name, None, f"internal error while reading this file: "
+                                                    f"{type(error).__name__}: {str(error)[:200]}",
+                                                    "this is a bug in the generator: please report it with the file")]
         errors += problems
         if entity:
             entities.append(entity)
