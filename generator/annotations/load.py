@@ -180,7 +180,12 @@ def load_annotations(root: Path, relative_to: Path | None = None) -> tuple[list[
         except AnnotationError as error:
             errors.append(error)
             continue
-        annotation, problems = parse_annotation(text, name, annotation_id)
+        try:
+            annotation, problems = parse_annotation(text, name, annotation_id)
+        except Exception as error:  # noqa: BLE001 — untrusted input: a bug it trips is its error
+            annotation, problems = None, [AnnotationError(name, None, "internal error while reading this file: "
+                                                          f"{type(error).__name__}: {str(error)[:200]}",
+                                                          "this is a bug in the generator: please report it with the file")]
         errors += problems
         if annotation:
             annotations.append(annotation)
