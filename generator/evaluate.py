@@ -5,6 +5,8 @@ recall are printed per field, for the real seeds and the fixture articles separa
 
 - entities: a predicted entity matches a gold one when its name or any mention equals the gold
   name or one of its aliases (case, dots and apostrophe style ignored), one to one;
+- entity types: of the predicted entities that match a gold one, those with the gold type
+  (person, organisation, place, agreement, event, other);
 - dates: (resolved value, precision, approximate flag) as a multiset;
 - quote speakers: a predicted quotation whose text starts with the gold opening words, with the
   same speaker (a name or alias of the gold speaker, or both unknown);
@@ -32,7 +34,7 @@ from .extract.sentences import split_article
 from .ingest import ingest
 from .registry import load_registry
 
-FIELDS = ("entities", "dates", "quote speakers", "amounts", "junk lines removed", "sentences kept")
+FIELDS = ("entities", "entity types", "dates", "quote speakers", "amounts", "junk lines removed", "sentences kept")
 TARGETS = {"seed": 1.0, "fixtures": 0.95}
 """Minimum precision and recall per field for each group (issue 4)."""
 
@@ -74,19 +76,24 @@ def _multiset(predicted: list, gold: list) -> Score:
     return Score(hits, sum(p.values()), sum(g.values()), misses)
 
 
-def score_entities(briefing, gold: list[dict]) -> Score:
+def score_entities(briefing, gold: list[dict]) -> tuple[Score, Score]:
+    """(entities, entity types): matching by name, then the type of each match."""
     names = [{_norm(g["name"]), *(_norm(a) for a in g.get("aliases") or ())} for g in gold]
-    used, hits, extra = set(), 0, []
+    used, hits, extra, typed, mistyped = set(), 0, [], 0, []
     for entity in briefing.entities:
         forms = {_norm(entity.name), *(_norm(m.text) for m in entity.mentions)}
         match = next((i for i, n in enumerate(names) if i not in used and forms & n), None)
         if match is None:
             extra.append(f"extra {entity.name!r} ({entity.type})")
+            continue
+        used.add(match)
+        hits += 1
+        if entity.type == gold[match]["type"]:
+            typed += 1
         else:
-            used.add(match)
-            hits += 1
+            mistyped.append(f"{entity.name!r} typed {entity.type}, gold {gold[match]['type']}")
     missed = [f"missed {g['name']!r}" for i, g in enumerate(gold) if i not in used]
-    return Score(hits, len(briefing.entities), len(gold), missed + extra)
+    return Score(hits, len(briefing.entities), len(gold), missed + extra), Score(typed, hits, hits, mistyped)
 
 
 def score_quotes(briefing, gold: list[dict], gold_entities: list[dict]) -> Score:
@@ -125,8 +132,8 @@ def score_article(article, briefing, gold: dict) -> dict[str, Score]:
                      [_norm(str(line)) for line in gold.get("removed") or ()])
     sentences = _multiset([_norm(s.text) for s in split_article(article.paragraphs)],
                           [_norm(s) for para in gold.get("paragraphs") or () for s in para])
-    return {"entities": score_entities(briefing, gold.get("entities") or []),
-            "dates": dates,
+    entities, types = score_entities(briefing, gold.get("entities") or [])
+    return {"entities": entities, "entity types": types, "dates": dates,
             "quote speakers": score_quotes(briefing, gold.get("quotes") or [], gold.get("entities") or []),
             "amounts": amounts, "junk lines removed": junk, "sentences kept": sentences}
 

@@ -313,8 +313,12 @@ def _type_hint(piece: Piece, text: str) -> str | None:
         return "agreement"  # "under the FAME scheme"
     if _INSTITUTION_TAIL.match(text, piece.end):
         return "place"  # "a Yorkshire council": the place an institution of its kind serves
+    if is_place(piece.text):
+        return "place"  # before the acronym rule: "UK", "UAE"
     if len(words) == 1 and _ACRONYM.match(words[0]):
         return "organisation"
+    if "&" in words:
+        return "organisation"  # "Bergman & Lowe": firms, not people, are joined by "&"
     if len(words) == 2 and words[0] in _COMPASS and is_place(words[1]):
         return "place"  # "Southeast Asia", "East Antarctica"
     before = text[max(0, piece.start - 16):piece.start].split()

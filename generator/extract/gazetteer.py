@@ -17,7 +17,8 @@ _EXTRA_FORMS = {
     # Short forms news English uses beside GeoNames' own country names.
     "Democratic Republic of the Congo": ("DR Congo", "DRC"), "Czechia": ("Czech Republic",),
     "Ivory Coast": ("Côte d'Ivoire",), "Myanmar": ("Burma",), "Vatican": ("Vatican City",),
-    "Palestinian Territory": ("Palestine",), "United Kingdom": ("Britain", "Great Britain"),
+    "Palestinian Territory": ("Palestine",), "United Kingdom": ("Britain", "Great Britain", "UK", "U.K."),
+    "United States": ("US", "U.S.", "USA", "U.S.A."), "United Arab Emirates": ("UAE",),
 }
 
 

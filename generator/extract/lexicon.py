@@ -109,6 +109,7 @@ ORG_WORDS = _words("""
     Investments Securities Labs Laboratories Solutions Brands Foods Insurance Entertainment
     Broadcasting Markets Associates Advisors Advisers Consulting Bancorp Registrar Registry
     Semiconductor Semiconductors Electronics Chemicals Logistics Telecom Telecoms Communications
+    Robotics Aerospace Automotive Biotech Therapeutics Software
 """)
 """Head words that make a capitalised name an organisation ("Reserve Bank of India")."""
 
