@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from ..errors import SeedError
 from ..model import Removed
 from .dates import DateError, starts_with_label
-from .junk import line_rule
+from .junk import MAX_BLOCK_HEADLINES, classify, is_recommendation_marker, line_rule
 from .places import is_known_place
 from .meta import Meta, is_outlet, is_role, place_name, read_meta_line, unlabelled_byline
 from .inline import plain
@@ -77,6 +77,7 @@ _LONE_LABEL = re.compile(
     r"|(?:(?:written|reported|news\s+provided|words|story)\s+)?by\s*:?",
     re.I,
 )
+_WIDGET_RULES = ("recommendations", "topic", "recommended-headline")
 # "Exclusive: … - BBC News", "… | CNN Politics": the site's name after the headline.
 _SITE_SUFFIX = re.compile(r"\s+(?P<sep>\||[-\u2013\u2014])\s+(?P<site>[^|\u2013\u2014]{2,40})$")
 _DOMAIN = re.compile(r"[\w\-]+\.(?:com|co\.uk|co\.in|in|org|net|news|co)\b", re.I)
@@ -269,6 +270,8 @@ def _byline_part(header: Header, line: SourceLine, place_alone: bool = True) -> 
         merge(header.meta, byline)
     elif header.meta.authors and is_role(line.text):
         header.removed.append(Removed(line.line, line.raw, "byline-role"))
+        _, comma, place = line.text.rpartition(",")  # "BBC News, Eastbrook": where she files from
+        header.meta.dateline = header.meta.dateline or (place_name(place) if comma else None)
     elif place_alone and header.meta.authors and not line.text.endswith(".") and place_name(line.raw):
         header.meta.dateline = header.meta.dateline or place_name(line.raw)
     else:
@@ -326,6 +329,8 @@ def _header_line(header: Header, lines: list[SourceLine], index: int, source_fil
         return index + 1
     if rule:
         return index + 1
+    if is_recommendation_marker(line.text):
+        return _widget(header, lines, index)
     if _byline_part(header, line, place_alone=False):
         return index + 1
     credit = _credit_below(lines, index) if header.caption is None else None
@@ -341,6 +346,18 @@ def _header_line(header: Header, lines: list[SourceLine], index: int, source_fil
         header.meta.dateline = header.meta.dateline or place  # a lone place between metadata lines
         return index + 1
     return None
+
+
+def _widget(header: Header, lines: list[SourceLine], index: int) -> int:
+    """Take out a topic or recommendation list that pages put among the metadata ("Related
+    Topics" / "Eastbrook" under the date, as the BBC does); the index after it."""
+    window = lines[index:index + MAX_BLOCK_HEADLINES + 1]
+    rules = classify([line.text for line in window])
+    taken = 0
+    while taken < len(window) and rules[taken] in _WIDGET_RULES:
+        header.removed.append(Removed(window[taken].line, window[taken].raw, rules[taken]))
+        taken += 1
+    return index + taken
 
 
 def _meta_run(header: Header, lines: list[SourceLine], index: int, meta: Meta, source_file: str) -> int:

@@ -98,7 +98,7 @@ _AD_MARKER = re.compile(
 _RELATED_LINK = re.compile(
     r"(?:also\s+read|read\s+also|read\s+more|must\s+read|read|related(?:\s+(?:story|stories|news"
     r"|articles?|coverage|reading))?|see\s+also|also\s+see|also\s+watch|watch|listen|don'?t\s+miss"
-    r"|recommended|trending|more\s+on\s+this)\s*(?:\||:|[-\u2013\u2014]|>>|\u00bb)\s*\S",
+    r"|recommended|trending|more\s+on\s+this|go\s+deeper)\s*(?:\||:|[-\u2013\u2014]|>>|\u00bb)\s*\S",
     _I,
 )
 _SOCIAL_PROMPT = re.compile(
@@ -115,7 +115,7 @@ _SOCIAL_PROMPT = re.compile(
     r"|(?:turn\s+on|enable|allow)\s+(?:push\s+)?notifications?\b"
     r"|join\s+(?:our\s+|the\s+)?(?:[\w\-]+\s+){0,2}(?:commenting|comments?|discussions?|conversations?|forums?)\b"
     r"|(?:please\s+)?(?:use|upgrade|update|switch\s+to)\s+(?:a\s+|the\s+|your\s+)?(?:[\w\-]+\s+){0,2}browser\b"
-    r"|(?:please\s+)?enable\s+javascript\b"
+    r"|(?:please\s+)?enable\s+javascript\b|your\s+browser\s+(?:does\s+not|doesn'?t)\s+support\b"
     r"|(?:for|get)\s+(?:the\s+|all\s+the\s+)?(?:latest|more)\b.{0,80}\b(?:follow|download|click)\b)",
     _I,
 )
@@ -129,6 +129,7 @@ _SUBSCRIBE_PROMPT = re.compile(
     r"|(?:after|skip\s+past)\s+newsletter\s+promotion\b"
     r"|(?:get|receive)\s+(?:our|the)\s+(?:free\s+)?(?:[\w\-]+\s+){0,3}(?:e-?mail|newsletter|briefing|bulletin)s?\b"
     r"|(?:please\s+)?enter\s+(?:a\s+valid\s+|your\s+)?e-?mail\b|thank\s+you\s+for\s+(?:subscribing|signing\s+up)\b"
+    r"|thanks\s+for\s+reading\b"
     r"|this\s+(?:article|story)\s+(?:was|is)\s+(?:featured|included)\s+in\b.*\bnewsletter\b)",
     _I,
 )
@@ -138,7 +139,7 @@ _SHARE_LABEL = (
     r"|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?|font\s+size|text\s+size"
     r"|menu|search|skip\s+to\s+(?:main\s+)?(?:content|site\s+index|navigation|search)|sign\s+in|log\s*in"
     r"|home|close|back\s+to\s+top|share\s+via|aa|a[+\-]|text\s+size|small|medium|large|reuse\s+this\s+content"
-    r"|(?:add\s+to\s+(?:your\s+)?)?saved\s+(?:stories|articles)|comment\s+on\s+this\s+(?:story|article)"
+    r"|(?:give|gift)\s+this\s+article|(?:add\s+to\s+(?:your\s+)?)?saved\s+(?:stories|articles)|comment\s+on\s+this\s+(?:story|article)"
     r"|have\s+your\s+say|(?:start|join)\s+(?:a|the)\s+conversation|order\s+reprints|today'?s\s+paper"
     r"|subscribe|learn\s+more|\d+(?:[.,]\d+)?[km]?(?:\s+comments?)?|\d{1,2}:\d\d(?:\s*mins?)?"
     r"|\d{1,3}\s*(?:mins?|minutes?)|enlarge\s+(?:this\s+)?(?:image|photo)|(?:toggle|hide|show)\s+caption"
@@ -180,7 +181,7 @@ _RECOMMENDATION_MARKER = re.compile(
     r"(?:\s+(?:from|on|in|for)\s+.{1,40})?"
     r"|most\s+(?:read|popular|viewed|shared|watched|commented)|trending(?:\s+(?:now|today|topics))?"
     r"|editor'?s'?\s+picks?|(?:top|our)\s+picks|don'?t\s+miss|read\s+next|up\s+next"
-    r"|in\s+this\s+(?:article|story)|more\s+[\w&\-]+"  # "In this article" (tickers), "More TechCrunch"
+    r"|in\s+this\s+(?:article|story)|more\s+[\w&\-]+|(?:related\s+|more\s+)?videos?"  # "In this article" (tickers), "More TechCrunch"
     r"|what\s+to\s+read\s+next|also\s+read|read\s+more(?:\s+(?:from|on|about)\s+.{1,40})?|must\s+read|related"
     r"|recommended|explore\s+more"
     r"|in\s+case\s+you\s+missed\s+it|you\s+may\s+have\s+missed|more\s+from\s+.{1,40}"

@@ -70,6 +70,7 @@ _ROLE = re.compile(
 )
 _JOB_BEFORE_NAME = re.compile(rf"^(?:[a-z][\w\-]*\s+){{0,3}}(?:{_PERSON_JOBS})\s+(?=[A-Z])")
 _FOR_OUTLET = re.compile(r"\s+(?:for|FOR)\s+[A-Z][\w.&'\- ]{1,40}$")
+_SECTION = re.compile(r"[A-Z][\w'\u2019\-]*(?:\s+(?:&|and|[A-Z][\w'\u2019\-]*)){1,4}")
 _HANDLE = re.compile(r"\s*@\w{1,30}")
 _REPORTING_FROM = re.compile(r"(?:reporting|filed|writing)\s+from\s+(?P<place>[^,;|]{2,40})(?:,.{0,40})?", re.I)
 _MIXED_CAPS = re.compile(r"(?P<head>[A-Z][a-z]{1,2})(?P<rest>[A-Z]{2,})")
@@ -122,6 +123,9 @@ def place_name(text: str) -> str | None:
     if len(text) > 120:
         return None  # checked before plain(): parsing a long paragraph's Markdown is slow
     text = plain(text).strip(" ,;:")
+    head, comma, region = text.partition(",")
+    if comma and place_name(region) is not None and "," not in region:
+        text = head  # "WASHINGTON, DC", "Springfield, Ill.": the place is the part before the comma
     words = text.split()
     if not 1 <= len(words) <= 4 or len(text) > 40 or not text[:1].isupper():
         return None
@@ -272,6 +276,8 @@ def _account_for(piece: str, meta: Meta, names_alone: bool = False) -> bool:
     if names:
         add_authors(names, meta)
         return True
+    if names_alone and "&" in piece and _SECTION.fullmatch(piece):
+        return True  # a section beside the date: "Jun 3, 2021 - Energy & Environment"
     reporting_from = _REPORTING_FROM.fullmatch(plain(piece))
     if reporting_from:
         place = place_name(reporting_from.group("place"))

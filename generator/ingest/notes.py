@@ -60,7 +60,7 @@ _SYNDICATION = re.compile(
 )
 _PRINT_NOTE = re.compile(
     r"(?=.*\b(?:this|a\s+version\s+of\s+this)\s+(?:article|story|column|piece|review|essay)\b)"
-    r".*\b(?:appears?|appeared|ran|runs|was\s+published|is\s+published)\s+in\s+(?:the\s+)?(?:[\w\-]+\s+){0,4}"
+    r".*\b(?:appears?|appeared|ran|runs|was\s+published|is\s+published)\s+in\s+(?:the\s+)?(?:[\w\-]+\s+){0,6}"
     r"print\b",
     _I,
 )
@@ -82,7 +82,8 @@ _PROMO = re.compile(
     r"|(?:get|track|catch|check\s+out|follow)\s+(?:all\s+)?(?:the\s+)?(?:[\w\-]+\s+){0,2}(?:news|updates|headlines)\b"
     r".{0,80}\b(?:on|at|from)\s+(?:the\s+)?[A-Z]"
     r"|stay\s+(?:up\s+to\s+date|updated|informed|tuned)\b"
-    r"|.{0,80}\bonly\s+on\s+[\w\-]+\.(?:com|in|co|net|org)\b)",
+    r"|.{0,80}\bonly\s+on\s+[\w\-]+\.(?:com|in|co|net|org)\b"
+    r"|.{0,80}\bon\s+(?:ios|android)(?:\s+(?:or|and|&)\s+(?:ios|android))\b)",
     _I,
 )
 
@@ -93,7 +94,7 @@ NOTE_RULES: tuple[tuple[str, int, tuple[str, ...], re.Pattern], ...] = (
     ("affiliate-note", 60, ("commission", "affiliate", "share of"), _AFFILIATE),
     ("privacy-notice", 90, ("privacy",), _PRIVACY),
     ("standards-note", 25, ("standards", "trust"), _STANDARDS),
-    ("promo", 30, ("latest", "stay ", "only on", "news", "updates", "headlines"), _PROMO),
+    ("promo", 30, ("latest", "stay ", "only on", "news", "updates", "headlines", "android"), _PROMO),
 )
 MAX_NOTE_CHARS = 900
 MAX_NOTE_WORDS = max(limit for _, limit, _, _ in NOTE_RULES)
