@@ -6,6 +6,8 @@ Each module here renders one family of pages and exposes ``files(archive) -> {pa
 
 from __future__ import annotations
 
+import re
+
 from ..export import archive_json
 from ..model import Archive
 from . import annotation_pages
@@ -29,8 +31,17 @@ def render(archive: Archive, jobs: int = 1) -> dict[str, bytes]:
         for path, text in part.items():
             if path in out:
                 raise ValueError(f"two page families both generate {path}")
+            if path.endswith(".md") and not _TITLED.match(text):
+                raise ValueError(f"generated page {path} has no title in its front matter")
             out[path] = text
     return {path: _encoded(out[path]) for path in sorted(out)}
+
+
+_TITLED = re.compile(r"---\ntitle: ")
+"""Every generated page starts with front matter whose first key is its title. Without one, MkDocs
+takes the title from the page's first heading and Material prints it into <title> through
+``striptags``, which turns the heading's escaped ``&lt;script&gt;`` back into live markup
+(see SECURITY.md)."""
 
 
 def _encoded(text: str | bytes) -> bytes:
