@@ -99,13 +99,16 @@ class Header:
 
 def read_caption(line: SourceLine) -> tuple[str, str] | None:
     """(caption, credit) when a line ends with a photo credit, else None."""
-    match = _CREDIT_PAREN.search(line.raw)
+    # The patterns are slow to search for on a long line, and most lines have neither a closing
+    # bracket at the end nor a label, so cheap string tests come first.
+    raw = line.raw
+    match = _CREDIT_PAREN.search(raw) if ")" in raw[-4:] or "]" in raw[-4:] else None
     if not (match and (_CREDIT_WORDS.search(match.group("credit")) or _is_slash_credit(match.group("credit")))):
-        # The label patterns are slow to search for; most lines have no label word at all.
-        low = line.raw.lower()
         match = None
-        if ("credit" in low or ":" in low) and any(w in low for w in ("photo", "image", "picture", "pic", "credit")):
-            match = _CREDIT_LABEL.search(line.raw) or ("credit" in low and _CREDIT_DOTS.search(line.raw)) or None
+        if ":" in raw or "redit" in raw:
+            low = raw.lower()
+            if any(w in low for w in ("photo", "image", "picture", "pic", "credit")):
+                match = _CREDIT_LABEL.search(raw) or ("credit" in low and _CREDIT_DOTS.search(raw)) or None
     if not match:
         return None
     caption = plain(line.raw[: match.start()]).rstrip(" |-\u2013\u2014")
