@@ -160,6 +160,17 @@ def test_site_still_works_under_the_policy(served, browser):
     markers.first.click()
     watcher.page.wait_for_timeout(300)
     assert watcher.state() == CLEAN
+    # content.tooltips: Material turns title="" into tooltips on hover; some titles hold payloads.
+    titled = watcher.page.locator(".md-content [title]")
+    for i in range(min(titled.count(), 10)):
+        if titled.nth(i).is_visible():
+            titled.nth(i).hover()
+            watcher.page.wait_for_timeout(100)
+    assert watcher.state() == CLEAN
+    # Material highlights ?h= search terms on the page: a crafted link must not inject either.
+    watcher.page.goto(base + annotated.parent.relative_to(site).as_posix()
+                      + "/?h=%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D101%3E", wait_until="networkidle")
+    assert watcher.state() == CLEAN
     # Instant navigation: follow a header tab without a full reload.
     watcher.page.locator("a.md-tabs__link").nth(1).click()
     watcher.page.wait_for_load_state("networkidle")
