@@ -19,16 +19,12 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import ROOT, SEEDS
+from ..conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, SEEDS  # noqa: F401 (CHROMIUM*: re-exported)
 from ..sitebuild import generate, prepare
 from .server import SiteServer
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-"""Debian's chromium (installed by `make system-deps`); Playwright drives it, downloads nothing."""
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
-"""The cross-links engineer's fixture corpus (seeds, and optionally registry/ and annotations/)."""
+"""The fixture corpus of the cross-link tests (seeds/, and registry/ and annotations/ if any)."""
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 """Where screenshots go (git-ignored); the path is printed by the screenshot test."""
 DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
