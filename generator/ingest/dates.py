@@ -54,9 +54,12 @@ _YEARLESS_PATTERNS = (
     re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?!\d)(?!,?\s*(?:19|20)\d\d)", re.I),
     re.compile(rf"\b{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MONTH}(?!,?\s*(?:19|20)\d\d)", re.I),
 )
-# "06/03/2021 06:45 PM EDT" (Politico), "03/06/2021": month first next to a US zone (or when the
-# second number is over 12), else day first as in most of the world.
-_NUMERIC_DATE = re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
+# "06/03/2021 06:45 PM EDT" (Politico), "03-06-2026 at 18:45 IST" (Indian Express), "03.06.2021":
+# month first next to a US zone (or when the second number is over 12), else day first as in
+# most of the world.
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.\-])(?P<a>[0-3]?\d)(?P<sep>[/.\-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d/.\-])"
+)
 _CLOCK = re.compile(r"\d[:.][0-5]\d")
 _LABEL_WORDS = ("publish", "updat", "posted", "modif", "created", "released", "edited", "revised")
 _LEAP_YEAR = 2000  # checks "29 February" without a year; the real year is filled in later
@@ -202,7 +205,7 @@ def find_dates(text: str) -> list[FoundDate]:
             kind, start = _labelled(text, start)
             taken.append((start, end))
             found.append(FoundDate(start, end, iso, kind, _printed_zone(time)))
-    if "/" in text:
+    if _NUMERIC_DATE.search(text):
         found.extend(_numeric_dates(text, taken))
     found.extend(_yearless_dates(text, taken))
     found.sort(key=lambda f: f.start)
@@ -271,7 +274,7 @@ def starts_with_label(text: str) -> bool:
 _LABEL_AT_START = re.compile(
     r"\W*(?:this\s+article\s+was\s+)?(?:first\s+published|originally\s+published|published|posted"
     r"|(?:last\s+)?updated|(?:last\s+)?modified)\b"
-    r"(?=\s*:|(?:\s+(?:on|at)|\s+[-\u2013\u2014])?\s+(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul"
+    r"(?=(?:\s+(?:on|at))?\s*:|(?:\s+(?:on|at)|\s+[-\u2013\u2014])?\s+(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul"
     r"|aug|sep|oct|nov|dec)[a-z]*\b))",
     re.I,
 )

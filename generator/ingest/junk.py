@@ -54,7 +54,9 @@ Block rules (a marker and the lines that belong to it):
     ``MAX_BLOCK_HEADLINES`` of them. The block ends at the first line that reads like prose: one that
     starts in lower case (it continues a sentence), ends with a full stop, colon or comma, holds
     two sentences, reports speech ("said", "told"), or is longer than ``MAX_HEADLINE_WORDS``
-    words. A short prose line therefore stops the block instead of being eaten by it.
+    words. A short prose line therefore stops the block instead of being eaten by it, and a short
+    question (``MAX_SUBHEAD_WORDS``) right before that prose is kept: it is the article's own
+    subheading ("What changes now?"), which the prose answers.
 
 ``recommendations`` / ``topic``
     A topic list's title ("Related Topics", "Explore more on these topics", "Tags") is followed
@@ -82,6 +84,7 @@ MAX_PROMPT_WORDS = 25
 MAX_PROMPT_CHARS = 300  # also bounds the work of the ".*" patterns below on a huge line
 MAX_HEADLINE_WORDS = 25
 MAX_BLOCK_HEADLINES = 12
+MAX_SUBHEAD_WORDS = 6
 MAX_BAR_CHARS = 120  # a share bar is a row of short labels; longer lines are never one
 
 _I = re.I
@@ -139,7 +142,7 @@ _SHARE_LABEL = (
     r"|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?|font\s+size|text\s+size"
     r"|menu|search|skip\s+to\s+(?:main\s+)?(?:content|site\s+index|navigation|search)|sign\s+in|log\s*in"
     r"|home|close|back\s+to\s+top|share\s+via|aa|a[+\-]|text\s+size|small|medium|large|reuse\s+this\s+content"
-    r"|(?:give|gift)\s+this\s+article|(?:add\s+to\s+(?:your\s+)?)?saved\s+(?:stories|articles)|comment\s+on\s+this\s+(?:story|article)"
+    r"|view\s+all|(?:give|gift)\s+this\s+article|(?:add\s+to\s+(?:your\s+)?)?saved\s+(?:stories|articles)|comment\s+on\s+this\s+(?:story|article)"
     r"|have\s+your\s+say|(?:start|join)\s+(?:a|the)\s+conversation|order\s+reprints|today'?s\s+paper"
     r"|subscribe|learn\s+more|\d+(?:[.,]\d+)?[km]?(?:\s+comments?)?|\d{1,2}:\d\d(?:\s*mins?)?"
     r"|\d{1,3}\s*(?:mins?|minutes?)|enlarge\s+(?:this\s+)?(?:image|photo)|(?:toggle|hide|show)\s+caption"
@@ -181,7 +184,8 @@ _RECOMMENDATION_MARKER = re.compile(
     r"(?:\s+(?:from|on|in|for)\s+.{1,40})?"
     r"|most\s+(?:read|popular|viewed|shared|watched|commented)|trending(?:\s+(?:now|today|topics))?"
     r"|editor'?s'?\s+picks?|(?:top|our)\s+picks|don'?t\s+miss|read\s+next|up\s+next"
-    r"|in\s+this\s+(?:article|story)|more\s+[\w&\-]+|(?:related\s+|more\s+)?videos?"  # "In this article" (tickers), "More TechCrunch"
+    r"|in\s+this\s+(?:article|story)|more\s+[\w&\-]+|(?:related\s+|more\s+)?videos?"
+    r"|(?:subscriber|premium|members?)[\s\-]+only(?:\s+(?:stories|articles|content))?"  # "In this article" (tickers), "More TechCrunch"
     r"|what\s+to\s+read\s+next|also\s+read|read\s+more(?:\s+(?:from|on|about)\s+.{1,40})?|must\s+read|related"
     r"|recommended|explore\s+more"
     r"|in\s+case\s+you\s+missed\s+it|you\s+may\s+have\s+missed|more\s+from\s+.{1,40}"
@@ -283,9 +287,17 @@ def classify(texts: list[str], authors: tuple[str, ...] | list[str] = ()) -> lis
             rules[index] = "topic" if topics else "recommended-headline"
             block_left -= 1
         else:
+            if block_left and index and rules[index - 1] == "recommended-headline" and _is_subhead(texts[index - 1]):
+                rules[index - 1] = None
             block_left = 0
     _mark_author_bios(texts, rules, authors)
     return rules
+
+
+def _is_subhead(text: str) -> bool:
+    """A short question right before the prose that ends a block ("What changes now?") is the
+    article's own subheading, which that prose answers; teaser headlines are longer."""
+    return text.endswith("?") and _words(text) <= MAX_SUBHEAD_WORDS
 
 
 def _is_topic(text: str) -> bool:
@@ -294,19 +306,17 @@ def _is_topic(text: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _bio_pattern(authors: tuple[str, ...]) -> re.Pattern:
-    names = "|".join(re.escape(a) for a in authors)
+    names = "|".join([re.escape(a) for a in authors] + [r"(?:The|This)\s+(?:writer|author|columnist)s?"])
     return re.compile(
-        rf"(?:{names})(?:,\s+[^,]{{1,60}},)?\s+(?:is|was|covers|writes|reports|has\s+been|joined|edits"
+        rf"(?:{names})(?:,\s+[^,]{{1,60}},)?\s+(?:is|are|was|covers|writes|reports|has\s+been|joined|edits"
         r"|contributes|lives|teaches|works)\b"
     )
 
 
 def _mark_author_bios(texts: list[str], rules: list[str | None], authors) -> None:
-    """``author-bio``: the last kept lines, when each starts with a byline name and a verb of
-    describing ("Jane Doe is a reporter…", "John Roe covers technology…"). Only at the end, so
-    a paragraph quoting the author elsewhere is kept."""
-    if not authors:
-        return
+    """``author-bio``: the last kept lines, when each starts with a byline name (or "The writer")
+    and a verb of describing ("Jane Doe is a reporter…", "John Roe covers technology…", "The
+    writer is a professor…"). Only at the end, so a paragraph about the author elsewhere is kept."""
     bio = _bio_pattern(tuple(authors))
     for index in range(len(texts) - 1, -1, -1):
         if rules[index] is not None:

@@ -241,8 +241,7 @@ def add_authors(names: list[str], meta: Meta) -> None:
     if len(names) > 1 and is_known_place(names[-1]):
         meta.dateline = meta.dateline or place_name(names[-1])
         names = names[:-1]
-    names = [_without_outlet(n) for n in names]
-    people = [n for n in names if not is_outlet(n)] or names
+    people = [n for n in map(_without_outlet, names) if not is_outlet(n)] or names
     for name in people:
         name, place = split_name_and_place(name)
         if place is not None:
