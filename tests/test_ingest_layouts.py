@@ -73,6 +73,12 @@ def test_notes_never_take_prose(line):
     assert line_rule(line) is None
 
 
+def test_writer_bio_and_subheading_after_a_block():
+    lines = ["CURATED FOR YOU", "How the monsoon shapes India's economy", "What changes now?",
+             "Farmers can now fly drones, the ministry said.", "The writer is a professor of planning."]
+    assert classify(lines) == ["recommendations", "recommended-headline", None, None, "author-bio"]
+
+
 def test_topic_list_takes_short_items_in_any_case():
     lines = ["Explore more on these topics", "Rail transport", "news", "Operators said the cuts would cost money."]
     assert classify(lines) == ["recommendations", "topic", "topic", None]
@@ -117,6 +123,12 @@ def test_site_name_suffix(title, clean):
     ("By Jane Doe, Transport correspondent", ["Jane Doe"], None),
     ("TNN / Updated: Jun 3, 2021, 18:45 IST", [], None),
     ("Reporting from Springfield, Ill.", [], "Springfield"),
+    ("Written by: Express News Service", ["Express News Service"], None),
+    ("By health reporter Jane Doe", ["Jane Doe"], None),
+    ("By JANE DOE FOR MAILONLINE", ["Jane Doe"], None),
+    ("Jane Doe @janedoe / 6:45 PM GMT+1\u2022June 3, 2021", ["Jane Doe"], None),
+    ("Jun 3rd 2021 | WASHINGTON, DC", [], "Washington"),
+    ("Jun 3, 2021 - Energy & Environment", [], None),
 ])
 def test_byline_forms(text, authors, dateline):
     meta = read_meta_line(text)
@@ -139,6 +151,16 @@ def test_byline_without_by(text, authors, dateline):
 ])
 def test_not_a_byline_without_by(text):
     assert unlabelled_byline(text) is None
+
+
+def test_topic_list_among_the_metadata():
+    article = ingest(_seed(
+        "Harbour dredging to start", "By Jane Doe", "BBC News, Eastbrook", "3 June 2021", "Related Topics",
+        "Eastbrook", "Work will start next month.",
+    ), "x.txt")
+    assert (article.authors, article.dateline) == (("Jane Doe",), "Eastbrook")
+    assert article.paragraphs == ("Work will start next month.",)
+    assert [r.rule for r in article.removed] == ["byline-role", "recommendations", "topic"]
 
 
 def test_byline_over_several_lines_with_role_and_lone_labels():
@@ -224,6 +246,9 @@ def test_dateline_split_from_its_paragraph_is_joined():
     ("25/12/2021", "2021-12-25"),  # unambiguous
     ("Thursday 3 June 2021 18:45, UK", "2021-06-03T18:45:00+01:00"),
     ("Published - June 03, 2021 06:45 pm IST", "2021-06-03T18:45:00+05:30"),
+    ("First published on: 03-06-2026 at 18:45 IST", "2026-06-03T18:45:00+05:30"),
+    ("03.06.2021", "2021-06-03"),
+    ("Jun 3rd 2021 | WASHINGTON, DC", "2021-06-03"),
 ])
 def test_more_date_forms(text, iso):
     assert find_dates(text)[0].iso == iso
