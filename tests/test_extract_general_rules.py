@@ -154,3 +154,20 @@ def test_contractions_and_given_names_with_lower_case_halves():
     found = types('"I\'m not leaving," said Lee Min-jun, who owns the shop.')
     assert "I'm" not in found
     assert found["Lee Min-jun"] == "person"
+
+
+def test_document_author_and_main_verb_of_the_sentence_before():
+    assert quotes('"Prices will keep rising," according to a study by the Bank of Ruritania.') == \
+        [("Prices will keep ris", "Bank of Ruritania")]
+    found = quotes('Olga Petrenko, the mayor, said: "We will rebuild."',
+                   'Petrenko added that the city had asked for help. "We cannot do this alone."')
+    assert found == [("We will rebuild.", "Olga Petrenko"), ("We cannot do this al", "Olga Petrenko")]
+
+
+def test_a_date_in_a_clause_without_tense_is_the_coming_one_when_it_is_near():
+    published = date(2025, 3, 19)
+    assert resolved(published, "Voting ends on March 31.")[0][1] == "2025-03-31"
+    assert resolved(published, "Voting ended on March 31.")[0][1] == "2024-03-31"
+    assert resolved(published, "The festival takes place in April.")[0][1] == "2025-04"
+    assert resolved(published, "Prices are high in December.")[0][1] == "2024-12"  # not near
+    assert resolved(published, "The law was passed on 5th March.")[0][:2] == ("on 5th March", "2025-03-05")

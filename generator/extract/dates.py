@@ -24,7 +24,8 @@ from dateutil.relativedelta import relativedelta
 from . import lexicon as lx
 
 _MONTH = "|".join(sorted((re.escape(m) for m in lx.MONTHS), key=len, reverse=True))
-_MON = rf"(?P<mon>{_MONTH})\.?"
+_MON = rf"(?P<mon>{_MONTH})(?:(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.)?"
+"""A month name; the dot only after an abbreviation ("Jan."), so "on 5 March." ends at the name."""
 _WEEKDAY = "|".join(name for name in lx.WEEKDAYS if name.endswith("day"))  # "Sun", "Sat" are words
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|2[01])\d\d)(?!\d|s\b|’s|'s)"
@@ -120,10 +121,12 @@ class _Resolution:
 class _Context:
     """What resolving one expression may use besides the expression itself."""
 
-    __slots__ = ("published", "future", "refs", "sentence_year", "sentence_month")
+    __slots__ = ("published", "future", "refs", "sentence_year", "sentence_month", "tenseless")
 
     def __init__(self, published: date, future: bool, refs: dict, sentence_ref: "_Resolution | None"):
         self.published, self.future, self.refs = published, future, refs
+        self.tenseless = False
+        """No past or future verb in the clause ("Voting ends on March 31")."""
         self.sentence_year = sentence_ref.day.year if sentence_ref else None
         self.sentence_month = sentence_ref.day.month if sentence_ref and sentence_ref.precision != "year" else 0
 
@@ -160,6 +163,7 @@ class DateResolver:
                 continue
             context = _Context(self.published, _future_clause(text, match.start(), match.end()),
                                self.refs, sentence_ref)
+            context.tenseless = not context.future and _tenseless(text, match.start(), match.end())
             try:
                 resolved = _resolve(kind, match, context)
             except (ValueError, OverflowError):
@@ -190,6 +194,13 @@ def _future_clause(text: str, start: int, end: int) -> bool:
     if _past_verb_after(text, max(left, before_future), start, before_future):
         return False  # "The union met on Tuesday and will meet again": the nearer verb is past
     return bool(_FUTURE.search(text, left, right.start() if right else len(text)))
+
+
+def _tenseless(text: str, start: int, end: int) -> bool:
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right = _CLAUSE_BREAK.search(text, end)
+    return not (_past_verb_after(text, left, start, -1)
+                or _past_verb_after(text, end, right.start() if right else len(text), -1))
 
 
 def _past_verb_after(text: str, lower: int, upper: int, future_at: int) -> bool:
@@ -249,7 +260,7 @@ def _resolve(kind, m, ctx: _Context) -> _Resolution | None:
         return _month_alone(m, ctx, kind == "mod_month")
     if kind in ("md", "dm"):
         month, day = lx.MONTHS[m.group("mon")], int(m.group("day"))
-        ahead = _looks_ahead(m, ctx)  # a deadline counts from publication, not from the year before
+        ahead = _looks_ahead(m, ctx, month, day)  # a deadline counts from publication, not from the year before
         year = (not ahead and ctx.year_for(month)) or _year_of(published, month, day, ahead)
         return _Resolution(date(year, month, day), "day")
     if kind in ("mod_year", "year"):
@@ -267,13 +278,22 @@ def _resolve(kind, m, ctx: _Context) -> _Resolution | None:
     return _relative_unit(m, published)
 
 
-def _looks_ahead(m, ctx: _Context) -> bool:
+def _looks_ahead(m, ctx: _Context, month: int = 0, day: int = 1) -> bool:
     """A bare date is the next one when its clause speaks of the future or it is a deadline
-    ("until 30 April", "by June"); otherwise, as news mostly reports, the last one."""
+    ("until 30 April", "by June"), or when the clause has no tense and the date comes within
+    the next two months ("Voting ends on March 31"); otherwise, as news mostly reports, the
+    last one."""
     first = m.group().split(None, 1)[0].lower()
     if first in ("since", "last"):
         return False
+    if ctx.tenseless and month and not ctx.year_for(month):
+        soon = date(ctx.published.year + (month < ctx.published.month), month, min(day, 28))
+        if timedelta(0) < soon - ctx.published <= _SOON:
+            return True
     return ctx.future or first in ("until", "till", "by", "next")
+
+
+_SOON = timedelta(days=61)
 
 
 def _year_of(published: date, month: int, day: int, ahead: bool) -> int:
@@ -298,10 +318,10 @@ def _month_alone(m, ctx: _Context, modified: bool) -> _Resolution:
     pre = (m.group("pre") or "").lower() if not modified else ""
     if pre == "this":
         year = published.year
-    elif ctx.year_for(month) and not _looks_ahead(m, ctx):
+    elif ctx.year_for(month) and not _looks_ahead(m, ctx, month):
         year = ctx.year_for(month)
     else:
-        ahead = pre != "last" and (pre == "next" or _looks_ahead(m, ctx))
+        ahead = pre != "last" and (pre == "next" or _looks_ahead(m, ctx, month))
         year = published.year
         if ahead and month < published.month:
             year += 1

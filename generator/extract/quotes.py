@@ -36,6 +36,10 @@ _STRAIGHT_SINGLE = re.compile(r"(?<![\w'])'([A-Za-z][^'\n]{0,200}?[\w.,!?])'(?!\
 nor closes it."""
 _FUNCTION = frozenset(w.lower() for w in lx.CAPITALISED_FUNCTION_WORDS) | {
     "is", "was", "were", "are", "be", "been", "has", "had", "have", "not", "that"}
+_DOCUMENT_BY = re.compile(
+    r"\s*(?:a|an|the|its|his|her|their)\s+(?:[a-z-]+\s+)?(?:report|statement|study|survey|analysis|filing|"
+    r"letter|post|release|note|document|paper|memo|email|interview|video|speech|ruling|judgment)\s+"
+    r"(?:by|from|of)\s+(?:the\s+)?")
 _TERM_WORDS = 5
 """A quotation this short is a term or scare quote unless the sentence attributes speech."""
 
@@ -236,7 +240,13 @@ def _head_of(text: str, lower: int, ctx: _Context, paragraph: int, entity_id: st
 
 
 def _speaker_after(text: str, pos: int, upper: int, ctx: _Context, paragraph: int):
-    """The speaker expression right after a speech verb ("said Rubio", "said the ministry")."""
+    """The speaker expression right after a speech verb ("said Rubio", "said the ministry"); a
+    document's author stands for it ("according to a report by the IMF")."""
+    document = _DOCUMENT_BY.match(text, pos, upper)
+    if document:
+        entity_id = ctx.mention_starting_after(paragraph, document.end(), 5)
+        if entity_id and ctx.type_of(entity_id) != "place":
+            return "entity", entity_id
     entity_id = ctx.mention_starting_after(paragraph, pos, 60)
     if entity_id and ctx.table.by_paragraph and _ends_before(ctx, paragraph, entity_id, pos, upper):
         return "entity", entity_id
@@ -356,9 +366,14 @@ def _speaker_of(text, span, sentence, spans, number, ctx, quoted, by_paragraph, 
     earlier = [s for s in by_paragraph.get(index, []) if s.end <= sentence.start]
     if earlier:
         # A quotation that opens its sentence continues the previous sentence's speaker.
+        # Its main verb first ("Brooks added that the city had asked for help"), then the last.
         s = earlier[-1]
-        found = _attribution(text, s.start, s.end, ctx, index, last=True)
-        return _resolve(*found, ctx, index, s.start, quoted) if found else None
+        for last in (False, True):
+            found = _attribution(text, s.start, s.end, ctx, index, last=last)
+            speaker = _resolve(*found, ctx, index, s.start, quoted) if found else None
+            if speaker:
+                return speaker
+        return None
     return carried if span.start == _first_non_space(text) else None
 
 
