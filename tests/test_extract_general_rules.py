@@ -171,3 +171,16 @@ def test_a_date_in_a_clause_without_tense_is_the_coming_one_when_it_is_near():
     assert resolved(published, "The festival takes place in April.")[0][1] == "2025-04"
     assert resolved(published, "Prices are high in December.")[0][1] == "2024-12"  # not near
     assert resolved(published, "The law was passed on 5th March.")[0][:2] == ("on 5th March", "2025-03-05")
+
+
+def test_us_style_titles_party_tags_and_joined_names():
+    briefing = run('"It is a bad bill," said Sen. Rosa Delgado, D-Ore.',
+                   "The Department of Energy and Climate Security said New Jersey-based Ardent Labs and "
+                   "Norway and Chile would join, as would officials in Dar es Salaam.")
+    found = {e.name: (e.type, e.role) for e in briefing.entities}
+    assert found["Rosa Delgado"] == ("person", "Sen.")
+    assert not any(name.startswith("D-") for name in found)
+    assert found["Department of Energy and Climate Security"][0] == "organisation"
+    assert found["New Jersey"][0] == "place" and found["Ardent Labs"][0] == "organisation"
+    assert found["Norway"][0] == found["Chile"][0] == "place"
+    assert found["Dar es Salaam"][0] == "place"

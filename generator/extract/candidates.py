@@ -15,8 +15,11 @@ from . import lexicon as lx
 from .gazetteer import is_place
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
-_NAME = rf"(?:[{_UPPER}]\.(?:[{_UPPER}]\.)*|[{_UPPER}][\w'’&-]*)"
-_CONNECTOR = "|".join(sorted(lx.NAME_CONNECTORS))
+_TITLE_ABBREVIATIONS = "Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Supt|Insp|Det|Maj|Adm|Cmdr|Brig|Prof|Dr|Mr|Mrs|Ms|Rev|Hon|Pres"
+_NAME = (rf"(?:(?:{_TITLE_ABBREVIATIONS})\.(?=[ \t][{_UPPER}])|[{_UPPER}]\.(?:[{_UPPER}]\.)*"
+         rf"|[{_UPPER}][\w'’&-]*)")
+"""A capitalised word, an initialism ("U.S."), or a title abbreviation with its dot ("Sen. Warren")."""
+_CONNECTOR = "|".join(sorted(lx.NAME_CONNECTORS | {"and"}))
 CANDIDATE = re.compile(rf"{_NAME}(?:[ \t]+(?:(?:{_CONNECTOR})[ \t]+){{0,2}}{_NAME})*")
 _TOKEN = re.compile(r"\S+")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9]s?\Z")
@@ -29,6 +32,8 @@ _HYPHEN_SUFFIX = re.compile(
 """Adjective-forming suffixes ("London-based"), not the lower-case half of a given name ("Wei-ming")."""
 _PLACE_SUFFIXES = ("based", "born", "headquartered")
 """'Bengaluru-based': the name before the suffix is a place of its own."""
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z][a-z]*\.?\Z")
+"""US party and state after a legislator's name ("D-Mass."): not a name."""
 _CONTRACTION = re.compile(r"(?:['’](?:m|re|ve|ll|d)|n['’]t)\Z")
 _APPOSITIVE_ROLE = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their)\s+|[A-Z][\w.-]*['’]s\s+)((?:[a-z-]+\s+){0,2}([a-z-]+)),\s*\Z")
@@ -91,16 +96,14 @@ def pieces_of(paragraph: int, text: str, covered, starts: set[int], absorbed: li
 
 
 def _split_hyphen_suffixes(tokens):
-    """ "London-based Clearwater Partners" is two names: a word with a lower-case suffix
+    """ "New York-based Clearwater Partners" is two names: a word with an adjective suffix
     ("-based", "-led") ends the name it is in; (run, type hint of that name) pairs."""
     runs, current = [], []
     for start, end, word in tokens:
         match = _HYPHEN_SUFFIX.match(word)
         if match and match.group(1)[:1].isupper() and "-" not in match.group(1):
             head = match.group(1)
-            if current:
-                runs.append((current, None))
-            runs.append(([(start, start + len(head), head)],
+            runs.append((current + [(start, start + len(head), head)],
                          "place" if match.group(2) in _PLACE_SUFFIXES else None))
             current = []
         else:
@@ -178,6 +181,12 @@ def _split_connectors(tokens):
     after an institution, place or title word; "on" does not join a street ("Library on Market
     Street") to what comes before."""
     for i, (_, _, word) in enumerate(tokens):
+        if 0 < i < len(tokens) - 1 and word == "and":
+            # "Department of Health and Human Services" is one name, "Greece and Malta" two.
+            left = [t[2] for t in tokens[:i]]
+            if not ("of" in left and any(w in lx.ORG_WORDS for w in left[:left.index("of")])):
+                return [tokens[:i], *_split_connectors(tokens[i + 1:])]
+            continue
         if 0 < i < len(tokens) - 1 and word in ("of", "for", "on"):
             left = [t[2] for t in tokens[:i]]
             right = [t[2] for t in tokens[i + 1:]]
@@ -234,7 +243,7 @@ def _is_filler(word: str) -> bool:
 
 
 def _is_non_name(word: str) -> bool:
-    return (word in lx.DEMONYMS or word in lx.TITLE_HEADS or word in lx.TITLE_MODIFIERS or
+    return (bool(_PARTY_STATE.match(word)) or word in lx.DEMONYMS or word in lx.TITLE_HEADS or word in lx.TITLE_MODIFIERS or
             word in lx.NON_ENTITY_ACRONYMS or word in lx.MONTHS or word in lx.HONORIFICS or
             word in lx.NAME_CONNECTORS or len(word) < 2)
 

@@ -128,7 +128,7 @@ PLACE_WORDS = _words("""
 PLACE_PREPOSITIONS = _words("in near across outside inside throughout")
 """Lower-case words after which a bare name is most likely a place ("met in Beijing")."""
 
-NAME_CONNECTORS = _words("of for on the de der den da di del van von bin bint al la le du y &")
+NAME_CONNECTORS = _words("of for on the de der den da di del van von bin bint al la le du y & es do dos das")
 """Lower-case words that may join the capitalised words of one name ("Bank of the West")."""
 
 SPEECH_VERBS = _words("""
