@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from ..errors import SeedError
 from ..model import Removed
 from .dates import DateError, starts_with_label
-from .junk import MAX_BLOCK_HEADLINES, classify, is_recommendation_marker, line_rule
+from .junk import MAX_BLOCK_HEADLINES, classify, is_headline_like, is_recommendation_marker, line_rule
 from .places import is_known_place
 from .meta import Meta, is_outlet, is_role, place_name, read_meta_line, unlabelled_byline
 from .inline import plain
@@ -221,6 +221,33 @@ def _headline(lines: list[SourceLine], header_removed: list[Removed], source_fil
     )
 
 
+def _metadata_above(lines: list[SourceLine], source_file: str) -> tuple[int, list[Meta], list[Removed]] | None:
+    """Byline, section and date printed *above* the headline (as magazines such as WIRED do):
+    the headline's index, what the lines above it said and the junk among them; None for the
+    usual layout. The block must hold a date and end at a line that reads like a headline, so a
+    seed that simply starts with its byline is still reported as having no headline."""
+    metas: list[Meta] = []
+    removed: list[Removed] = []
+    for index, line in enumerate(lines[: 2 * LOOKAHEAD]):
+        rule = line_rule(line.text)
+        if rule:
+            removed.append(Removed(line.line, line.raw, rule))
+            continue
+        meta = meta_of(line, source_file) or unlabelled_byline(line.raw)
+        if meta is not None:
+            metas.append(meta)
+            continue
+        if not metas:
+            return None  # the first line that is not junk is not metadata: the usual layout
+        below = lines[index + 1] if index + 1 < len(lines) else None
+        if len(line.text.split()) <= 2 and not line.text.endswith(".") and below and meta_of(below, source_file):
+            removed.append(Removed(line.line, line.raw, "section-label"))  # "Business" between them
+            continue
+        dated = any(meta.dates for meta in metas)
+        return (index, metas, removed) if dated and is_headline_like(line.text) and below else None
+    return None
+
+
 def _first_meta(header: Header, lines: list[SourceLine], start: int, source_file: str) -> tuple[int, Meta, int] | None:
     """The first metadata line within ``LOOKAHEAD`` non-junk lines of ``start``: its index, what
     it says and the index after it (a lone label takes the line under it too)."""
@@ -334,6 +361,8 @@ def _header_line(header: Header, lines: list[SourceLine], index: int, source_fil
         return index + 1
     if is_recommendation_marker(line.text):
         return _widget(header, lines, index)
+    if _DEK_LABEL.fullmatch(line.text):
+        return None  # "Key Points": the article's own summary begins
     if _byline_part(header, line, place_alone=False):
         return index + 1
     credit = _credit_below(lines, index) if header.caption is None else None
@@ -378,13 +407,24 @@ def _meta_run(header: Header, lines: list[SourceLine], index: int, meta: Meta, s
 def parse_header(lines: list[SourceLine], source_file: str) -> Header:
     """Split a seed's lines into its header parts and the body lines (see module doc)."""
     removed: list[Removed] = []
-    top = _headline(lines, removed, source_file)
+    above = _metadata_above(lines, source_file)
+    start, metas_above = 0, []
+    if above is not None:
+        start, metas_above, removed = above
+    top = start + _headline(lines[start:], removed, source_file)
     title, site = strip_site_name(lines[top].text)
     removed.extend(Removed(lines[top].line, part, "site-name") for part in site)
     header = Header(title=title, removed=removed)
+    for meta in metas_above:
+        merge(header.meta, meta)
     found = _first_meta(header, lines, top + 1, source_file)
     if found is None:
-        header.body.extend(lines[top + 1:])
+        rest = lines[top + 1:]
+        # Metadata above the headline: the line under it is the dek when the photo's credit or
+        # other page furniture, not more text, follows it.
+        if metas_above and len(rest) > 2 and line_rule(rest[1].text) and not line_rule(rest[0].text):
+            header.dek, rest = rest[0].text, rest[1:]
+        header.body.extend(rest)
         return header
     first, meta, after = found
     _before_meta(header, lines[top + 1:first])

@@ -106,7 +106,7 @@ _RELATED_LINK = re.compile(
 )
 _SOCIAL_PROMPT = re.compile(
     r"\W*(?:(?:follow|like|join|find|connect\s+with)\s+us\b"
-    r"|share\s+(?:or\s+comment\s+on\s+)?(?:this|the)\s+(?:article|story)\b|share\s+what\s+you\s+think\b"
+    r"|share\s+(?:or\s+comment\s+on\s+)?(?:this\s+|the\s+)?(?:article|story|page)\b|share\s+what\s+you\s+think\b"
     r"|share\s+your\s+(?:thoughts|views|comments)\b|(?:the\s+)?comments?\s+(?:below|above|section)\b"
     r"|(?:click|tap)\s+(?:here|the\s+link|below|to)\b"
     r"|.{0,40}\bpreferred\s+source\b"
@@ -169,7 +169,7 @@ _MEDIA_LABEL = re.compile(
 _TAG_LIST = re.compile(r"(?:tags|topics|filed\s+under|categories|keywords)\s*:\s*\S.{0,200}", _I)
 # A topic list's title: the items under it are short labels in any case ("Rail transport", "news").
 _TOPICS = (
-    r"(?:related\s+|explore\s+more\s+on\s+(?:these|this)\s+|more\s+on\s+(?:these|this)\s+)?topics?"
+    r"(?:related\s+|suggested\s+|explore\s+more\s+on\s+(?:these|this)\s+|more\s+on\s+(?:these|this)\s+)?topics?"
     r"|tags|filed\s+under|(?:more\s+)?about\s+this\s+(?:story|article)"
 )
 _TOPIC_MARKER = re.compile(rf"\W*(?:{_TOPICS})\W*", _I)
@@ -184,7 +184,9 @@ _RECOMMENDATION_MARKER = re.compile(
     r"(?:\s+(?:from|on|in|for)\s+.{1,40})?"
     r"|most\s+(?:read|popular|viewed|shared|watched|commented)|trending(?:\s+(?:now|today|topics))?"
     r"|editor'?s'?\s+picks?|(?:top|our)\s+picks|don'?t\s+miss|read\s+next|up\s+next"
-    r"|in\s+this\s+(?:article|story)|more\s+[\w&\-]+|(?:related\s+|more\s+)?videos?"
+    r"|in\s+this\s+(?:article|story)|more\s+[\w&\-]+|more\s+(?:[\w&\-]+\s+){0,2}(?:stories|news|articles|reads)"
+    r"|(?:featured|latest|top|trending|related|more)?\s*videos?(?:\s+of\s+the\s+(?:day|week)|\s+\d{1,2}:\d\d)?"
+    r"|watch(?:\s+now|\s+live|\s+video)?"
     r"|(?:subscriber|premium|members?)[\s\-]+only(?:\s+(?:stories|articles|content))?"  # "In this article" (tickers), "More TechCrunch"
     r"|what\s+to\s+read\s+next|also\s+read|read\s+more(?:\s+(?:from|on|about)\s+.{1,40})?|must\s+read|related"
     r"|recommended|explore\s+more"

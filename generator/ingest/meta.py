@@ -359,7 +359,7 @@ def unlabelled_byline(text: str) -> Meta | None:
     if len(text) > 120:
         return None
     meta = Meta(authors=[], dates=[])
-    for piece in _pieces(text, []):
+    for piece in _pieces(text, [handle.span() for handle in _HANDLE.finditer(text)]):
         names = names_and_role(piece)
         if names:
             add_authors(names, meta)
