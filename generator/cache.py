@@ -10,13 +10,16 @@ An entry's key is the SHA-256 of everything the result depends on:
 Entries are pickles of the frozen dataclasses (``model.Briefing``) or of a seed's error, under
 ``.cache/seeds/<2 hex>/<key>.pickle``. The cache is local and written only by this module, never
 committed or shared; pickle is used because it round-trips the dataclasses exactly and loads a
-10,000-seed archive in about a second. A corrupt or foreign entry is ignored with a warning and
+10,000-seed archive in about a second. Because unpickling runs code, every entry is signed with
+HMAC-SHA-256 under a random key kept outside the repository (see :func:`_machine_key`), and an
+entry without this machine's signature is never unpickled (SECURITY.md). A corrupt or foreign entry is ignored with a warning and
 rewritten; deleting the folder changes nothing but speed.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
 import tempfile
@@ -79,6 +82,33 @@ def error_from(record: tuple) -> InputError:
     return cls(file, line, message, hint, col)
 
 
+_SIG = hashlib.sha256().digest_size
+
+
+@lru_cache(maxsize=1)
+def _machine_key() -> bytes:
+    """A random key kept outside the repository (the user's cache home), created on first use.
+    Pull requests can add files under the checkout, .cache/ included, but cannot know this key."""
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing-archive"
+    path = home / "cache-signing.key"
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        home.mkdir(parents=True, exist_ok=True)
+        key = os.urandom(32)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process made it first
+            return path.read_bytes()
+        with os.fdopen(fd, "wb") as out:
+            out.write(key)
+        return key
+
+
+def _sign(blob: bytes) -> bytes:
+    return hmac.new(_machine_key(), blob, hashlib.sha256).digest()
+
+
 class SeedCache:
     """Per-seed results on disk. ``folder=None`` makes a cache that never hits or stores."""
 
@@ -99,6 +129,15 @@ class SeedCache:
         try:
             blob = path.read_bytes()
         except OSError:
+            self.misses += 1
+            return None
+        signature, blob = blob[:_SIG], blob[_SIG:]
+        if not hmac.compare_digest(signature, _sign(blob)):
+            # Unpickling runs code: only entries this machine wrote (signed with its own key) are
+            # read. A pickle committed by a pull request under .cache/ is never loaded.
+            self.warnings.append(InputError(
+                path.as_posix(), None, "corrupt cache entry ignored (not signed on this machine)",
+                "it is rebuilt now; a cache folder is never shared or committed"))
             self.misses += 1
             return None
         try:
@@ -128,7 +167,8 @@ class SeedCache:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+                blob = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+                out.write(_sign(blob) + blob)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

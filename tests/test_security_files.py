@@ -188,3 +188,34 @@ def test_a_bug_tripped_by_one_seed_is_reported_against_it(monkeypatch):
                                 Registry())
     assert isinstance(result, SeedError)
     assert str(result).startswith("seeds/x.txt: internal error while reading this seed: IndexError")
+
+
+class _Planted:
+    """What a malicious pickle looks like: unpickling it runs a call (here: touch a marker file)."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+def test_a_pickle_committed_into_the_cache_is_never_loaded(tmp_path, monkeypatch):
+    import pickle
+
+    from generator.cache import SeedCache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    cache = SeedCache(tmp_path / ".cache", "context")
+    key = "ab" + "0" * 62  # keys are public: the SHA-256 of the seed, the code and the registry
+    marker = tmp_path / "pwned"
+    planted = cache._path(key)
+    planted.parent.mkdir(parents=True)
+    planted.write_bytes(pickle.dumps(_Planted(marker)))
+    assert cache.get(key) is None
+    assert not marker.exists(), "an unsigned pickle was unpickled"
+    assert "not signed" in str(cache.warnings[0])
+    # What this machine wrote still round-trips.
+    error = SeedError("seeds/x.txt", 3, "message", "hint")
+    cache.put(key, error)
+    assert str(cache.get(key)) == str(error)

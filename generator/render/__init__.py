@@ -31,7 +31,8 @@ def render(archive: Archive, jobs: int = 1) -> dict[str, bytes]:
         for path, text in part.items():
             if path in out:
                 raise ValueError(f"two page families both generate {path}")
-            if path.endswith(".md") and not _TITLED.match(text):
+            head = text[:20] if isinstance(text, str) else text[:20].decode("utf-8", "replace")
+            if path.endswith(".md") and not _TITLED.match(head):
                 raise ValueError(f"generated page {path} has no title in its front matter")
             out[path] = text
     return {path: _encoded(out[path]) for path in sorted(out)}
