@@ -184,3 +184,13 @@ def test_us_style_titles_party_tags_and_joined_names():
     assert found["New Jersey"][0] == "place" and found["Ardent Labs"][0] == "organisation"
     assert found["Norway"][0] == found["Chile"][0] == "place"
     assert found["Dar es Salaam"][0] == "place"
+
+
+def test_generic_organisation_nouns_and_classified_appositives():
+    found = quotes('Harbour Mutual said it was "disappointed" by the ruling.',
+                   'A spokesman for the company said: "We will appeal."')
+    assert found == [("disappointed", "Harbour Mutual"), ("We will appeal.", "Harbour Mutual")]
+    briefing = run('The regulator, Ofrail, said it would investigate. "We take this seriously," the watchdog said.')
+    assert [(q.speaker_name, q.text[:7]) for q in briefing.quotes] == [("Ofrail", "We take")]
+    assert {e.name: e.type for e in briefing.entities}["Ofrail"] == "organisation"
+    assert "Nobody" not in types("'Nobody listened to us,' she said.")

@@ -337,6 +337,9 @@ def _type_hint(piece: Piece, text: str) -> str | None:
         return "place"
     if before and before[-1].lower() in lx.ORG_CLASSIFIERS:
         return "organisation"  # "shipping data firm Kpler", "the journal Nature Geoscience"
+    classed = _APPOSITIVE_ROLE.search(text[max(0, piece.start - 40):piece.start])
+    if classed and classed.group(2) in lx.ORG_CLASSIFIERS | lx.GENERIC_ORG_NOUNS:
+        return "organisation"  # "the regulator, Ofcom,"
     if 2 <= len(words) <= 3 and _person_by_role(piece, text):
         return "person"
     return None

@@ -37,6 +37,8 @@ CAPITALISED_FUNCTION_WORDS = _words("""
     Regarding Through Throughout Toward Towards Upon Via Once Unlike Given Asked Speaking Earlier
     Later Recently Separately Additionally Ahead Back Why Well Oh OK Okay Let Perhaps Maybe Dear
     Hi Hello Thank Thanks Sources Officials Analysts Experts Critics Reports Read Watch Click Also
+    Nobody Everyone Everybody Someone Somebody Anyone Anybody Nothing Everything Something Anything
+    Residents Witnesses Investors Voters
 """)
 """Words capitalised only because a sentence starts with them; never an entity on their own."""
 
@@ -162,6 +164,13 @@ ORG_CLASSIFIERS = _words("""
 """)
 """Lower-case nouns that class the name after them as an organisation ("shipping data firm
 Kpler", "the journal Nature Geoscience")."""
+
+GENERIC_ORG_NOUNS = _words("""
+    company firm group carrier airline lender bank insurer retailer regulator watchdog broadcaster
+    union charity operator maker manufacturer developer club
+""")
+"""Nouns by which news refers back to an organisation already named ("Thames Water said …
+a spokesman for the company said"), whatever its name."""
 
 AGREEMENT_TAILS = _words("scheme programme program initiative treaty accord pact agreement deal act")
 """Lower-case nouns after a name that make it an agreement or initiative ("the FAME scheme")."""

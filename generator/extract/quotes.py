@@ -175,7 +175,12 @@ def _resolve(kind: str, value: str, ctx: _Context, paragraph: int, pos: int, quo
         if entity.type == "person":
             return noun in (entity.role or "").lower().split()
         return noun in entity.name.lower().split() and entity.type == "organisation"
-    return ctx.recent(paragraph, pos, fits, quoted)
+    found = ctx.recent(paragraph, pos, fits, quoted)
+    if found is None and noun in lx.GENERIC_ORG_NOUNS:
+        # "the company", "the watchdog": the organisation that last spoke, else the last one named.
+        found = ctx.last_thing_speaker or ctx.recent(
+            paragraph, pos, lambda i: ctx.type_of(i) == "organisation", quoted)
+    return found
 
 
 def _speaker_before(text: str, pos: int, lower: int, ctx: _Context, paragraph: int):
