@@ -40,3 +40,13 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say where screenshots were written (tests/browser/test_pages.py records the folder as a
+    user property, which also reaches the summary from pytest-xdist workers)."""
+    for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []):
+        for name, value in getattr(report, "user_properties", ()):
+            if name == "screenshots":
+                terminalreporter.write_line(f"screenshots: {value}")
+                return

@@ -32,7 +32,7 @@ def _overflow(page) -> str | None:
 
 
 @pytest.mark.xdist_group("browser")
-def test_every_kind_of_page_at_desktop_and_phone(site, context_factory):
+def test_every_kind_of_page_at_desktop_and_phone(site, context_factory, record_property):
     """Each kind of page at 1280 and 390 px wide: no console error, uncaught exception or failed
     request; nothing wider than the screen; a full-page screenshot under
     test-artifacts/screenshots/ (also home and briefing in the dark palette, and a printed
@@ -57,6 +57,7 @@ def test_every_kind_of_page_at_desktop_and_phone(site, context_factory):
     shots.append(ARTIFACTS / "briefing-print.png")
     page.screenshot(path=shots[-1], full_page=True)
     print(f"\n{len(shots)} screenshots in {ARTIFACTS}")
+    record_property("screenshots", f"{len(shots)} in {ARTIFACTS}")
     assert not problems, "\n".join(problems)
     assert all(p.stat().st_size > 5_000 for p in shots)
 
