@@ -72,13 +72,12 @@ class Site:
 
 
 def _mkdocs_build(workdir: Path, site_url: str) -> Path:
-    """`mkdocs build --strict` with site_url set, through a second config that INHERITs the
-    project's own (so the project's mkdocs.yml is used unchanged)."""
-    config = workdir / "mkdocs.subpath.yml"
-    config.write_text(f"INHERIT: mkdocs.yml\nsite_url: {site_url}\n", encoding="utf-8")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
-                             "-d", str(workdir / "site")], capture_output=True, text=True, env=env, cwd=workdir)
+    """`mkdocs build --strict` with site_url set the way the deploy workflow sets it: through
+    the SITE_URL environment variable that the project's mkdocs.yml reads."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+                             str(workdir / "mkdocs.yml"), "-d", str(workdir / "site")],
+                            capture_output=True, text=True, env=env, cwd=workdir)
     if result.returncode != 0:
         raise RuntimeError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
     return workdir / "site"
@@ -124,7 +123,7 @@ def site(tmp_path_factory) -> Site:
     seeds = _gather_seeds(workdir / "seeds")
     annotations = _merge_dirs(workdir / "annotations-in", ROOT / "annotations", _corpus_dir("annotations"))
     registry = _merge_dirs(workdir / "registry-in", ROOT / "registry", _corpus_dir("registry"))
-    if generate(workdir, seeds, annotations, registry) == 2:
+    if generate(workdir, seeds, annotations, registry, ["--site-url", server.url]) == 2:
         raise RuntimeError("generator usage error")
     root = _mkdocs_build(workdir, server.url)
     server.start(root)
