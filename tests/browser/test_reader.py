@@ -10,10 +10,10 @@ from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
-SEED_TITLE = "Amid China concerns, India and US sign pact to secure supply of critical minerals"
 QUOTE_WORDS = "tangible evidence of why we are strategic allies"
 """Words of a quotation in the real seed (Marco Rubio's), not in its headline or dek."""
 PERSON = "Jaishankar"
+"""A person named in the real seed (India's External Affairs Minister), by the surname readers type."""
 
 
 def _search_ready(page) -> None:
