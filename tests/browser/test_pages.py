@@ -63,16 +63,20 @@ def test_every_kind_of_page_at_desktop_and_phone(site, context_factory, record_p
 
 
 @pytest.mark.xdist_group("browser-audit")
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_accessibility_audit(site, context_factory, scheme):
+@pytest.mark.parametrize("scheme, viewport, only", [
+    ("light", DESKTOP, None), ("dark", DESKTOP, None), ("light", PHONE, ("home", "briefing"))],
+    ids=["light", "dark", "phone"])
+def test_accessibility_audit(site, context_factory, scheme, viewport, only):
     """axe-core (shipped by axe-playwright-python) on every kind of page, in the light (default)
-    and dark (slate) palettes: no serious or critical violation. Images must have alt text."""
+    and dark (slate) palettes, and on the phone layout of the home page and a briefing: no
+    serious or critical violation (contrast, names of links and controls, alt text of images…)."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
-    context = context_factory(viewport=DESKTOP, color_scheme=scheme)
+    context = context_factory(viewport=viewport, color_scheme=scheme)
+    label = f"{scheme} @{viewport['width']}"
     failures = []
-    for kind in site.pages:
+    for kind in only or site.pages:
         page = _open(context, site, kind)
         expected = "slate" if scheme == "dark" else "default"
         actual = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
@@ -81,7 +85,7 @@ def test_accessibility_audit(site, context_factory, scheme):
         for violation in results.response["violations"]:
             if violation["impact"] in BLOCKING:
                 nodes = "; ".join(" ".join(n["target"]) for n in violation["nodes"][:3])
-                failures.append(f"{kind} [{scheme}] {violation['id']} ({violation['impact']}): "
+                failures.append(f"{kind} [{label}] {violation['id']} ({violation['impact']}): "
                                 f"{violation['help']} — {len(violation['nodes'])} element(s): {nodes}")
         page.close()
     assert not failures, "\n".join(failures)
