@@ -112,7 +112,7 @@ def change_one_seed(corpus: Path, n: int) -> tuple[Path, bytes]:
     return path, original
 
 
-def one_round(ws: Workspace) -> dict:
+def one_round(ws: Workspace, site: bool = True) -> dict:
     ws.fresh_docs()
     cold = ws.generator()
     warm = ws.generator()
@@ -121,10 +121,12 @@ def one_round(ws: Workspace) -> dict:
         changed = ws.generator()
     finally:
         path.write_bytes(original)
+    if not site:
+        return {"cold": cold, "warm": warm, "one_changed": changed, "site": None, "index": None}
     ws.generator()  # back to the corpus as written, so the site is built from it
-    site = ws.site_build()
+    built = ws.site_build()
     index = ws.index() if ws.n > SEARCH_THRESHOLD else None
-    return {"cold": cold, "warm": warm, "one_changed": changed, "site": site, "index": index}
+    return {"cold": cold, "warm": warm, "one_changed": changed, "site": built, "index": index}
 
 
 def median_of(rounds: list[dict], *keys: str) -> float | None:
@@ -140,7 +142,8 @@ def median_of(rounds: list[dict], *keys: str) -> float | None:
 
 def summarise(ws: Workspace, rounds: list[dict], stages: dict) -> dict:
     m = lambda *keys: median_of(rounds, *keys)  # noqa: E731
-    whole = [r["cold"]["wall"] + r["site"]["wall"] + (r["index"]["wall"] if r["index"] else 0) for r in rounds]
+    whole = [r["cold"]["wall"] + r["site"]["wall"] + (r["index"]["wall"] if r["index"] else 0)
+             for r in rounds if r["site"]]
     per_core = stages["seeds"] and STAGE_SAMPLE
     return {
         "n": ws.n, "repeat": len(rounds), "briefings": rounds[0]["cold"]["briefings"],
@@ -151,10 +154,10 @@ def summarise(ws: Workspace, rounds: list[dict], stages: dict) -> dict:
         "generator_cold": m("cold", "wall"), "generator_warm": m("warm", "wall"),
         "generator_one_changed": m("one_changed", "wall"),
         "write_warm": m("warm", "timings", "write"),
-        "site_build": m("site", "wall"), "search_index": m("index", "wall"), "whole_build": statistics.median(whole),
+        "site_build": m("site", "wall"), "search_index": m("index", "wall"), "whole_build": statistics.median(whole) if whole else None,
         "peak_rss_generator_main": max(r["cold"]["peak_rss_main"] for r in rounds),
         "peak_rss_generator_worker": max(r["cold"]["peak_rss_child"] for r in rounds),
-        "peak_rss_site": max(r["site"]["peak_rss_child"] for r in rounds),
+        "peak_rss_site": max((r["site"] or {}).get("peak_rss_child", 0) for r in rounds),
         "peak_rss_index": max((r["index"] or {}).get("peak_rss_child", 0) for r in rounds),
         "docs_bytes": tree_size(ws.docs), "site_bytes": tree_size(ws.site),
         "pagefind_bytes": tree_size(ws.site / "pagefind"),
@@ -163,7 +166,7 @@ def summarise(ws: Workspace, rounds: list[dict], stages: dict) -> dict:
     }
 
 
-def run_size(base: Path, n: int, repeat: int) -> tuple[Workspace, dict]:
+def run_size(base: Path, n: int, repeat: int, site: bool = True) -> tuple[Workspace, dict]:
     ws = Workspace(base, n)
     ws.ensure_corpus()
     sample = base / f"sample-{n}"
@@ -175,7 +178,7 @@ def run_size(base: Path, n: int, repeat: int) -> tuple[Workspace, dict]:
     rounds = []
     for i in range(repeat):
         print(f"  N={n}: round {i + 1}/{repeat}", flush=True)
-        rounds.append(one_round(ws))
+        rounds.append(one_round(ws, site))
     return ws, summarise(ws, rounds, stages)
 
 
@@ -195,6 +198,13 @@ def run_baseline(base: Path, n: int, measured: dict | None) -> dict:
             "naive_search_index_bytes": tree_size(ws.site / "search"), "our_site_build": ours}
 
 
+def save(out: Path, results: dict) -> None:
+    """Write results.json and RESULTS.md (after every size, so a long run keeps what it has)."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    (out / "RESULTS.md").write_text(table.markdown(results), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="corpus sizes to run")
@@ -205,29 +215,34 @@ def main(argv: list[str] | None = None) -> int:
                         help="sizes for the naive baseline (two sizes allow the extrapolation)")
     parser.add_argument("--browser-size", type=int, default=10000,
                         help="size whose site gets the browser first-query check (0: none)")
+    parser.add_argument("--generator-only", action="store_true",
+                        help="measure the generator only (no site build, search index or browser)")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench", help="scratch folder")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks", help="where results go")
     args = parser.parse_args(argv)
     started = time.time()
     results = {"machine": {"cpus": len(os.sched_getaffinity(0)), "python": platform.python_version(),
-                           "system": platform.system()}, "sizes": [], "baseline": []}
+                           "system": platform.system(), "load_average_at_start": round(os.getloadavg()[0], 1)},
+               "sizes": [], "baseline": []}
     for n in args.sizes:
         print(f"N={n}", flush=True)
         repeat = args.large_repeat if n > 2000 and args.large_repeat else args.repeat
-        ws, summary = run_size(args.work, n, repeat)
-        if n == args.browser_size:
+        ws, summary = run_size(args.work, n, repeat, site=not args.generator_only)
+        if n == args.browser_size and not args.generator_only:
             from benchmarks.browser import first_query
 
             summary["browser"] = first_query(ws.corpus, ws.site)
         results["sizes"].append(summary)
+        save(args.out, results)
     for n in args.baseline:
         print(f"baseline N={n}", flush=True)
         measured = next((size for size in results["sizes"] if size["n"] == n), None)
         results["baseline"].append(run_baseline(args.work, n, measured))
+        save(args.out, results)
     results["bench_seconds"] = round(time.time() - started)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    (args.out / "RESULTS.md").write_text(table.markdown(results), encoding="utf-8")
+    # Other work on the machine slows every stage; the 1-minute load average says how much.
+    results["machine"]["load_average_at_end"] = round(os.getloadavg()[0], 1)
+    save(args.out, results)
     print(table.markdown(results))
     return 0
 

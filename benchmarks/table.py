@@ -85,6 +85,8 @@ def baseline_table(results: dict) -> str:
         measured = next((b for b in base if b["n"] == size["n"]), None)
         naive_site = measured["naive_site_build"] if measured else extrapolate(points, n)
         how = "measured" if measured else "extrapolated (quadratic through the measured sizes)"
+        if size["whole_build"] is None:
+            continue
         naive_whole = size["generator_cold"] + naive_site
         lines += ["", f"At {n:,} briefings, naive site build {_s(naive_site)} ({how}); naive whole build "
                   f"(same generator + naive site) {_s(naive_whole)}; ours {_s(size['whole_build'])}: "
@@ -98,6 +100,9 @@ def markdown(results: dict) -> str:
     head = ["# Benchmark results", "",
             f"Written by `make bench` (benchmarks/bench.py) on {machine['cpus']} CPU cores, Python "
             f"{machine['python']}; synthetic corpora from `python -m generator corpus` (~830 words a "
-            f"seed). The bench took {results.get('bench_seconds', 0) / 60:.0f} minutes.", ""]
+            f"seed). The bench took {results.get('bench_seconds', 0) / 60:.0f} minutes; the machine's "
+            f"1-minute load average was {machine.get('load_average_at_start', '?')} at the start and "
+            f"{machine.get('load_average_at_end', '?')} at the end (above {machine['cpus']} means other "
+            f"work competed for the cores and every time below is inflated).", ""]
     body = [size_table(size) for size in results["sizes"]]
     return "\n".join(head) + "\n".join(body) + "\n" + baseline_table(results)
