@@ -60,6 +60,7 @@ _YEARLESS_PATTERNS = (
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.\-])(?P<a>[0-3]?\d)(?P<sep>[/.\-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d/.\-])"
 )
+_DIGIT_SEPARATOR = re.compile(r"\d[/.\-]\d")  # a cheap test before _NUMERIC_DATE's lookarounds
 _CLOCK = re.compile(r"\d[:.][0-5]\d")
 _LABEL_WORDS = ("publish", "updat", "posted", "modif", "created", "released", "edited", "revised")
 _LEAP_YEAR = 2000  # checks "29 February" without a year; the real year is filled in later
@@ -205,9 +206,10 @@ def find_dates(text: str) -> list[FoundDate]:
             kind, start = _labelled(text, start)
             taken.append((start, end))
             found.append(FoundDate(start, end, iso, kind, _printed_zone(time)))
-    if _NUMERIC_DATE.search(text):
+    if _DIGIT_SEPARATOR.search(text):
         found.extend(_numeric_dates(text, taken))
-    found.extend(_yearless_dates(text, taken))
+    if not found:  # a line with a full date prints its other dates in full too
+        found.extend(_yearless_dates(text, taken))
     found.sort(key=lambda f: f.start)
     return found
 

@@ -37,6 +37,7 @@ from .inline import plain
 from .source import SourceLine, make_line
 
 LOOKAHEAD = 6
+_NAME_LINE_WORDS = 8  # a byline printed alone above the headline ("Jane Doe @janedoe") is short
 
 DATE_HINT = (
     "write the date on its own line under the headline, e.g. 'Published: 12 March 2019 14:05 GMT' "
@@ -233,7 +234,9 @@ def _metadata_above(lines: list[SourceLine], source_file: str) -> tuple[int, lis
         if rule:
             removed.append(Removed(line.line, line.raw, rule))
             continue
-        meta = meta_of(line, source_file) or unlabelled_byline(line.raw)
+        meta = meta_of(line, source_file)
+        if meta is None and len(line.text.split()) <= _NAME_LINE_WORDS:
+            meta = unlabelled_byline(line.raw)
         if meta is not None:
             metas.append(meta)
             continue

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import FoundDate, find_dates
 from .inline import plain
@@ -71,6 +72,11 @@ _ROLE = re.compile(
 _JOB_BEFORE_NAME = re.compile(rf"^(?:[a-z][\w\-]*\s+){{0,3}}(?:{_PERSON_JOBS})\s+(?=[A-Z])")
 _FOR_OUTLET = re.compile(r"\s+(?:for|FOR)\s+[A-Z][\w.&'\- ]{1,40}$")
 _SECTION = re.compile(r"[A-Z][\w'\u2019\-]*(?:\s+(?:&|and|[A-Z][\w'\u2019\-]*)){1,4}")
+_DOMAIN = re.compile(r"[\w\-]+(?:\.[\w\-]+)*\.(?:com|net|org|in|co\.uk|co\.in|news)", re.I)
+# A newsroom's own byline: "TOI City Desk", "HT Correspondent", "Express News Service".
+# It names the outlet (a code in capitals, or an outlet word), so "Jane Doe Transport
+# correspondent" is not one.
+_STAFF_BYLINE = re.compile(r"(?:[A-Z][\w.&\-]*\s+){1,3}(?i:desk|bureau|correspondents?|service|staff|team)")
 _HANDLE = re.compile(r"\s*@\w{1,30}")
 _REPORTING_FROM = re.compile(r"(?:reporting|filed|writing)\s+from\s+(?P<place>[^,;|]{2,40})(?:,.{0,40})?", re.I)
 _MIXED_CAPS = re.compile(r"(?P<head>[A-Z][a-z]{1,2})(?P<rest>[A-Z]{2,})")
@@ -173,6 +179,8 @@ def is_outlet(piece: str) -> bool:
         return True
     if len(words) == 1 and text.isupper() and 2 <= len(text) <= 5 and text.isalpha():
         return not is_known_place(text)
+    if len(words) == 1 and _DOMAIN.fullmatch(text):
+        return True  # "TIMESOFINDIA.COM"
     return 1 <= len(words) <= 4 and text[:1].isupper() and any(w.lower() in _OUTLET_WORDS for w in words)
 
 
@@ -260,6 +268,13 @@ def _pieces(text: str, spans: list[tuple[int, int]]) -> list[str]:
     return [p.strip(" ,;") for p in pieces if p.strip(" ,;")]
 
 
+def _is_staff_byline(text: str) -> bool:
+    if not _STAFF_BYLINE.fullmatch(text):
+        return False
+    words = text.split()
+    return (words[0].isupper() and len(words[0]) >= 2) or any(w.lower() in _OUTLET_WORDS for w in words[:-1])
+
+
 def _account_for(piece: str, meta: Meta, names_alone: bool = False) -> bool:
     """Record what a leftover piece says; False when it is prose, not metadata. With
     ``names_alone`` (the line has a date), names without "By" count as the byline too:
@@ -269,6 +284,9 @@ def _account_for(piece: str, meta: Meta, names_alone: bool = False) -> bool:
         names, after = byline
         add_authors(names, meta)
         return not after.strip(" ,;") or _account_for(after.strip(" ,;"), meta)
+    if names_alone and not meta.authors and _is_staff_byline(plain(piece)):
+        meta.authors.append(plain(piece))  # the byline is the desk: "TOI City Desk / Updated: …"
+        return True
     if is_outlet(piece) or is_role(piece):
         return True
     names = names_and_role(piece) if names_alone and not is_known_place(piece) else None
@@ -289,8 +307,12 @@ def _account_for(piece: str, meta: Meta, names_alone: bool = False) -> bool:
     return False
 
 
+@lru_cache(maxsize=256)
 def read_meta_line(text: str) -> Meta | None:
     """What a header line says if it is a metadata line, else None (see module doc).
+
+    Cached, as the header parser asks about the same lines more than once: callers read the
+    Meta and never change it (:func:`generator.ingest.header.merge` copies from it).
 
     Raises :class:`generator.ingest.dates.DateError` for a date that is not a real date.
     """

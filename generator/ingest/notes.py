@@ -87,6 +87,13 @@ _PROMO = re.compile(
     _I,
 )
 
+# The page talking to its reader about the page: "Oops! Looks like you have exceeded the limit to
+# bookmark the image…", "Your session has expired, please login again.", "You are now subscribed…".
+_PAGE_MESSAGE = re.compile(
+    r"\W*(?:(?:oops|sorry)\b.{0,200}\b(?:bookmark|limit|log\s*in|sign\s+in|session|try\s+again)"
+    r"|your\s+session\s+(?:has\s+)?expired|you\s+are\s+now\s+subscribed|.{0,200}\bcheck\s+(?:your|the)\s+spam\s+folder)",
+    _I,
+)
 # (name, most words, keywords, pattern), tried in order (see the module docstring).
 NOTE_RULES: tuple[tuple[str, int, tuple[str, ...], re.Pattern], ...] = (
     ("syndication-note", 50, ("syndicated", "generated", "edited by"), _SYNDICATION),
@@ -95,6 +102,7 @@ NOTE_RULES: tuple[tuple[str, int, tuple[str, ...], re.Pattern], ...] = (
     ("privacy-notice", 90, ("privacy",), _PRIVACY),
     ("standards-note", 25, ("standards", "trust"), _STANDARDS),
     ("promo", 30, ("latest", "stay ", "only on", "news", "updates", "headlines", "android"), _PROMO),
+    ("page-message", 40, ("oops", "session", "subscribed", "spam folder", "bookmark"), _PAGE_MESSAGE),
 )
 MAX_NOTE_CHARS = 900
 MAX_NOTE_WORDS = max(limit for _, limit, _, _ in NOTE_RULES)
