@@ -194,3 +194,19 @@ def test_generic_organisation_nouns_and_classified_appositives():
     assert [(q.speaker_name, q.text[:7]) for q in briefing.quotes] == [("Ofrail", "We take")]
     assert {e.name: e.type for e in briefing.entities}["Ofrail"] == "organisation"
     assert "Nobody" not in types("'Nobody listened to us,' she said.")
+
+
+@pytest.mark.parametrize("published, sentence, expected", [
+    (date(2025, 3, 19), "The ministers met over the weekend.", "2025-03-15"),
+    (date(2025, 3, 19), "Officials will meet at the weekend.", "2025-03-22"),
+    (date(2025, 3, 23), "The ministers met over the weekend.", "2025-03-22"),
+    (date(2025, 3, 23), "It happened last weekend.", "2025-03-15"),
+    (date(2025, 3, 22), "It happened last weekend.", "2025-03-15"),
+])
+def test_weekend_is_its_saturday_approximately(published, sentence, expected):
+    assert resolved(published, sentence)[0][1:] == (expected, "day", True)
+
+
+def test_counted_offsets_from_the_last_date():
+    found = resolved(date(2025, 3, 19), "The bill passed on March 3 and was signed two days later.")
+    assert found[1] == ("two days later", "2025-03-05", "day", False)

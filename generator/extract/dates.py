@@ -59,7 +59,8 @@ _PATTERNS = [
     ("anaphor", rf"{_I}(?P<amod>earlier|later)\s+(?:that|the\s+same)\s+(?P<aunit>{_UNIT})"
                 rf"|(?:that|the\s+same)\s+(?P<sunit>{_UNIT})"
                 rf"|the\s+(?P<rel>following|next|previous|preceding)\s+(?P<runit>{_UNIT})"
-                rf"|a\s+(?P<lunit>{_UNIT})\s+(?P<ldir>later|earlier))"),
+                rf"|(?P<ln>{_NUM})\s+(?P<lunit>{_UNIT})s?\s+(?P<ldir>later|earlier))"),
+    ("weekend", rf"{_I}(?P<wkpre>over|at|on|during|this|last|next|this\s+past|the\s+past)\s+(?:the\s+)?weekend)(?!\w)"),
     ("rel_unit", rf"{_I}(?P<rmod>earlier|later)?\s*(?P<which>last|next|this|coming)\s+(?P<unit2>week|month|year))"),
     ("weekday", rf"{_I}(?P<wpre>on|last|next|this|coming|past)\s+)?(?P<wd>{_WEEKDAY})"
                 rf"(?:\s+(?:morning|afternoon|evening|night))?(?!\w)"),
@@ -72,13 +73,13 @@ _TRIGGER = re.compile(r"[A-Za-z]+|\d+")
 _TRIGGER_WORDS = frozenset([*lx.MONTHS, *(w for w in lx.WEEKDAYS if w.endswith("day")),
                             *(w.capitalize() for w in ("today", "yesterday", "tomorrow", "tonight", "last", "this")),
                             "today", "yesterday", "tomorrow", "tonight", "night", "morning", "day", "days",
-                            "week", "weeks", "month", "months", "year", "years", "hours", "ago"])
+                            "week", "weeks", "month", "months", "year", "years", "hours", "ago", "weekend"])
 """Words without which no date expression can occur: only around these is the pattern tried."""
 _LEAD_WORDS = frozenset("""
     on in since by from until till during before after as of early mid late the end beginning start
     middle earlier later last next this coming past a an one two three four five six seven eight nine
     ten eleven twelve few couple several just only barely that same following previous preceding
-    between and to or around through""".split()) | {w.lower() for w in lx.WEEKDAYS}
+    between and to or around through over at""".split()) | {w.lower() for w in lx.WEEKDAYS}
 """Words that can open a date expression before its trigger word ("in", "the end of", "a few")."""
 _FUTURE = re.compile(r"\b(?:will|would|shall|is due|are due|due to|is set to|are set to|scheduled|upcoming|"
                      r"expected to|until|till|plans to|planning to|intends to|aims to|hopes to|(?<!the\s)(?<!a\s)needs?|is to|are to)\b|'ll\b|’ll\b")
@@ -101,7 +102,7 @@ _OPENING = "\"“‘'(["
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
             "a few": 3, "a couple of": 2, "several": 3}
-_RELATIVE = {"ago", "gap", "rel_unit", "weekday", "deictic"}
+_RELATIVE = {"ago", "gap", "rel_unit", "weekday", "deictic", "weekend"}
 """Kinds counted from the moment of writing or speaking: skipped inside quotations."""
 
 
@@ -275,7 +276,23 @@ def _resolve(kind, m, ctx: _Context) -> _Resolution | None:
         return _gap(m, published)
     if kind == "anaphor":
         return _anaphor(m, ctx.refs)
+    if kind == "weekend":
+        return _weekend(m, published, ctx.future)
     return _relative_unit(m, published)
+
+
+def _weekend(m, published: date, future: bool) -> _Resolution:
+    """ "over the weekend": the Saturday of the last weekend (the next one for "next weekend"
+    or a future clause), approximately, since a weekend is two days."""
+    pre = " ".join(m.group("wkpre").lower().split())
+    back = (published.weekday() - 5) % 7
+    forward = (5 - published.weekday()) % 7
+    if pre == "next" or (future and pre not in ("last", "this past", "the past")):
+        delta = forward or (7 if pre == "next" else 0)
+    else:
+        # Published at a weekend, "last weekend" is the one before it.
+        delta = -back - 7 if pre == "last" and published.weekday() >= 5 else -back
+    return _Resolution(published + timedelta(days=delta), "day", True)
 
 
 def _looks_ahead(m, ctx: _Context, month: int = 0, day: int = 1) -> bool:
@@ -384,10 +401,14 @@ def _anaphor(m, refs: dict) -> _Resolution | None:
         return None  # "that day" with no day before it: the text does not say which
     direction = (m.group("rel") or m.group("ldir") or "").lower()
     step = {"following": 1, "next": 1, "later": 1, "previous": -1, "preceding": -1, "earlier": -1}.get(direction, 0)
-    day = base.day + _unit_delta(unit, step)
-    # "the following week" names a span of days, "a week later" a fixed offset from a known day.
+    count = (m.group("ln") or "a").lower()
+    count = " ".join(count.split())
+    n = int(count) if count.isdigit() else _NUMBERS[count]
+    day = base.day + _unit_delta(unit, step * n)
+    # "the following week" names a span of days, "two days later" a fixed offset from a known day.
     offset = bool(m.group("lunit"))
-    approximate = bool(m.group("amod")) or (unit == "week" and not offset) or base.approximate
+    vague = count in ("a few", "several", "a couple of")
+    approximate = bool(m.group("amod")) or (unit == "week" and not offset) or base.approximate or vague
     return _Resolution(day, precision, approximate)
 
 
