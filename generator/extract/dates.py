@@ -22,6 +22,7 @@ import regex
 from dateutil.relativedelta import relativedelta
 
 from . import lexicon as lx
+from .tense import future_clause, tenseless
 
 _MONTH = "|".join(sorted((re.escape(m) for m in lx.MONTHS), key=len, reverse=True))
 _MON = rf"(?P<mon>{_MONTH})(?:(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.)?"
@@ -81,23 +82,6 @@ _LEAD_WORDS = frozenset("""
     ten eleven twelve few couple several just only barely that same following previous preceding
     between and to or around through over at""".split()) | {w.lower() for w in lx.WEEKDAYS}
 """Words that can open a date expression before its trigger word ("in", "the end of", "a few")."""
-_FUTURE = re.compile(r"\b(?:will|would|shall|is due|are due|due to|is set to|are set to|scheduled|upcoming|"
-                     r"expected to|until|till|plans to|planning to|intends to|aims to|hopes to|(?<!the\s)(?<!a\s)needs?|is to|are to)\b|'ll\b|’ll\b")
-"""Words that put the clause they are in into the future: a bare date there is the next one."""
-_CLAUSE = re.compile(r"[,;:—–()]")
-_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\b(?:and|but|after|before|because|when|while|which|who|whose|that|"
-                           r"although|though|where|whereas|if|once|as)\b")
-"""Where the clause that holds a date ends: a mark or a word that starts another clause."""
-_PAST_VERB = re.compile(
-    r"\b(?:(?!\w*eed\b)[a-z]\w*ed|met|said|told|was|were|had|began|held|took|made|went|came|gave|saw|"
-    r"left|won|lost|sent|spoke|wrote|rose|fell|struck|found|brought|bought|sold|fought|led|paid|"
-    r"kept|felt|heard|became|stood|ran|knew|thought|caught|grew|drew|flew|threw|chose|broke|"
-    r"stole|froze|woke|wore|tore|swore|shook|got|did|sat|began|won|spent|hit|cut|set|put|quit)\b")
-"""Past-tense verbs: regular "-ed" forms (not "need", "proceed") and the common irregular ones."""
-_AUXILIARY_BEFORE = re.compile(r"\b(?:will|would|shall|to|be|been|may|might|can|could|should|must|"
-                               r"is|are|has|have)\s+(?:\w+\s+)?\Z|['’]ll\s+\Z")
-"""An auxiliary before a verb form: "will be decided", "to cut", "has agreed" is not the simple past."""
-_SPOKEN_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(lx.SPEECH_VERBS)) + r")\s+$")
 _OPENING = "\"“‘'(["
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -162,9 +146,9 @@ class DateResolver:
             kind = next(name for name in _KINDS if match.group("_" + name) is not None)
             if kind in _RELATIVE and any(s <= match.start() < e for s, e in quoted):
                 continue
-            context = _Context(self.published, _future_clause(text, match.start(), match.end()),
+            context = _Context(self.published, future_clause(text, match.start(), match.end()),
                                self.refs, sentence_ref)
-            context.tenseless = not context.future and _tenseless(text, match.start(), match.end())
+            context.tenseless = not context.future and tenseless(text, match.start(), match.end())
             try:
                 resolved = _resolve(kind, match, context)
             except (ValueError, OverflowError):
@@ -181,37 +165,6 @@ class DateResolver:
 
 _COARSER = {"day": ("day", "month", "year"), "month": ("month", "year"), "year": ("year",)}
 """A day is also the reference for "that month" and "that year"; a month for "that year"."""
-
-
-def _future_clause(text: str, start: int, end: int) -> bool:
-    """True when the clause around text[start:end] speaks of the future ("would close on …").
-    A date right after a speech verb dates the speaking ("said on Thursday it would build")."""
-    spoken = _SPOKEN_BEFORE.search(text, max(0, start - 30), start)
-    if spoken and not _AUXILIARY_BEFORE.search(text, max(0, spoken.start() - 12), spoken.start()):
-        return False
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    right = _CLAUSE_BREAK.search(text, end)
-    before_future = max((m.start() for m in _FUTURE.finditer(text, left, start)), default=-1)
-    if _past_verb_after(text, max(left, before_future), start, before_future):
-        return False  # "The union met on Tuesday and will meet again": the nearer verb is past
-    return bool(_FUTURE.search(text, left, right.start() if right else len(text)))
-
-
-def _tenseless(text: str, start: int, end: int) -> bool:
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    right = _CLAUSE_BREAK.search(text, end)
-    return not (_past_verb_after(text, left, start, -1)
-                or _past_verb_after(text, end, right.start() if right else len(text), -1))
-
-
-def _past_verb_after(text: str, lower: int, upper: int, future_at: int) -> bool:
-    """A verb in the past tense in text[lower:upper], after any future marker at ``future_at``
-    and not itself after an auxiliary ("will be decided", "to cut")."""
-    for match in _PAST_VERB.finditer(text, lower, upper):
-        if match.start() == future_at or _AUXILIARY_BEFORE.search(text, max(0, match.start() - 12), match.start()):
-            continue
-        return True
-    return False
 
 
 def _match_around(text: str, at: int, lower: int):
