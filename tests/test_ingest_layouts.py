@@ -302,3 +302,38 @@ def test_prose_that_looks_like_junk_is_kept():
     ), "x.txt")
     assert article.dek == "The Plan Covers Three Years" and article.authors == ("Ann Lee",)
     assert article.paragraphs == PROSE_THAT_LOOKS_LIKE_JUNK and article.removed == ()
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Oops! Looks like you have exceeded the limit to bookmark the image. Remove some to bookmark this image.",
+     "page-message"),
+    ("Your session has expired, please login again.", "page-message"),
+    ("You are now subscribed to our newsletters. Please check the spam folder.", "page-message"),
+    ("Watch Video | What the new courts mean for pending cases", "related-link"),
+    ("End of Article", "share-bar"),
+])
+def test_page_messages_and_links(line, rule):
+    assert line_rule(line) == rule
+
+
+def test_sorry_in_prose_is_kept():
+    assert line_rule("Sorry, the minister said, is not a word this government uses.") is None
+
+
+@pytest.mark.parametrize(("text", "authors"), [
+    ("TOI City Desk / TIMESOFINDIA.COM / Updated: Jun 3, 2026, 18:45 IST", ["TOI City Desk"]),
+    ("Jane Doe Transport correspondent | 3 June 2021", ["Jane Doe"]),
+    ("Mumbai News | Press Trust of India | Updated: June 03, 2021 6:45 pm IST", []),
+])
+def test_byline_on_a_dated_line(text, authors):
+    assert read_meta_line(text).authors == authors
+
+
+def test_metadata_above_the_headline():
+    article = ingest(_seed(
+        "Jane Doe", "Business", "Jun 3, 2021 6:45 AM", "The Battery Shortage Nobody Saw Coming",
+        "Carmakers bought up the supply.", "Photograph: Getty Images", "Makers of drills cannot get cells.",
+    ), "x.txt")
+    assert (article.title, article.dek, article.authors) == (
+        "The Battery Shortage Nobody Saw Coming", "Carmakers bought up the supply.", ("Jane Doe",))
+    assert article.published == "2021-06-03T06:45:00" and article.paragraphs == ("Makers of drills cannot get cells.",)
