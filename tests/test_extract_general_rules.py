@@ -76,6 +76,8 @@ def test_wire_dateline_date_is_not_an_event():
     ("worth 3 million rand", (3e6, "ZAR", None)),
     ("a 12km tunnel", (12.0, "km", "unit")),
     ("about 80,000 barrels a day", (80000.0, "barrels per day", "unit")),
+    ("a 20,000 sq ft store", (20000.0, "sq ft", "unit")),
+    ("500 MWh of storage", (500.0, "MWh", "unit")),
 ])
 def test_more_currencies_and_units_written_against_the_number(text, expected):
     (amount,) = find_amounts(0, text)

@@ -47,6 +47,10 @@ _UNITS = {  # quantity word → normalised unit
     "GWh": "GWh", "TWh": "TWh", "bpd": "barrels per day", "barrels per day": "barrels per day",
     "square kilometres": "km²", "metres": "metre", "meters": "metre", "sq km": "km²",
     "tonnes per annum": "tonnes per annum", "mtpa": "mtpa", "barrels a day": "barrels per day",
+    "MWh": "MWh", "megawatt-hours": "MWh", "gigawatt-hours": "GWh", "kilowatts": "kW", "kW": "kW",
+    "square feet": "sq ft", "sq ft": "sq ft", "square miles": "sq mi", "square metres": "m²",
+    "square meters": "m²", "feet": "foot", "gallons": "gallon", "kilometre": "km", "kilometer": "km",
+    "metre": "metre", "meter": "metre", "hectare": "hectare", "acre": "acre",
 }
 
 
