@@ -212,3 +212,14 @@ def test_weekend_is_its_saturday_approximately(published, sentence, expected):
 def test_counted_offsets_from_the_last_date():
     found = resolved(date(2025, 3, 19), "The bill passed on March 3 and was signed two days later.")
     assert found[1] == ("two days later", "2025-03-05", "day", False)
+
+
+def test_clubs_motion_places_and_surname_particles():
+    briefing = run("Brookfield Rovers beat Leeming 3-0, and the assistant coach, Jan van Leeuwen, was sent off.",
+                   '"We were sloppy," Van Leeuwen said. Brookfield travel to Carlisle next.')
+    found = {e.name: (e.type, [m.text for m in e.mentions]) for e in briefing.entities}
+    assert found["Brookfield Rovers"][0] == "organisation"
+    assert "Brookfield" in found["Brookfield Rovers"][1]
+    assert found["Jan van Leeuwen"] == ("person", ["Jan van Leeuwen", "Van Leeuwen"])
+    assert found["Carlisle"][0] == "place"
+    assert [q.speaker_name for q in briefing.quotes] == ["Jan van Leeuwen"]

@@ -36,7 +36,7 @@ _PARTY_STATE = re.compile(r"[DRI]-[A-Z][a-z]*\.?\Z")
 """US party and state after a legislator's name ("D-Mass."): not a name."""
 _CONTRACTION = re.compile(r"(?:['’](?:m|re|ve|ll|d)|n['’]t)\Z")
 _APPOSITIVE_ROLE = re.compile(
-    r"(?:\b(?:the|a|an|his|her|its|their)\s+|[A-Z][\w.-]*['’]s\s+)((?:[a-z-]+\s+){0,2}([a-z-]+)),\s*\Z")
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+|[A-Z][\w.-]*['’]s\s+)((?:[a-z-]+\s+){0,2}([a-z-]+)),\s*\Z")
 """'the health minister, Abdullahi Bello,': a role noun, then the name in apposition."""
 _ROLE_BEFORE = re.compile(r"(?:\b[a-z-]+\s+)?\b([a-z-]+)\s+\Z")
 _INSTITUTION_TAIL = re.compile(r"\s+(" + "|".join(re.escape(t) for t in lx.INSTITUTION_TAILS) + r")\b")
@@ -202,6 +202,8 @@ def _split_connectors(tokens):
 
 def _make_piece(paragraph, text, tokens, starts) -> Piece | None:
     while tokens and (tokens[0][2] in lx.NAME_CONNECTORS or _is_filler(tokens[0][2])):
+        if tokens[0][2] in lx.MONTHS and len(tokens) > 1 and tokens[1][2] not in lx.MONTHS:
+            break  # "Jan van Leeuwen", "August Lindqvist": a month is followed by a number, not a name
         tokens = tokens[1:]
     while tokens and (tokens[-1][2] in lx.NAME_CONNECTORS or _is_filler(tokens[-1][2])
                       or len(tokens) > 1 and tokens[-1][2] in lx.DEMONYMS
@@ -314,6 +316,8 @@ def _type_hint(piece: Piece, text: str) -> str | None:
         return "person"
     if piece.type_hint or any(w in lx.ORG_WORDS for w in words):
         return piece.type_hint or "organisation"
+    if len(words) > 1 and words[-1] in lx.CLUB_TAILS:
+        return "organisation"
     if len(words) == 1 and words[0] in lx.STANDALONE_INSTITUTIONS:
         return "organisation"  # "the Kremlin", "the Bundestag"
     if words[-1] in lx.PLACE_WORDS or words[0] in ("Mount", "Lake", "Port", "Gulf", "Strait", "Cape"):
@@ -330,9 +334,11 @@ def _type_hint(piece: Piece, text: str) -> str | None:
         return "organisation"  # "Bergman & Lowe": firms, not people, are joined by "&"
     if len(words) == 2 and words[0] in _COMPASS and is_place(words[1]):
         return "place"  # "Southeast Asia", "East Antarctica"
-    before = text[max(0, piece.start - 16):piece.start].split()
+    before = text[max(0, piece.start - 24):piece.start].split()
     if before and before[-1] in lx.PLACE_PREPOSITIONS and len(words) <= 3:
         return "place"
+    if len(before) > 1 and before[-1] == "to" and before[-2] in lx.MOTION_VERBS and len(words) <= 3:
+        return "place"  # "travel to Newcastle"
     if is_place(piece.text):
         return "place"
     if before and before[-1].lower() in lx.ORG_CLASSIFIERS:

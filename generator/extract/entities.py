@@ -26,6 +26,8 @@ _SPEAKS_AFTER = re.compile(rf",?\s+(?:{_VERBS})\b|,[^,.\"“”]{{1,80}},\s+(?:{
 _SPEAKS_BEFORE = re.compile(rf"\b(?:{_VERBS})\s+$")
 _SAYS_IT = re.compile(rf",?\s+(?:{_VERBS})\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?(?:it|its)\b")
 """'Formosa Semiconductor said on Thursday it would build': a speaker that calls itself "it"."""
+_PARTICLES = lx.NAME_CONNECTORS - {"of", "for", "on", "the", "&"}
+"""Lower-case words inside a person's name ("Pieter de Vries", "Ludwig van Beethoven")."""
 _LOWER_WORD_AFTER = re.compile(r" [a-z]{3,}")
 _ENDS_CLAUSE = re.compile(r"\s*(?:[,.;:!?]|$)")
 
@@ -198,6 +200,11 @@ class _Resolver:
                 continue
             if piece.kind == "person" or piece.type_hint == "person" or self._name_like(piece):
                 people.setdefault(piece.words[-1], set()).add(piece.text)
+                if len(piece.words) > 2 and piece.words[-2] in lx.NAME_CONNECTORS:
+                    # "Pieter de Vries" is "de Vries", or "De Vries" at a sentence start.
+                    particle = " ".join(piece.words[-2:])
+                    people.setdefault(particle, set()).add(piece.text)
+                    people.setdefault(particle[:1].upper() + particle[1:], set()).add(piece.text)
                 given.setdefault(piece.words[0], set()).add(piece.text)
             elif piece.type_hint in (None, "organisation") and self._name_like_first(piece.words[0]):
                 orgs.setdefault(piece.words[0], set()).add(piece.text)
@@ -216,7 +223,8 @@ class _Resolver:
 
     @staticmethod
     def _name_like(piece: Piece) -> bool:
-        return piece.type_hint is None and all(w[:1].isupper() and not w.isupper() for w in piece.words)
+        return piece.type_hint is None and all((w[:1].isupper() and not w.isupper()) or w in _PARTICLES
+                                               for w in piece.words)
 
     def _plausible_single(self, piece: Piece) -> bool:
         word = piece.words[0]

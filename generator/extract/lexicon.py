@@ -128,6 +128,13 @@ PLACE_WORDS = _words("""
 """Head words that make a capitalised name a place ("Hyderabad House", "Strait of Hormuz")."""
 
 PLACE_PREPOSITIONS = _words("in near across outside inside throughout")
+
+MOTION_VERBS = _words("""
+    travel travels travelled traveled travelling traveling fly flies flew flying move moves moved
+    drive drives drove go goes went return returns returned head heads headed sail sailed
+""")
+"""Verbs after which "to" leads to a place ("travel to Newcastle"); "to" alone does not ("spoke to
+Smith")."""
 """Lower-case words after which a bare name is most likely a place ("met in Beijing")."""
 
 NAME_CONNECTORS = _words("of for on the de der den da di del van von bin bint al la le du y & es do dos das")
@@ -171,6 +178,9 @@ GENERIC_ORG_NOUNS = _words("""
 """)
 """Nouns by which news refers back to an organisation already named ("Thames Water said …
 a spokesman for the company said"), whatever its name."""
+
+CLUB_TAILS = _words("United Rovers Athletic Wanderers Albion Hotspur Rangers FC AFC CF SC")
+"""Last words of sports clubs' names ("Leeds United"): organisations, though named after a town."""
 
 AGREEMENT_TAILS = _words("scheme programme program initiative treaty accord pact agreement deal act")
 """Lower-case nouns after a name that make it an agreement or initiative ("the FAME scheme")."""
