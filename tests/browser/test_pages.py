@@ -38,6 +38,9 @@ def test_every_kind_of_page_at_desktop_and_phone(site, context_factory, record_p
     test-artifacts/screenshots/ (also home and briefing in the dark palette, and a printed
     briefing) for a human eye."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for pattern in ("*-desktop.png", "*-desktop-dark.png", "*-phone.png", "*-print.png"):
+        for stale in ARTIFACTS.glob(pattern):  # this test's own earlier shots: none of a kind
+            stale.unlink()                      # of page that is gone may linger
     problems, shots = [], []
     for label, viewport, scheme in (("desktop", DESKTOP, "light"), ("phone", PHONE, "light"),
                                     ("desktop-dark", DESKTOP, "dark")):
