@@ -46,7 +46,8 @@ def test_search_finds_the_briefing(site, page, query):
     assert not page.watch.errors, page.watch.errors
 
 
-SHARED_PERSON = ".briefing-entities li:has(small:text-matches('in \\\\d+ briefings')) a[href*='/entities/people/']"
+SHARED_PERSON = (".briefing-entities li:has(small:text-matches('in \\\\d+ briefings'))"
+                 " a[href*='/entities/people/']")
 """A person in a briefing's "People and organisations" list who appears in other briefings too."""
 
 
