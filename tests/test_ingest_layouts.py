@@ -124,6 +124,7 @@ def test_site_name_suffix(title, clean):
     ("TNN / Updated: Jun 3, 2021, 18:45 IST", [], None),
     ("Reporting from Springfield, Ill.", [], "Springfield"),
     ("Written by: Express News Service", ["Express News Service"], None),
+    ("By Jane Doe in Kyiv | 3 June 2021", ["Jane Doe"], "Kyiv"),
     ("By health reporter Jane Doe", ["Jane Doe"], None),
     ("By JANE DOE FOR MAILONLINE", ["Jane Doe"], None),
     ("Jane Doe @janedoe / 6:45 PM GMT+1\u2022June 3, 2021", ["Jane Doe"], None),
@@ -138,6 +139,7 @@ def test_byline_forms(text, authors, dateline):
 @pytest.mark.parametrize(("text", "authors", "dateline"), [
     ("Jane Doe Transport correspondent", ["Jane Doe"], None),
     ("Jane Doe | Mumbai", ["Jane Doe"], "Mumbai"),
+    ("Jane Doe in Eastbrook", ["Jane Doe"], "Eastbrook"),
     ("Jane Doe and John Roe", ["Jane Doe", "John Roe"], None),
 ])
 def test_byline_without_by(text, authors, dateline):

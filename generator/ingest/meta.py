@@ -239,6 +239,10 @@ def _byline_piece(piece: str) -> tuple[list[str], str] | None:
         names = split_names(marked.group(0))
         return (names, rest[marked.end():]) if names else None
     names = _byline_names(rest)
+    if names is None and " in " in rest:  # "By Jane Doe in Kyiv": the place is read by the caller
+        head, _, place = rest.rpartition(" in ")
+        names = _byline_names(head) if place_name(place) else None
+        return (names, place) if names else None
     return (names, "") if names else None
 
 
@@ -382,6 +386,7 @@ def unlabelled_byline(text: str) -> Meta | None:
         return None
     meta = Meta(authors=[], dates=[])
     for piece in _pieces(text, [handle.span() for handle in _HANDLE.finditer(text)]):
+        piece = _take_place_after_in(piece, meta)
         names = names_and_role(piece)
         if names:
             add_authors(names, meta)
@@ -393,6 +398,16 @@ def unlabelled_byline(text: str) -> Meta | None:
             elif not (is_role(part) or is_outlet(part) or _account_place(part, meta)):
                 return None
     return meta if meta.authors else None
+
+
+def _take_place_after_in(piece: str, meta: Meta) -> str:
+    """"Jane Doe in Kyiv" (the Guardian's byline): record the place, return the names."""
+    names, found, place = piece.rpartition(" in ")
+    dateline = place_name(place) if found and names else None
+    if dateline is None or split_names(names) is None:
+        return piece
+    meta.dateline = meta.dateline or dateline
+    return names
 
 
 def _account_place(piece: str, meta: Meta) -> bool:

@@ -83,7 +83,8 @@ _PROMO = re.compile(
     r".{0,80}\b(?:on|at|from)\s+(?:the\s+)?[A-Z]"
     r"|stay\s+(?:up\s+to\s+date|updated|informed|tuned)\b"
     r"|.{0,80}\bonly\s+on\s+[\w\-]+\.(?:com|in|co|net|org)\b"
-    r"|.{0,80}\bon\s+(?:ios|android)(?:\s+(?:or|and|&)\s+(?:ios|android))\b)",
+    r"|.{0,80}\bon\s+(?:ios|android)(?:\s+(?:or|and|&)\s+(?:ios|android))\b"
+    r"|for\s+(?:the\s+)?(?:latest|more)\b.{0,100}\b(?:head|go|visit|log\s+on)\s+to\b)",
     _I,
 )
 
