@@ -27,6 +27,8 @@ def _seed(*lines: str) -> bytes:
     ("(With inputs from PTI)", "credits"),
     ("With agency inputs", "credits"),
     ("Source: Al Jazeera and news agencies", "credits"),
+    ("Reuters", "credits"),
+    ("(AFP)", "credits"),
     ("(Except for the headline, this story has not been edited by NDTV staff and is published from a "
      "syndicated feed.)", "syndication-note"),
     ("A version of this article appears in print on March 13, 2019, Section A, Page 18.", "print-note"),
@@ -125,6 +127,8 @@ def test_site_name_suffix(title, clean):
     ("Reporting from Springfield, Ill.", [], "Springfield"),
     ("Written by: Express News Service", ["Express News Service"], None),
     ("By Jane Doe in Kyiv | 3 June 2021", ["Jane Doe"], "Kyiv"),
+    ("Reported by Jane Doe | Edited by John Roe", ["Jane Doe"], None),
+    ("Edited by John Roe", ["John Roe"], None),
     ("By health reporter Jane Doe", ["Jane Doe"], None),
     ("By JANE DOE FOR MAILONLINE", ["Jane Doe"], None),
     ("Jane Doe @janedoe / 6:45 PM GMT+1\u2022June 3, 2021", ["Jane Doe"], None),

@@ -77,6 +77,7 @@ _DOMAIN = re.compile(r"[\w\-]+(?:\.[\w\-]+)*\.(?:com|net|org|in|co\.uk|co\.in|ne
 # It names the outlet (a code in capitals, or an outlet word), so "Jane Doe Transport
 # correspondent" is not one.
 _STAFF_BYLINE = re.compile(r"(?:[A-Z][\w.&\-]*\s+){1,3}(?i:desk|bureau|correspondents?|service|staff|team)")
+_EDITED_BY = re.compile(r"\W*edited\s+by\b", re.I)
 _HANDLE = re.compile(r"\s*@\w{1,30}")
 _REPORTING_FROM = re.compile(r"(?:reporting|filed|writing)\s+from\s+(?P<place>[^,;|]{2,40})(?:,.{0,40})?", re.I)
 _MIXED_CAPS = re.compile(r"(?P<head>[A-Z][a-z]{1,2})(?P<rest>[A-Z]{2,})")
@@ -286,7 +287,9 @@ def _account_for(piece: str, meta: Meta, names_alone: bool = False) -> bool:
     byline = _byline_piece(piece)
     if byline is not None:
         names, after = byline
-        add_authors(names, meta)
+        # "Reported by A | Edited by B": the editor is not an author when a writer is named.
+        if not (meta.authors and _EDITED_BY.match(piece)):
+            add_authors(names, meta)
         return not after.strip(" ,;") or _account_for(after.strip(" ,;"), meta)
     if names_alone and not meta.authors and _is_staff_byline(plain(piece)):
         meta.authors.append(plain(piece))  # the byline is the desk: "TOI City Desk / Updated: …"

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from .meta import WIRE_AGENCIES
+
 _I = re.I
 CLOSERS = "\"'\u201d\u2019)]*_ "
 """Closing quotes, brackets and emphasis markers that may follow a line's last word."""
@@ -120,6 +122,8 @@ def note_rule(text: str) -> str | None:
     if len(text) > MAX_NOTE_CHARS or count > MAX_NOTE_WORDS:
         return None
     low = text.lower()
+    if count <= 4 and low.strip(" .()-\u2014") in WIRE_AGENCIES:
+        return "credits"  # "Reuters" alone at the end: the agency's sign-off
     found = [k for k in _NOTE_KEYWORDS if k in low]
     if not found:
         return None
