@@ -4,6 +4,7 @@ check runs at 10,000 briefings in `make bench` (benchmarks/browser.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -14,7 +15,6 @@ import pytest
 from generator.corpus import write_corpus
 from generator.sitesearch import pagefind_command
 
-from .browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from .browser.server import SiteServer
 from .sitebuild import generate, prepare
 
@@ -49,15 +49,13 @@ def test_pagefind_replaces_material_search(pagefind_site):
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
 
 
-def test_a_query_finds_the_briefing_and_stays_small(pagefind_site):
-    from playwright.sync_api import sync_playwright
-
+def test_a_query_finds_the_briefing_and_stays_small(pagefind_site, chromium):
+    # chromium: the session's shared browser (tests/conftest.py): one Playwright per process.
     server, site = pagefind_site
     briefings = json.loads((site / "archive.json").read_text(encoding="utf-8"))["briefings"]
     target = briefings[len(briefings) // 2]
     expected = "/archive/" + target["url"]
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with contextlib.closing(chromium.new_context()) as browser:
         page = browser.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
@@ -72,5 +70,4 @@ def test_a_query_finds_the_briefing_and_stays_small(pagefind_site):
         page.click(f'.pagefind-ui__result-link[href="{expected}"]')
         page.wait_for_load_state("networkidle")
         assert page.url.endswith(expected) and target["title"] in page.inner_text("h1")
-        browser.close()
     assert errors == []
