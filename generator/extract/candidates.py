@@ -32,6 +32,8 @@ _HYPHEN_SUFFIX = re.compile(
 """Adjective-forming suffixes ("London-based"), not the lower-case half of a given name ("Wei-ming")."""
 _PLACE_SUFFIXES = ("based", "born", "headquartered")
 """'Bengaluru-based': the name before the suffix is a place of its own."""
+_BARE_HONORIFICS = frozenset(w.rstrip(".") for w in lx.HONORIFICS)
+_GENERIC_BEFORE = re.compile(r"\b(?:an?|one|every|each|any)\s+\Z", re.I)
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z][a-z]*\.?\Z")
 """US party and state after a legislator's name ("D-Mass."): not a name."""
 _CONTRACTION = re.compile(r"(?:['’](?:m|re|ve|ll|d)|n['’]t)\Z")
@@ -231,8 +233,9 @@ def _take_institution_tail(piece: Piece, text: str) -> None:
     """ "Leeds crown court", "Calderbridge metropolitan borough council": British papers write
     the institution word in lower case; it is still part of the name."""
     match = _INSTITUTION_TAIL.match(text, piece.end)
-    generic = re.search(r"\b(?:an?|one|every|each|any)\s+\Z", text[max(0, piece.start - 8):piece.start], re.I)
-    if match and not generic and not any(w in lx.ORG_WORDS for w in piece.words):
+    if not match or _GENERIC_BEFORE.search(text, max(0, piece.start - 8), piece.start):
+        return
+    if not any(w in lx.ORG_WORDS for w in piece.words):
         piece.end = match.end()
         piece.text = text[piece.start:piece.end]
         piece.words = piece.words + match.group(1).split()
@@ -257,7 +260,7 @@ def _title_head(words) -> int | None:
         bare = word.rstrip(".")
         if bare in lx.TITLE_HEADS or (bare == "General" and i and words[i - 1] in lx.GENERAL_TITLE_BEFORE):
             head = i
-    if head is None and words[0].rstrip(".") in lx.HONORIFICS | {w.rstrip(".") for w in lx.HONORIFICS}:
+    if head is None and words[0].rstrip(".") in _BARE_HONORIFICS:
         head = 0
     return head
 
@@ -274,7 +277,7 @@ def _read_title(piece: Piece, tokens, text: str) -> None:
         rest = _name_after_complement(words, rest)
     name = rest
     title_end = tokens[name[0] - 1][1] if name else tokens[-1][1]
-    is_honorific = words[0].rstrip(".") in {w.rstrip(".") for w in lx.HONORIFICS} and head == 0
+    is_honorific = words[0].rstrip(".") in _BARE_HONORIFICS and head == 0
     role = None if is_honorific else text[tokens[0][0]:title_end]
     possessor = _possessor_before(text, tokens[0][0])
     if role and possessor:
