@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -186,3 +188,16 @@ def test_nothing_is_written_outside_the_output_folders(hostile_site):
     for rel in generated:
         for part in rel.split("/"):
             assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*(\.[a-z]+)*", part), rel
+
+
+def test_check_reports_the_same_problems_without_building(tmp_path):
+    from tests.hostile import ROOT, hostile_inputs
+
+    seeds, annotations, registry = hostile_inputs(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "--seeds", str(seeds),
+                             "--annotations", str(annotations), "--registry", str(registry)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    for file in REFUSED_INPUTS:
+        assert f"error: {file}:" in result.stderr, file
