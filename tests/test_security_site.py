@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from generator.write import MANIFEST, read_manifest
-from tests.hostile import GENERATED_TAGS, REFUSED_INPUTS, build_hostile_site, live_markup, parse, url_scheme, visible_text
+from tests.hostile import GENERATED_TAGS, HOSTILE, REFUSED_INPUTS, build_hostile_site, live_markup, parse, url_scheme, visible_text
 
 pytestmark = pytest.mark.slow
 
@@ -67,6 +67,12 @@ def test_bad_inputs_are_reported_and_the_rest_is_built(hostile_site):
     assert re.search(r"^\d+ errors; everything else was built\.$", lines[-1]), lines[-1]
     built = {p.parent.name for p in (hostile_site["site"] / "briefings").glob("*/*/*/index.html")}
     assert len(built) >= 8, "the hostile seeds that can be parsed must still be built"
+    # Every other hostile seed (slug traps included) is either built or refused with its name.
+    archive = json.loads((hostile_site["site"] / "archive.json").read_text(encoding="utf-8"))
+    sources = {b["source_file"] for b in archive["briefings"]}
+    for seed in (HOSTILE / "seeds").iterdir():
+        name = f"seeds/{seed.name}"
+        assert name in sources or any(line.startswith(f"error: {name}:") for line in lines), name
 
 
 def test_no_markup_from_input_is_live_in_any_page(hostile_site):
