@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from generator.write import MANIFEST, read_manifest
-from tests.hostile import GENERATED_TAGS, HOSTILE, REFUSED_INPUTS, build_hostile_site, live_markup, parse, url_scheme, visible_text
+from tests.hostile import (GENERATED_TAGS, HOSTILE, REFUSED_INPUTS, build_hostile_site, live_markup, parse,
+                           url_scheme, visible_text)
 
 pytestmark = pytest.mark.slow
 
