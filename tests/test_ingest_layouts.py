@@ -229,6 +229,8 @@ def test_caption_left_in_the_body_is_taken_out():
     ("EASTBROOK, Ohio, June 3, 2021 /PRNewswire/ -- Acme opened a plant.", "Eastbrook"),
     ("Washington CNN \u2014 Lawmakers passed the bill.", "Washington"),
     ("Mumbai: The civic body extended water cuts.", "Mumbai"),
+    ("Lucknow, Jun 3 (PTI) Twelve people were killed.", "Lucknow"),
+    ("Apple (AAPL) shares rose 3% on Monday.", None),
     ("Update: The civic body extended water cuts.", None),
     ("Officials said \u2014 after a long debate \u2014 that the plan would pass.", None),
 ])

@@ -58,9 +58,11 @@ _TITLE_PLACE = r"[A-Z][a-z.'\u2019\-]+(?:\s+[A-Z][a-z.'\u2019\-]+){0,2}"
 _DATELINE_TAIL = (
     r"(?P<region>,\s+[A-Z][A-Za-z.]*[a-z.](?:\s+[A-Z][A-Za-z.]*[a-z.])?)?"  # "Ill.", "D.C.", not "CNN"
     r"(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
-    r"(?:\s*\((?P<paren>[A-Za-z][A-Za-z .&\-]{0,30})\)|\s+/(?P<wire>[A-Za-z][\w .&\-]{0,30})/"
-    r"|\s+(?P<bare>[A-Z]{2,5}|Reuters|Bloomberg))?"
-    r"\s*(?P<sep>:|\u2014|\u2013|--?)(?:\s|$)"
+    # An agency in brackets may stand without a dash after it (PTI: "Lucknow, Jun 3 (PTI) Twelve…");
+    # otherwise a dash or colon must end the dateline.
+    r"(?:\s*\((?P<paren>[A-Za-z][A-Za-z .&\-]{0,30})\)(?:\s*(?P<paren_sep>:|\u2014|\u2013|--?))?"
+    r"|(?:\s+/(?P<wire>[A-Za-z][\w .&\-]{0,30})/|\s+(?P<bare>[A-Z]{2,5}|Reuters|Bloomberg))?"
+    r"\s*(?P<sep>:|\u2014|\u2013|--?))(?:\s|$)"
 )
 _BODY_DATELINE = re.compile(rf"(?P<place>{_CAPS_PLACE}){_DATELINE_TAIL}")
 _TITLE_DATELINE = re.compile(rf"(?P<place>{_TITLE_PLACE}){_DATELINE_TAIL}")
@@ -163,6 +165,10 @@ def _body_dateline(paragraphs: list[SourceLine]) -> str | None:
     if not paragraphs:
         return None
     text = paragraphs[0].text
+    match = _BODY_DATELINE.match(text) or _TITLE_DATELINE.match(text)
+    if match and match.group("paren") and not match.group("paren_sep"):
+        # Without a dash only a news agency closes a dateline ("Apple (AAPL) shares rose" is text).
+        return place_name(match.group("place")) if match.group("paren").lower() in WIRE_AGENCIES else None
     match = _BODY_DATELINE.match(text)
     if match is None:
         match = _TITLE_DATELINE.match(text)

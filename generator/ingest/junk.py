@@ -189,7 +189,7 @@ _RECOMMENDATION_MARKER = re.compile(
     r"|(?:featured|latest|top|trending|related|more)?\s*videos?(?:\s+of\s+the\s+(?:day|week)|\s+\d{1,2}:\d\d)?"
     r"|watch(?:\s+now|\s+live|\s+video)?|about\s+the\s+authors?"
     r"|(?:subscriber|premium|members?)[\s\-]+only(?:\s+(?:stories|articles|content))?"  # "In this article" (tickers), "More TechCrunch"
-    r"|what\s+to\s+read\s+next|also\s+read|read\s+more(?:\s+(?:from|on|about)\s+.{1,40})?|must\s+read|related"
+    r"|what\s+to\s+read\s+next|also\s+(?:read|watch|see)|read\s+more(?:\s+(?:from|on|about)\s+.{1,40})?|must\s+read|related"
     r"|recommended|explore\s+more"
     r"|in\s+case\s+you\s+missed\s+it|you\s+may\s+have\s+missed|more\s+from\s+.{1,40}"
     r"|(?:from\s+)?around\s+the\s+web|more\s+on\s+this\s+(?:topic|story)|" + _TOPICS + r")\W*",
