@@ -21,6 +21,9 @@ MAX_SEED_BYTES = 512 * 1024
 """Largest seed accepted. A long read is under 100 KB; the limit leaves five times that."""
 MAX_SEED_LINES = 20_000
 """Most lines accepted in a seed (a scraped article has a few hundred)."""
+MAX_LINE_BYTES = 64 * 1024
+"""Longest line accepted, checked before parsing: inline Markdown parsing of one line grows faster
+than its length on crafted input (100 KB of "[" took 1.4 s, 500 KB 18 s)."""
 MAX_PARAGRAPH_CHARS = 20_000
 """Longest body paragraph accepted after split sentences are joined (about 3,000 words; the
 longest paragraph of a real article is a few hundred)."""
@@ -59,13 +62,19 @@ def read_input_file(path: Path, name: str, error_class: type[InputError], max_by
 
 
 def read_seed_bytes(path: Path, name: str) -> bytes:
-    """A seed's bytes within :data:`MAX_SEED_BYTES` and :data:`MAX_SEED_LINES` (SeedError if not)."""
+    """A seed's bytes within :data:`MAX_SEED_BYTES`, :data:`MAX_SEED_LINES` and
+    :data:`MAX_LINE_BYTES`, without control characters (SeedError naming the line if not)."""
     data = read_input_file(path, name, SeedError, MAX_SEED_BYTES)
     # Line endings as ingest counts them (LF, CRLF or a lone CR); a final line ending ends a line.
     lines = max(data.count(b"\n"), data.count(b"\r")) + (0 if data.endswith((b"\n", b"\r")) else 1)
     if lines > MAX_SEED_LINES:
         raise SeedError(name, MAX_SEED_LINES + 1, f"seed has {lines:,} lines, more than the limit of "
                         f"{MAX_SEED_LINES:,}", "a seed is one article; split or trim it")
+    longest = max(data.splitlines() or [b""], key=len)
+    if len(longest) > MAX_LINE_BYTES:
+        line = data.splitlines().index(longest) + 1
+        raise SeedError(name, line, f"line of {len(longest):,} bytes, more than the limit of {MAX_LINE_BYTES:,}",
+                        "put blank lines between paragraphs, or trim text that is not the article's")
     check_text_bytes(data, name)
     return data
 

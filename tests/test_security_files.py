@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.errors import SeedError
-from generator.inputfiles import (MAX_PARAGRAPH_CHARS, MAX_SEED_BYTES, MAX_SEED_LINES, check_paragraphs,
-                                  read_seed_bytes)
+from generator.inputfiles import (MAX_LINE_BYTES, MAX_PARAGRAPH_CHARS, MAX_SEED_BYTES, MAX_SEED_LINES,
+                                  check_paragraphs, read_seed_bytes)
 from generator.ingest import ingest
 from generator.slug import MAX_SLUG, RESERVED, make_slug, unique_slugs
 from generator.write import UnsafePath, check_path, write_files
@@ -98,6 +98,7 @@ def test_a_tampered_manifest_never_deletes_outside_docs(tmp_path):
 @pytest.mark.parametrize("name, data, words", [
     ("big.txt", b"x" * (MAX_SEED_BYTES + 1), "limit of 524,288"),
     ("lines.txt", b"Hi.\n" * (MAX_SEED_LINES + 1), "more than the limit of 20,000"),
+    ("line.txt", b"Headline\n\n" + b"[" * (MAX_LINE_BYTES + 1) + b"\n", "line of 65,537 bytes"),
     ("nul.txt", b"Headline\n\nbody \x00 here\n", "control character U+0000"),
     ("escape.txt", b"Headline\n\n\x1b[31mred\n", "control character U+001B"),
 ])
