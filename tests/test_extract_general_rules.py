@@ -223,3 +223,16 @@ def test_clubs_motion_places_and_surname_particles():
     assert found["Jan van Leeuwen"] == ("person", ["Jan van Leeuwen", "Van Leeuwen"])
     assert found["Carlisle"][0] == "place"
     assert [q.speaker_name for q in briefing.quotes] == ["Jan van Leeuwen"]
+
+
+def test_compound_names_demonym_institutions_and_undefined_acronyms():
+    briefing = run("Britain and the European Union agreed to bar the firms from EU ports.",
+                   "The Food and Drug Administration approved it, as did Coastal Air and Pinewood Airlines.",
+                   'The Securities and Exchange Commission (SEC) said in a statement: "The rule protects investors."')
+    found = {e.name: (e.type, [m.text for m in e.mentions]) for e in briefing.entities}
+    assert found["Britain"][0] == "place"
+    assert found["European Union"] == ("organisation", ["European Union", "EU"])
+    assert found["Food and Drug Administration"][0] == "organisation"
+    assert "Coastal Air" in found and "Pinewood Airlines" in found
+    assert found["Securities and Exchange Commission"][1] == ["Securities and Exchange Commission", "SEC"]
+    assert briefing.quotes[0].speaker_name == "Securities and Exchange Commission"

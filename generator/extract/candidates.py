@@ -184,9 +184,14 @@ def _split_connectors(tokens):
     Street") to what comes before."""
     for i, (_, _, word) in enumerate(tokens):
         if 0 < i < len(tokens) - 1 and word == "and":
-            # "Department of Health and Human Services" is one name, "Greece and Malta" two.
+            # "Department of Health and Human Services" and "Food and Drug Administration" are one
+            # name; "Greece and Malta", "Germany and Siemens Energy" are two.
             left = [t[2] for t in tokens[:i]]
-            if not ("of" in left and any(w in lx.ORG_WORDS for w in left[:left.index("of")])):
+            right = [t[2] for t in tokens[i + 1:]]
+            of_complement = "of" in left and any(w in lx.ORG_WORDS for w in left[:left.index("of")])
+            compound = (len(left) == 1 and right[0] != "the" and right[-1] in lx.ORG_WORDS
+                        and not is_place(" ".join(left)) and not any(w in lx.DEMONYMS for w in left))
+            if not (of_complement or compound):
                 return [tokens[:i], *_split_connectors(tokens[i + 1:])]
             continue
         if 0 < i < len(tokens) - 1 and word in ("of", "for", "on"):
@@ -219,7 +224,7 @@ def _make_piece(paragraph, text, tokens, starts) -> Piece | None:
     _read_title(piece, tokens, text)
     if piece.kind == "title":
         return piece
-    if piece.kind == "name" and all(_is_non_name(w) for w in piece.words):
+    if piece.kind == "name" and all(_is_non_name(w) for w in piece.words) and not _demonym_institution(words):
         return None
     if len(words) == 1 and words[0] in lx.ORG_WORDS and words[0] not in lx.STANDALONE_INSTITUTIONS:
         return None  # "the Ministry said": a generic head word, not a name
@@ -240,6 +245,11 @@ def _take_institution_tail(piece: Piece, text: str) -> None:
         piece.text = text[piece.start:piece.end]
         piece.words = piece.words + match.group(1).split()
         piece.type_hint = "organisation"
+
+
+def _demonym_institution(words: list[str]) -> bool:
+    """ "European Union", "Arab League": a nationality word and an institution word make a name."""
+    return len(words) > 1 and words[0] in lx.DEMONYMS and words[-1] in lx.ORG_WORDS
 
 
 def _is_filler(word: str) -> bool:

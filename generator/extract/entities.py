@@ -146,6 +146,8 @@ class _Resolver:
                 self._add_existing(self.given[piece.text], piece)  # "Mr Harun" for Harun Iskandar
             elif self._acronym_definition(piece):
                 continue
+            elif self._expansion_of(piece):
+                self._add_existing(self._expansion_of(piece), piece)
             elif self._is_speaker(piece):
                 self._add_new(piece, self._speaker_type(piece))
             elif (piece.initial and len(piece.words) == 1 and piece.text not in seen_mid_sentence
@@ -233,6 +235,16 @@ class _Resolver:
         return not (word in lx.CAPITALISED_FUNCTION_WORDS or word in lx.DEMONYMS or
                     word in lx.MONTHS or word in lx.WEEKDAYS or word in lx.TITLE_MODIFIERS)
 
+    def _expansion_of(self, piece: Piece) -> str | None:
+        """ "European Union … EU ports": an acronym that is exactly the initials of one
+        organisation already named in the article stands for it, defined or not."""
+        word = piece.text
+        if len(piece.words) != 1 or not looks_like_acronym(word) or not 2 <= len(word) <= 6:
+            return None
+        found = [entity_id for entity_id, entity in self.table.entities.items()
+                 if entity.type == "organisation" and _initials(entity.name) == word]
+        return found[0] if len(found) == 1 else None
+
     def _acronym_definition(self, piece: Piece) -> bool:
         """ "Forum on Resource Geostategic Engagement (FORGE)": long form and acronym are one."""
         text = self.paragraphs[piece.paragraph]
@@ -282,6 +294,10 @@ class _Resolver:
         if existing and existing.type == "other" and found.type != "other":
             existing.type = found.type
         self.table.add(found, piece.paragraph, piece.start, piece.end, piece.text)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 def _initials_fit(words: list[str], acronym: str) -> bool:

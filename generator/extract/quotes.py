@@ -40,6 +40,7 @@ _DOCUMENT_BY = re.compile(
     r"\s*(?:a|an|the|its|his|her|their)\s+(?:[a-z-]+\s+)?(?:report|statement|study|survey|analysis|filing|"
     r"letter|post|release|note|document|paper|memo|email|interview|video|speech|ruling|judgment)\s+"
     r"(?:by|from|of)\s+(?:the\s+)?")
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z0-9&]{1,11}\)\Z")
 _TERM_WORDS = 5
 """A quotation this short is a term or scare quote unless the sentence attributes speech."""
 
@@ -193,6 +194,9 @@ def _speaker_before(text: str, pos: int, lower: int, ctx: _Context, paragraph: i
         end = text.rindex(tail[-1], lower, end)
         while end > lower and text[end - 1] == " ":
             end -= 1
+    defined = _ACRONYM_AFTER.search(text, lower, end)
+    if defined:  # "The Securities and Exchange Commission (SEC) said"
+        end = defined.start()
     found = ctx.mention_ending(paragraph, end)
     if found and ctx.type_of(found[0]) == "person":
         return "entity", found[0]
