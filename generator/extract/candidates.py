@@ -186,7 +186,7 @@ def _split_connectors(tokens):
         if 0 < i < len(tokens) - 1 and word == "and":
             # "Department of Health and Human Services" and "Food and Drug Administration" are one
             # name; "Greece and Malta", "Germany and Siemens Energy" are two.
-            left = [t[2] for t in tokens[:i]]
+            left = [t[2] for t in tokens[:i] if t[2] not in ("the", "The")]
             right = [t[2] for t in tokens[i + 1:]]
             of_complement = "of" in left and any(w in lx.ORG_WORDS for w in left[:left.index("of")])
             compound = (len(left) == 1 and right[0] != "the" and right[-1] in lx.ORG_WORDS
