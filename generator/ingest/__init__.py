@@ -39,7 +39,8 @@ import re
 from ..errors import SeedError
 from ..model import Article, Removed
 from .dates import FIRST_PUBLISHED, PUBLISHED, UNLABELLED, UPDATED, FoundDate, starts_with_label
-from .header import DATE_HINT, Header, is_photo_credit, merge, meta_of, parse_header, read_caption
+from .captions import is_photo_credit, read_caption
+from .header import DATE_HINT, Header, merge, meta_of, parse_header
 from .junk import classify
 from .meta import WIRE_AGENCIES, place_name
 from .places import is_known_place

@@ -276,7 +276,8 @@ def starts_with_label(text: str) -> bool:
 _LABEL_AT_START = re.compile(
     r"\W*(?:this\s+article\s+was\s+)?(?:first\s+published|originally\s+published|published|posted"
     r"|(?:last\s+)?updated|(?:last\s+)?modified)\b"
-    r"(?=(?:\s+(?:on|at))?\s*:|(?:\s+(?:on|at)|\s+[-\u2013\u2014])?\s+(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul"
+    r"(?=(?:\s+(?:on|at))?\s*:"
+    r"|(?:\s+(?:on|at)|\s+[-\u2013\u2014])?\s+(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul"
     r"|aug|sep|oct|nov|dec)[a-z]*\b))",
     re.I,
 )

@@ -33,7 +33,7 @@ from .dates import DateError, starts_with_label
 from .junk import MAX_BLOCK_HEADLINES, classify, is_headline_like, is_recommendation_marker, line_rule
 from .places import is_known_place
 from .meta import Meta, is_outlet, is_role, place_name, read_meta_line, unlabelled_byline
-from .inline import plain
+from .captions import MEDIA_CAPTION, MEDIA_SOURCE, credit_below, is_photo_credit, read_caption
 from .source import SourceLine, make_line
 
 LOOKAHEAD = 6
@@ -44,28 +44,6 @@ DATE_HINT = (
     "or 'Updated: May 27, 2026 04:37 AM IST' (formats: generator/ingest/dates.py)"
 )
 
-_CREDIT_WORDS = re.compile(
-    r"\b(?:photo(?:graph)?s?|image|pic(?:ture)?|file|credit|courtesy|getty|reuters|ap|afp|pti|ani"
-    r"|ians|epa|efe|bloomberg|shutterstock|alamy|screengrab|screenshot|grab|via|illustration"
-    r"|representational|handout)\b",
-    re.I,
-)
-_PHOTO_WORDS = re.compile(
-    r"\b(?:photo(?:graph)?s?|image|picture|pic|illustration|getty|shutterstock|alamy|credit)\b", re.I
-)
-_CREDIT_PAREN = re.compile(r"\s*[(\[](?P<credit>[^()\[\]]{1,80})[)\]]\W{0,2}$")  # "(AP Photo)", "[File: X/Reuters]"
-_CREDIT_LABEL = re.compile(
-    r"\s*[|\-\u2013\u2014]?\s*(?:(?:photo|image|picture|pic|photograph)s?(?:\s+credit)?|credit)\s*:"
-    r"\s*(?P<credit>[^|:()]{1,60}?)\s*$",
-    re.I,
-)
-# A credit in the "Photographer/Agency" form: "(Ann Poe/The Example Post)", "(Eric Gay/AP)".
-_SLASH_CREDIT = re.compile(r"[A-Z][\w.'\u2019\-]*(?:\s+[\w.'\u2019\-]+){0,4}\s*/\s*[A-Z][\w.'\u2019&\- ]{1,40}")
-# "…by a fifth.Credit...Ann Roe for The Example Times": a credit glued to the caption.
-_CREDIT_DOTS = re.compile(r"\s*credit(?:\.{3}|\u2026)\s*(?P<credit>[^|()]{1,60}?)\s*$", re.I)
-# BBC-style media labels: "Image caption, Swifts return…", "Image source, Getty Images".
-_MEDIA_CAPTION = re.compile(r"(?:image|photo|picture)\s+caption\s*[,:]\s*(?P<text>\S.*)", re.I)
-_MEDIA_SOURCE = re.compile(r"(?:image|photo|picture)\s+(?:source|credit)\s*[,:]\s*(?P<text>\S.{0,60})", re.I)
 # A label over the dek ("Synopsis" / the dek), as some Indian business papers print it.
 _DEK_LABEL = re.compile(
     r"(?:synopsis|summary|in\s+brief|overview|standfirst|(?:story\s+)?highlights|key\s+(?:points|takeaways))\W*",
@@ -82,7 +60,6 @@ _WIDGET_RULES = ("recommendations", "topic", "recommended-headline")
 # "Exclusive: … - BBC News", "… | CNN Politics": the site's name after the headline.
 _SITE_SUFFIX = re.compile(r"\s+(?P<sep>\||[-\u2013\u2014])\s+(?P<site>[^|\u2013\u2014]{2,40})$")
 _DOMAIN = re.compile(r"[\w\-]+\.(?:com|co\.uk|co\.in|in|org|net|news|co)\b", re.I)
-_LABEL_IN_CREDIT = re.compile(r"(?:(?:photo|image|picture|pic|file)s?(?:\s+credit)?|credit)\s*:\s*", re.I)
 
 
 @dataclass
@@ -96,43 +73,6 @@ class Header:
     caption_credit: str | None = None
     body: list[SourceLine] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
-
-
-def read_caption(line: SourceLine) -> tuple[str, str] | None:
-    """(caption, credit) when a line ends with a photo credit, else None."""
-    # The patterns are slow to search for on a long line, and most lines have neither a closing
-    # bracket at the end nor a label, so cheap string tests come first.
-    raw = line.raw
-    match = _CREDIT_PAREN.search(raw) if ")" in raw[-4:] or "]" in raw[-4:] else None
-    if not (match and (_CREDIT_WORDS.search(match.group("credit")) or _is_slash_credit(match.group("credit")))):
-        match = None
-        if ":" in raw or "redit" in raw:
-            low = raw.lower()
-            if any(w in low for w in ("photo", "image", "picture", "pic", "credit")):
-                match = _CREDIT_LABEL.search(raw) or ("credit" in low and _CREDIT_DOTS.search(raw)) or None
-    if not match:
-        return None
-    caption = plain(line.raw[: match.start()]).rstrip(" |-\u2013\u2014")
-    credit = _LABEL_IN_CREDIT.sub("", plain(match.group("credit"))).strip(" .")
-    return (caption, credit) if caption and credit else None
-
-
-def is_photo_credit(credit: str) -> bool:
-    """True for a credit that can only be a photo's: it names a photo, an image library or has
-    the "Photographer/Agency" form. Used for captions found inside the body."""
-    return _PHOTO_WORDS.search(credit) is not None or _is_slash_credit(credit)
-
-
-def _credit_below(lines: list[SourceLine], index: int) -> str | None:
-    """The photo credit standing alone on the line after ``index`` ("Ann Roe/NPR"), if any."""
-    if index + 1 >= len(lines) or len(lines[index].text.split()) > 60:
-        return None
-    below = lines[index + 1].text
-    return below if len(below) <= 60 and _is_slash_credit(below) else None
-
-
-def _is_slash_credit(text: str) -> bool:
-    return " " in text and _SLASH_CREDIT.fullmatch(text) is not None
 
 
 def strip_site_name(title: str) -> tuple[str, list[str]]:
@@ -331,7 +271,7 @@ def _lone_label(header: Header, lines: list[SourceLine], index: int, source_file
 def _media_label(header: Header, text: str) -> bool:
     """Take a BBC-style "Image caption, …" / "Image source, …" line as the photo's caption or
     credit (the first photo's only); True when the line was one."""
-    caption, source = _MEDIA_CAPTION.fullmatch(text), _MEDIA_SOURCE.fullmatch(text)
+    caption, source = MEDIA_CAPTION.fullmatch(text), MEDIA_SOURCE.fullmatch(text)
     if caption and header.caption is None:
         header.caption = caption.group("text").strip()
     elif source and header.caption_credit is None and header.caption is None:
@@ -368,7 +308,7 @@ def _header_line(header: Header, lines: list[SourceLine], index: int, source_fil
         return None  # "Key Points": the article's own summary begins
     if _byline_part(header, line, place_alone=False):
         return index + 1
-    credit = _credit_below(lines, index) if header.caption is None else None
+    credit = credit_below(lines, index) if header.caption is None else None
     if credit:  # a caption with its credit on the next line: "…last year." / "Ann Roe/NPR"
         header.caption, header.caption_credit = line.text, credit
         return index + 2

@@ -143,7 +143,8 @@ _SHARE_LABEL = (
     r"|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?|font\s+size|text\s+size"
     r"|menu|search|skip\s+to\s+(?:main\s+)?(?:content|site\s+index|navigation|search)|sign\s+in|log\s*in"
     r"|home|close|back\s+to\s+top|share\s+via|aa|a[+\-]|text\s+size|small|medium|large|reuse\s+this\s+content"
-    r"|view\s+all|end\s+of\s+(?:the\s+)?(?:article|story)|(?:give|gift)\s+this\s+article|(?:add\s+to\s+(?:your\s+)?)?saved\s+(?:stories|articles)|comment\s+on\s+this\s+(?:story|article)"
+    r"|view\s+all|end\s+of\s+(?:the\s+)?(?:article|story)|(?:give|gift)\s+this\s+article"
+    r"|(?:add\s+to\s+(?:your\s+)?)?saved\s+(?:stories|articles)|comment\s+on\s+this\s+(?:story|article)"
     r"|have\s+your\s+say|(?:start|join)\s+(?:a|the)\s+conversation|order\s+reprints|today'?s\s+paper"
     r"|subscribe|learn\s+more|\d+(?:[.,]\d+)?[km]?(?:\s+comments?)?|\d{1,2}:\d\d(?:\s*mins?)?"
     r"|\d{1,3}\s*(?:mins?|minutes?)|enlarge\s+(?:this\s+)?(?:image|photo)|(?:toggle|hide|show)\s+caption"
@@ -185,11 +186,13 @@ _RECOMMENDATION_MARKER = re.compile(
     r"(?:\s+(?:from|on|in|for)\s+.{1,40})?"
     r"|most\s+(?:read|popular|viewed|shared|watched|commented)|trending(?:\s+(?:now|today|topics))?"
     r"|editor'?s'?\s+picks?|(?:top|our)\s+picks|don'?t\s+miss|read\s+next|up\s+next"
+    # "In this article" (tickers), "More TechCrunch", "More Great WIRED Stories"
     r"|in\s+this\s+(?:article|story)|more\s+[\w&\-]+|more\s+(?:[\w&\-]+\s+){0,2}(?:stories|news|articles|reads)"
     r"|(?:featured|latest|top|trending|related|more)?\s*videos?(?:\s+of\s+the\s+(?:day|week)|\s+\d{1,2}:\d\d)?"
     r"|watch(?:\s+now|\s+live|\s+video)?|about\s+the\s+authors?"
-    r"|(?:subscriber|premium|members?)[\s\-]+only(?:\s+(?:stories|articles|content))?"  # "In this article" (tickers), "More TechCrunch"
-    r"|what\s+to\s+read\s+next|also\s+(?:read|watch|see)|read\s+more(?:\s+(?:from|on|about)\s+.{1,40})?|must\s+read|related"
+    r"|(?:subscriber|premium|members?)[\s\-]+only(?:\s+(?:stories|articles|content))?"
+    r"|what\s+to\s+read\s+next|also\s+(?:read|watch|see)|read\s+more(?:\s+(?:from|on|about)\s+.{1,40})?"
+    r"|must\s+read|related"
     r"|recommended|explore\s+more"
     r"|in\s+case\s+you\s+missed\s+it|you\s+may\s+have\s+missed|more\s+from\s+.{1,40}"
     r"|(?:from\s+)?around\s+the\s+web|more\s+on\s+this\s+(?:topic|story)|" + _TOPICS + r")\W*",
@@ -311,7 +314,8 @@ def _is_topic(text: str) -> bool:
 def _bio_pattern(authors: tuple[str, ...]) -> re.Pattern:
     names = "|".join([re.escape(a) for a in authors] + [r"(?:writer|author|columnist)s?"])
     return re.compile(
-        rf"(?:(?:The|This)\s+)?(?:{names})(?:,\s+[^,]{{1,60}},)?\s+(?:is|are|was|covers|writes|reports|has\s+been|joined|edits"
+        rf"(?:(?:The|This)\s+)?(?:{names})(?:,\s+[^,]{{1,60}},)?"
+        r"\s+(?:is|are|was|covers|writes|reports|has\s+been|joined|edits"
         r"|contributes|lives|teaches|works)\b"
     )
 

@@ -94,7 +94,8 @@ _PROMO = re.compile(
 # bookmark the image…", "Your session has expired, please login again.", "You are now subscribed…".
 _PAGE_MESSAGE = re.compile(
     r"\W*(?:(?:oops|sorry)\b.{0,200}\b(?:bookmark|limit|log\s*in|sign\s+in|session|try\s+again)"
-    r"|your\s+session\s+(?:has\s+)?expired|you\s+are\s+now\s+subscribed|.{0,200}\bcheck\s+(?:your|the)\s+spam\s+folder)",
+    r"|your\s+session\s+(?:has\s+)?expired|you\s+are\s+now\s+subscribed"
+    r"|.{0,200}\bcheck\s+(?:your|the)\s+spam\s+folder)",
     _I,
 )
 # (name, most words, keywords, pattern), tried in order (see the module docstring).
