@@ -236,3 +236,8 @@ def test_compound_names_demonym_institutions_and_undefined_acronyms():
     assert "Coastal Air" in found and "Pinewood Airlines" in found
     assert found["Securities and Exchange Commission"][1] == ["Securities and Exchange Commission", "SEC"]
     assert briefing.quotes[0].speaker_name == "Securities and Exchange Commission"
+
+
+def test_indian_title_abbreviations_and_fiscal_periods():
+    found = {e.name: (e.type, e.role) for e in run("PM Ravi Menon and CM Asha Pillai met; FY25 and Q3FY26 results were cited.").entities}
+    assert found == {"Ravi Menon": ("person", "PM"), "Asha Pillai": ("person", "CM")}

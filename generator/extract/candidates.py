@@ -34,8 +34,9 @@ _PLACE_SUFFIXES = ("based", "born", "headquartered")
 """'Bengaluru-based': the name before the suffix is a place of its own."""
 _BARE_HONORIFICS = frozenset(w.rstrip(".") for w in lx.HONORIFICS)
 _GENERIC_BEFORE = re.compile(r"\b(?:an?|one|every|each|any)\s+\Z", re.I)
-_PARTY_STATE = re.compile(r"[DRI]-[A-Z][a-z]*\.?\Z")
-"""US party and state after a legislator's name ("D-Mass."): not a name."""
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z][a-z]*\.?\Z|(?:Q[1-4]|H[12])?FY\d{2,4}(?:-\d{2})?\Z|Q[1-4]\Z")
+"""US party and state after a legislator's name ("D-Mass."), fiscal periods ("FY25", "Q3FY26"):
+not names."""
 _CONTRACTION = re.compile(r"(?:['’](?:m|re|ve|ll|d)|n['’]t)\Z")
 _APPOSITIVE_ROLE = re.compile(
     r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+|[A-Z][\w.-]*['’]s\s+)((?:[a-z-]+\s+){0,2}([a-z-]+)),\s*\Z")

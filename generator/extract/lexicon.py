@@ -51,7 +51,7 @@ TITLE_HEADS = _words("""
     Inspector Superintendent Sergeant Commander Chief Gen Brig Brigadier Deputy-Governor
     Vice-President Vice-Chancellor Secretary-General Director-General Attorney-General Economist
     Analyst Minister-in-charge MP MLA MEP Diplomat Negotiator Coach Manager Partner Head
-    Gov Supt Sgt Det Insp Cllr
+    Gov Supt Sgt Det Insp Cllr PM EAM CM FM HM
 """)
 """Words that end a title before a person's name ("US Secretary of State Marco Rubio")."""
 
