@@ -241,3 +241,7 @@ def test_compound_names_demonym_institutions_and_undefined_acronyms():
 def test_indian_title_abbreviations_and_fiscal_periods():
     found = {e.name: (e.type, e.role) for e in run("PM Ravi Menon and CM Asha Pillai met; FY25 and Q3FY26 results were cited.").entities}
     assert found == {"Ravi Menon": ("person", "PM"), "Asha Pillai": ("person", "CM")}
+
+
+def test_a_group_noun_opening_a_sentence_is_not_a_speaker_name():
+    assert "People" not in types('People said, "It will not work."', "Residents told the council they were angry.")

@@ -172,7 +172,8 @@ class _Resolver:
         when the only mention opens a sentence. Organisations and acronyms keep their type."""
         if piece.type_hint or not 1 <= len(piece.words) <= 4 or piece.text in lx.CAPITALISED_FUNCTION_WORDS:
             return False
-        if piece.initial and len(piece.words) == 1 and piece.words[0] in lx.CAPITALISED_FUNCTION_WORDS:
+        if piece.initial and len(piece.words) == 1 and (piece.words[0] in lx.CAPITALISED_FUNCTION_WORDS
+                                                        or piece.words[0] in lx.GROUP_NOUNS):
             return False
         text = self.paragraphs[piece.paragraph]
         # "said Rubio," is an inverted attribution; in "said Norway would …" the name opens

@@ -172,6 +172,12 @@ ORG_CLASSIFIERS = _words("""
 """Lower-case nouns that class the name after them as an organisation ("shipping data firm
 Kpler", "the journal Nature Geoscience")."""
 
+GROUP_NOUNS = _words("""
+    People Residents Locals Villagers Parents Students Workers Farmers Fans Protesters Employees
+    Staff Members Customers Passengers Patients Families Neighbours Neighbors Children Women Men
+""")
+"""Plural nouns that open a sentence as a speaker ("People said, …"): a group, not a name."""
+
 GENERIC_ORG_NOUNS = _words("""
     company firm group carrier airline lender bank insurer retailer regulator watchdog broadcaster
     union charity operator maker manufacturer developer club
