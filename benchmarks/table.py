@@ -104,5 +104,9 @@ def markdown(results: dict) -> str:
             f"1-minute load average was {machine.get('load_average_at_start', '?')} at the start and "
             f"{machine.get('load_average_at_end', '?')} at the end (above {machine['cpus']} means other "
             f"work competed for the cores and every time below is inflated).", ""]
+    for run in results.get("runs", ()):  # results merged from separate runs of bench.py
+        head.append(f"- {run['what']}: {run['minutes']} minutes, load average {run['load_average_at_start']} "
+                    f"→ {run['load_average_at_end']}")
+    head += [""] if results.get("runs") else []
     body = [size_table(size) for size in results["sizes"]]
     return "\n".join(head) + "\n".join(body) + "\n" + baseline_table(results)
