@@ -84,7 +84,8 @@ def baseline_table(results: dict) -> str:
         n = size["briefings"]
         measured = next((b for b in base if b["n"] == size["n"]), None)
         naive_site = measured["naive_site_build"] if measured else extrapolate(points, n)
-        how = "measured" if measured else "extrapolated (quadratic through the measured sizes)"
+        how = "measured" if measured else ("extrapolated from the measured sizes: quadratic when they "
+                                           "show curvature, else linear (a lower bound)")
         if size["whole_build"] is None:
             continue
         naive_whole = size["generator_cold"] + naive_site
