@@ -64,7 +64,8 @@ def test_a_query_finds_the_briefing_and_stays_small(pagefind_site, chromium):
         page.wait_for_load_state("networkidle")
         page.keyboard.press("/")  # the keyboard alone opens search
         page.keyboard.type(target["title"])
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=20_000)
+        # Results update as the query is typed: wait for the full query's result, not the first.
+        page.wait_for_selector(f'.pagefind-ui__result-link[href="{expected}"]', timeout=20_000)
         links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
         assert expected in links[:5], links[:5]
         page.click(f'.pagefind-ui__result-link[href="{expected}"]')
