@@ -303,3 +303,27 @@ def test_read_lines_normalises_whitespace_only():
     data = "\ufeffA\tb\u00a0\u00a0c\u200bd\r\n\r\n  Rs\u202f5  crore\u200c \rlast".encode("utf-8")
     lines = read_lines(data, "x.txt")
     assert [(l.line, l.raw) for l in lines] == [(1, "A b cd"), (3, "Rs 5 crore\u200c"), (4, "last")]
+
+
+@pytest.mark.parametrize("line", [
+    "Advertisement · Scroll to continue",
+    "ADVERTISEMENT | Story continues below",
+    "Sponsored content - Advertisement",
+])
+def test_ad_labels_run_together_are_one_marker(line):
+    assert line_rule(line) == "ad-marker"
+
+
+def test_teaser_headline_with_trailing_attribution_stays_in_the_block():
+    lines = ["STORIES YOU MAY LIKE", "Rains likely to arrive early in the south, says weather office",
+             "Two held for cheating investors in a port city",
+             "The federation welcomed the move, its director said on Monday."]
+    assert classify(lines) == ["recommendations", "recommended-headline", "recommended-headline", None]
+
+
+@pytest.mark.parametrize("line", [
+    'The minister said, "We are signing a framework on',  # split prose: reporting verb mid-line
+    "Officials said the talks would resume",
+])
+def test_split_prose_with_a_reporting_verb_is_not_a_headline(line):
+    assert not is_headline_like(line)

@@ -89,15 +89,16 @@ MAX_BAR_CHARS = 120  # a share bar is a row of short labels; longer lines are ne
 
 _I = re.I
 
-_AD_MARKER = re.compile(
-    r"[\W_]*(?:advertisements?|advertisment|advert|ads?|sponsored(?:\s+(?:content|post|story|links?))?"
+_AD_MARKER_PHRASE = (
+    r"(?:advertisements?|advertisment|advert|ads?|sponsored(?:\s+(?:content|post|story|links?))?"
     r"|promoted(?:\s+(?:content|stories))?|paid\s+(?:post|content|partnership)|partner\s+content"
     r"|supported\s+by|sponsor(?:ed)?\s+message"
     r"|(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this|the))?(?:\s+(?:ad|advertisement))?"
     r"|continue\s+reading\s+(?:below|the\s+main\s+story)|skip\s+(?:this\s+)?(?:ad|advertisement)"
-    r"|scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:with|reading)(?:\s+content)?)?)[\W_]*",
-    _I,
+    r"|scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:with|reading)(?:\s+content)?)?)"
 )
+# One ad label, or several run together with separators ("Advertisement · Scroll to continue").
+_AD_MARKER = re.compile(rf"[\W_]*{_AD_MARKER_PHRASE}(?:[\W_]+{_AD_MARKER_PHRASE})*[\W_]*", _I)
 _RELATED_LINK = re.compile(
     r"(?:also\s+read|read\s+also|read\s+more|must\s+read|read|related(?:\s+(?:story|stories|news"
     r"|articles?|coverage|reading))?|see\s+also|also\s+see|also\s+watch|watch|listen|don'?t\s+miss"
@@ -225,6 +226,9 @@ def _short(text: str) -> bool:
     return len(text) <= MAX_PROMPT_CHARS and _words(text) <= MAX_PROMPT_WORDS
 
 
+_HEADLINE_ATTRIBUTION = re.compile(r",\s+(?:says|said)\s+(?:[\w.'’-]+\s*){1,3}$", re.IGNORECASE)
+
+
 def _is_breadcrumb(text: str) -> bool:
     return _BREADCRUMB_START.match(text) is not None and all(
         _words(step) <= 4 for step in _BREADCRUMB_STEP.split(text)
@@ -238,7 +242,13 @@ def is_headline_like(text: str) -> bool:
     end = text.rstrip(_CLOSERS)[-1:]
     if end in (".", ":", ";", ","):
         return False
-    return not _TWO_SENTENCES.search(text) and not _REPORTED_SPEECH.search(text)
+    if _TWO_SENTENCES.search(text):
+        return False
+    # Prose split mid-sentence can lack an end stop, so a reporting verb usually means prose; but
+    # a headline's trailing attribution (", says IMD", ", said minister") is a headline convention.
+    attribution = _HEADLINE_ATTRIBUTION.search(text)
+    body = text[:attribution.start()] if attribution else text
+    return not _REPORTED_SPEECH.search(body)
 
 
 LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
