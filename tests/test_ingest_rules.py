@@ -327,3 +327,9 @@ def test_teaser_headline_with_trailing_attribution_stays_in_the_block():
 ])
 def test_split_prose_with_a_reporting_verb_is_not_a_headline(line):
     assert not is_headline_like(line)
+
+
+def test_a_bare_name_after_a_labelled_byline_is_the_dateline_not_a_second_author():
+    # "Written by: Name  N min read  Place  Updated: …": the place is unknown to GeoNames.
+    meta = read_meta_line("Written by: **Ada Quill** 3 min read Norbridge Falls Updated: January 14, 2026 09:15 AM GMT")
+    assert meta.authors == ["Ada Quill"] and meta.dateline == "Norbridge Falls"

@@ -148,7 +148,7 @@ def _account_for(piece: str, meta: Meta, names_alone: bool = False) -> bool:
     if names_alone and not meta.authors and _is_staff_byline(plain(piece)):
         meta.authors.append(plain(piece))  # the byline is the desk: "TOI City Desk / Updated: …"
         return True
-    names = names_and_role(piece) if names_alone and not is_known_place(piece) else None
+    names = names_and_role(piece) if names_alone and not meta.authors and not is_known_place(piece) else None
     if names:
         add_authors(names, meta)
         return True
