@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..errors import AnnotationError
+from ..extract.sentences import trim_span
 from ..model import Annotation, PlacedAnnotation
 
 FUZZY_THRESHOLD = 85.0
@@ -114,7 +115,7 @@ class Anchoring:
                 after = suffix.search(text, before.end(), before.end() + 2 * len(self.quote.exact) + 40)
                 if not after:
                     continue
-                start, end = _trim(text, before.end(), after.start())
+                start, end = trim_span(text, before.end(), after.start())
                 score = fuzz.ratio(exact, _collapse(text[start:end])) if end > start else 0.0
                 if score >= CONTEXT_THRESHOLD:
                     found.append(Span(i, start, end, score))
@@ -133,7 +134,7 @@ class Anchoring:
         spans = []
         for i, text in enumerate(self.normal):
             if len(text) <= len(exact):
-                start, end = _trim(text, 0, len(text))
+                start, end = trim_span(text, 0, len(text))
             else:
                 aligned = fuzz.partial_ratio_alignment(exact, text)
                 start, end = _snap_to_words(text, aligned.dest_start, aligned.dest_end, exact)
@@ -240,14 +241,6 @@ def _overlapping(pattern: re.Pattern, text: str):
         match = pattern.search(text, match.start() + 1)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _snap_to_words(text: str, start: int, end: int, exact: str) -> tuple[int, int]:
     # A fuzzy alignment may cut a word, or take in a bracket or comma the anchor does not have;
     # a reader should see whole words marked.
@@ -255,12 +248,12 @@ def _snap_to_words(text: str, start: int, end: int, exact: str) -> tuple[int, in
         start -= 1
     while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
         end += 1
-    start, end = _trim(text, start, end)
+    start, end = trim_span(text, start, end)
     while start < end and not text[start].isalnum() and exact[:1].isalnum():
         start += 1
     while end > start and not text[end - 1].isalnum() and exact[-1:].isalnum():
         end -= 1
-    return _trim(text, start, end)
+    return trim_span(text, start, end)
 
 
 def _best(spans: list[Span]) -> list[Span]:

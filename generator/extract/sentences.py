@@ -45,10 +45,10 @@ def split_paragraph(text: str) -> list[tuple[int, int]]:
         end = match.end()
         if _is_abbreviation(text, match.start(), end):
             continue
-        spans.append(_trim(text, start, end))
+        spans.append(trim_span(text, start, end))
         start = end
     if text[start:].strip():
-        spans.append(_trim(text, start, len(text)))
+        spans.append(trim_span(text, start, len(text)))
     return spans
 
 
@@ -71,7 +71,8 @@ def _is_abbreviation(text: str, stop: int, end: int) -> bool:
     return last in _MONTHS and next_word[:1].isdigit()
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` narrowed so that ``text[start:end]`` has no white space at either edge."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
