@@ -132,9 +132,10 @@ def _scalar(node, file="", error_class=InputError):
                           "remove the tag and write a plain value", col=col)
     try:
         value = _CONSTRUCTOR.construct_object(node, deep=True)
-    except (ValueError, OverflowError) as exc:  # e.g. an integer of more than 4300 digits
-        raise error_class(file, line, f"value cannot be read: {str(exc)[:80]}",
-                          "write a shorter value, or quote it to make it text", col=col) from None
+    except (ValueError, OverflowError) as exc:  # an impossible date, an integer of 4300+ digits
+        hint = ("write a real date as YYYY-MM-DD" if node.tag.endswith(":timestamp")
+                else "write a shorter value, or quote it to make it text")
+        raise error_class(file, line, f"value cannot be read: {str(exc)[:80]}", hint, col=col) from None
     if isinstance(value, str) and _BAD_TEXT.search(value):
         raise error_class(file, line, "text contains a control character or a lone surrogate "
                           f"(U+{ord(_BAD_TEXT.search(value).group()):04X})",

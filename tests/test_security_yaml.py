@@ -148,3 +148,13 @@ def test_wrong_types_in_any_field_are_errors_not_crashes(data):
     for errors in (parse_entity(text, "registry/person/x.yml")[1],
                    parse_annotation(text, "annotations/x/y.yml", "x/y")[1]):
         assert all(e.line is not None and e.line >= 1 for e in errors), [str(e) for e in errors]
+
+
+def test_an_impossible_date_names_its_place_and_the_date_format():
+    from generator import safeyaml
+    from generator.errors import AnnotationError
+
+    with pytest.raises(AnnotationError) as info:
+        safeyaml.load("author: x\ndate: 2026-13-01\n", "annotations/a/b.yml", AnnotationError)
+    assert str(info.value).startswith("annotations/a/b.yml:2:7: value cannot be read")
+    assert str(info.value).endswith("write a real date as YYYY-MM-DD")
