@@ -29,7 +29,7 @@ def run_generator(seeds: str, registry: str, docs: str, cache: str) -> dict:
     start = time.perf_counter()
     result = build(Path(seeds), Path(docs), Path(registry), None, cache_dir=Path(cache), jobs=0)
     wall = time.perf_counter() - start
-    return {"wall": wall, "timings": result.timings, "briefings": len(result.archive.pages),
+    return {"wall": wall, "timings": result.timings, "briefings": result.pages, "skipped": result.skipped,
             "written": len(result.report.written), "unchanged": result.report.unchanged,
             "errors": len(result.problems.errors), "warnings": len(result.problems.warnings)}
 

@@ -16,6 +16,7 @@ from .annotations import attach, load_annotations
 from .cache import SeedCache, code_hash, entry_key, error_from, error_record, registry_hash
 from .errors import InputError, Problems, SeedError
 from .extract import extract
+from .fingerprint import fingerprint, forget, recall, record_path, remember
 from .ingest import ingest
 from .inputfiles import check_paragraphs, read_seed_bytes
 from .link import link
@@ -23,7 +24,7 @@ from .model import Archive, Briefing
 from .registry import Registry, load_registry
 from .render import render
 from .render.parallel import worker_count
-from .write import WriteReport, write_files
+from .write import WriteReport, read_manifest, write_files
 
 Progress = Callable[[str, int, int], None]
 """Called as progress(stage, done, total); the CLI draws it on a terminal."""
@@ -33,11 +34,16 @@ Progress = Callable[[str, int, int], None]
 class BuildResult:
     """What a build produced and what went wrong."""
 
-    archive: Archive
+    archive: Archive | None
+    """None when the build was skipped: nothing changed since the last one (see fingerprint.py)."""
     report: WriteReport | None
     problems: Problems = field(default_factory=Problems)
     timings: dict[str, float] = field(default_factory=dict)
     """Wall seconds per stage (read, link, render, write), for benchmarks; never in output."""
+    skipped: bool = False
+    """True when docs/ already held this build's output, so link, render and write did not run."""
+    pages: int = 0
+    """How many briefings the archive has (also when skipped)."""
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
@@ -132,9 +138,12 @@ def _process_all(items: list[tuple[str, bytes]], registry: Registry, jobs: int, 
 
 
 def read_seeds(paths: list[Path], registry: Registry, problems: Problems,
-               progress: Progress | None = None, jobs: int = 0, cache_dir: Path | None = None) -> list[Briefing]:
+               progress: Progress | None = None, jobs: int = 0, cache_dir: Path | None = None,
+               keys: list[str] | None = None) -> list[Briefing]:
     """Ingest and extract every seed, in path order: cached results where the seed, the code and
-    the registry are unchanged, the rest on ``jobs`` worker processes (0 = every core)."""
+    the registry are unchanged, the rest on ``jobs`` worker processes (0 = every core). ``keys``,
+    if given, receives each seed's cache key (or its read error), for the build fingerprint."""
+    keys = [] if keys is None else keys
     cache = SeedCache(cache_dir, code_hash() + registry_hash(registry))
     cwd = Path.cwd().resolve()
     results: list[Briefing | InputError | None] = []
@@ -143,8 +152,10 @@ def read_seeds(paths: list[Path], registry: Registry, problems: Problems,
         name, data = load_seed(path, cwd)
         if isinstance(data, InputError):
             results.append(data)
+            keys.append(f"unread\0{data}")
             continue
         key = entry_key(data, name, cache.context)
+        keys.append(key)
         results.append(cache.get(key))
         if results[-1] is None:
             misses.append((len(results) - 1, name, data, key))
@@ -187,19 +198,38 @@ def build(seeds: Path, docs: Path, registry_dir: Path, annotations: Path | None 
 
     ``jobs`` worker processes read the seeds (0 = one per core); ``cache_dir`` keeps per-seed
     results between runs (None = no cache). Neither changes a byte of the output. ``site_url`` is
-    the published site's absolute address, used only by the feeds ("" = unknown)."""
+    the published site's absolute address, used only by the feeds ("" = unknown). When no input
+    changed since the last build into ``docs`` with this cache and docs/ is intact, link, render
+    and write are skipped (fingerprint.py) and the last build's linking problems are reported again."""
     problems = Problems()
     timings: dict[str, float] = {}
     clock = time.perf_counter()
     registry, registry_errors = load_registry(registry_dir)
     problems.extend(registry_errors)
-    briefings = read_seeds(seed_files(seeds), registry, problems, progress, jobs, cache_dir)
+    keys: list[str] = []
+    briefings = read_seeds(seed_files(seeds), registry, problems, progress, jobs, cache_dir, keys)
+    stamp = fingerprint(keys, registry, annotations, site_url, repo_url)
     timings["read"], clock = time.perf_counter() - clock, time.perf_counter()
+    record = record_path(cache_dir, docs)
+    last = recall(record, docs, stamp)
+    if last is not None:  # nothing the output depends on changed, and docs/ is as last written
+        pages, errors, warnings = last
+        problems.extend(errors)
+        for warning in warnings:
+            problems.warn(warning)
+        return BuildResult(archive=None, report=WriteReport((), (), len(read_manifest(docs))), problems=problems,
+                           timings=timings, skipped=True, pages=pages)
+    forget(record)
     archive = link(briefings, registry, site_url)
-    archive = attach_annotations(archive, annotations, problems, repo_url)
+    linking = Problems()  # kept apart: they are stored with the fingerprint and replayed on a skip
+    archive = attach_annotations(archive, annotations, linking, repo_url)
+    problems.extend(linking.errors)
+    for warning in linking.warnings:
+        problems.warn(warning)
     timings["link"], clock = time.perf_counter() - clock, time.perf_counter()
     files = render(archive, jobs)
     timings["render"], clock = time.perf_counter() - clock, time.perf_counter()
     report = write_files(docs, files)
+    remember(record, docs, stamp, len(archive.pages), linking.errors, linking.warnings)
     timings["write"] = time.perf_counter() - clock
-    return BuildResult(archive=archive, report=report, problems=problems, timings=timings)
+    return BuildResult(archive=archive, report=report, problems=problems, timings=timings, pages=len(archive.pages))

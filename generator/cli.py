@@ -240,8 +240,11 @@ def run_build(args) -> int:
     report_problems(result.problems)
     if not args.quiet:
         r = result.report
-        print(f"{len(result.archive.pages)} briefings; {len(r.written)} files written, "
-              f"{len(r.deleted)} removed, {r.unchanged} unchanged in {args.docs}")
+        if result.skipped:
+            print(f"{result.pages} briefings; nothing changed: {r.unchanged} files already up to date in {args.docs}")
+        else:
+            print(f"{result.pages} briefings; {len(r.written)} files written, "
+                  f"{len(r.deleted)} removed, {r.unchanged} unchanged in {args.docs}")
     return EXIT_INPUT_ERRORS if result.problems else EXIT_OK
 
 

@@ -1,0 +1,154 @@
+"""The whole-build fingerprint (generator/fingerprint.py): a warm build with nothing changed skips
+link, render and write and leaves docs/ byte-identical to a cold build; any changed input, any
+touched or missing docs file and any corrupt or forged record means a full, correct build."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import build as build_module
+from generator.build import build
+
+from .conftest import ROOT
+
+SEED = "000_e80ecc7bd58d023e"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    """The real seed, with copies of the registry and annotations that a test may change; the
+    working directory is the project root, as for `make build` (source names are relative to it)."""
+    monkeypatch.chdir(ROOT)
+    for folder in ("registry", "annotations"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    return tmp_path
+
+
+def _build(project: Path, docs: str = "docs", cache: str | None = "cache", site_url: str = "https://example.org/",
+           seeds: Path = ROOT / "seeds"):
+    return build(seeds, project / docs, project / "registry", project / "annotations", jobs=1,
+                 cache_dir=project / cache if cache else None, site_url=site_url,
+                 repo_url="https://github.com/example/archive")
+
+
+def _tree(docs: Path) -> dict[str, bytes]:
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+def _problems(result) -> tuple[list[str], list[str]]:
+    return [str(e) for e in result.problems.sorted()], sorted(str(w) for w in result.problems.warnings)
+
+
+def _assert_same_as_cold(project: Path, result, **options) -> None:
+    """docs/ and the problems reported equal those of a cold build (no cache) of the same inputs."""
+    cold = _build(project, docs="cold", cache=None, **options)
+    assert not cold.skipped
+    assert _tree(project / "docs") == _tree(project / "cold")
+    assert _problems(result) == _problems(cold) and result.pages == cold.pages
+    shutil.rmtree(project / "cold")
+
+
+def _skips(project: Path, monkeypatch, **options):
+    """Build once more and say whether link/render/write were skipped (render must not run then)."""
+    calls = []
+    real = build_module.render
+    monkeypatch.setattr(build_module, "render", lambda *a: calls.append(1) or real(*a))
+    result = _build(project, **options)
+    assert result.skipped == (not calls)
+    return result
+
+
+def test_warm_build_with_nothing_changed_skips_and_matches_cold(project, monkeypatch):
+    first = _build(project)
+    assert not first.skipped and first.report.written
+    before = {p: os.stat(p).st_mtime_ns for p in (project / "docs").rglob("*") if p.is_file()}
+    second = _skips(project, monkeypatch)
+    assert second.skipped and second.archive is None and second.pages == first.pages == 1
+    assert second.report.written == () and second.report.unchanged == len(first.report.written)
+    assert {p: os.stat(p).st_mtime_ns for p in (project / "docs").rglob("*") if p.is_file()} == before
+    assert _problems(second) == _problems(first)  # linking problems are replayed, not lost
+    _assert_same_as_cold(project, second, site_url="https://example.org/")
+
+
+def test_annotation_problems_are_replayed_on_a_skip(project, monkeypatch):
+    (project / "annotations" / "broken.yml").write_text("briefing: [unclosed\n", encoding="utf-8")
+    first = _build(project)
+    assert any("broken.yml" in e for e in _problems(first)[0])
+    second = _skips(project, monkeypatch)
+    assert second.skipped and _problems(second) == _problems(first)
+
+
+@pytest.mark.parametrize("change", ["seed", "registry", "annotation", "new annotation", "site_url"])
+def test_any_changed_input_rebuilds_correctly(project, monkeypatch, change):
+    seeds = project / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    monkeypatch.chdir(project)  # so that the copied seed keeps the name the annotations use
+    site_url = "https://example.org/"
+    _build(project, seeds=seeds, site_url=site_url)
+    assert _skips(project, monkeypatch, seeds=seeds, site_url=site_url).skipped
+    if change == "seed":
+        path = seeds / f"{SEED}.txt"
+        path.write_bytes(path.read_bytes().replace(b"something very timely", b"something very urgent", 1))
+    elif change == "registry":
+        path = project / "registry" / "agreement" / "forge.yml"
+        path.write_text(path.read_text(encoding="utf-8").replace("US-led forum", "A forum"), encoding="utf-8")
+    elif change == "annotation":
+        path = project / "annotations" / SEED / "quad.yml"
+        path.write_text(path.read_text(encoding="utf-8").replace("diplomatic", "strategic"), encoding="utf-8")
+    elif change == "new annotation":
+        (project / "annotations" / "orphan.yml").write_text("not: [valid\n", encoding="utf-8")
+    else:
+        site_url = "https://elsewhere.example/archive/"
+    result = _skips(project, monkeypatch, seeds=seeds, site_url=site_url)
+    assert not result.skipped and (bool(result.report.written) or change == "new annotation")  # that one: an error only
+    _assert_same_as_cold(project, result, seeds=seeds, site_url=site_url)
+    assert _skips(project, monkeypatch, seeds=seeds, site_url=site_url).skipped  # and warm again
+
+
+@pytest.mark.parametrize("damage", ["same size", "other size", "missing", "symlink", "staging left"])
+def test_touched_or_missing_docs_file_rebuilds(project, monkeypatch, damage):
+    _build(project)
+    page = next((project / "docs" / "briefings").rglob("*.md"))
+    good = page.read_bytes()
+    if damage == "same size":
+        page.write_bytes(good.replace(b"#", b"!", 1))
+        os.utime(page, ns=(1, 1))  # whatever the clock's granularity, the time differs from the record
+    elif damage == "other size":
+        page.write_bytes(good + b"\ninjected\n")
+    elif damage == "missing":
+        page.unlink()
+    elif damage == "symlink":
+        page.unlink()
+        page.symlink_to(project / "docs" / "index.md")  # inside docs/: one outside is refused (write.py)
+    else:
+        (project / "docs" / ".staging").mkdir()
+    result = _skips(project, monkeypatch)
+    assert not result.skipped and page.read_bytes() == good and not page.is_symlink()
+    _assert_same_as_cold(project, result, site_url="https://example.org/")
+
+
+def test_corrupt_forged_or_missing_record_means_a_full_build(project, monkeypatch):
+    _build(project)
+    [record] = (project / "cache" / "fingerprints").iterdir()
+    signature, blob = record.read_bytes().split(b"\n", 1)
+    data = json.loads(blob)
+    for text in (b"", b"garbage", signature + b"\n{not json", b"0" * 64 + b"\n" + blob,
+                 signature + b"\n" + json.dumps(dict(data, pages=99)).encode()):
+        record.write_bytes(text)
+        assert not _skips(project, monkeypatch).skipped  # rebuilt, and the record rewritten
+        assert _skips(project, monkeypatch).skipped
+    shutil.rmtree(project / "cache")
+    assert not _skips(project, monkeypatch).skipped
+    _assert_same_as_cold(project, _skips(project, monkeypatch), site_url="https://example.org/")
+
+
+def test_no_cache_or_another_docs_folder_never_skips(project, monkeypatch):
+    _build(project)
+    assert not _skips(project, monkeypatch, cache=None).skipped
+    assert not _skips(project, monkeypatch, docs="other").skipped
+    assert _skips(project, monkeypatch, docs="other").skipped
