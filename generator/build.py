@@ -137,31 +137,42 @@ def _process_all(items: list[tuple[str, bytes]], registry: Registry, jobs: int, 
                 progress("read", total - len(items) + done, total)
 
 
-def read_seeds(paths: list[Path], registry: Registry, problems: Problems,
-               progress: Progress | None = None, jobs: int = 0, cache_dir: Path | None = None,
-               keys: list[str] | None = None) -> list[Briefing]:
-    """Ingest and extract every seed, in path order: cached results where the seed, the code and
-    the registry are unchanged, the rest on ``jobs`` worker processes (0 = every core). ``keys``,
-    if given, receives each seed's cache key (or its read error), for the build fingerprint."""
-    keys = [] if keys is None else keys
-    cache = SeedCache(cache_dir, code_hash() + registry_hash(registry))
+Loaded = tuple[str, "bytes | InputError", str]
+"""A seed's display name, its bytes (or the error that stopped it being read) and its cache key."""
+
+
+def load_seeds(paths: list[Path], context: str) -> list[Loaded]:
+    """Read every seed's bytes and cache key (``context`` = code_hash() + registry_hash()): cheap,
+    and all that the build fingerprint needs; nothing is unpickled or processed yet."""
     cwd = Path.cwd().resolve()
-    results: list[Briefing | InputError | None] = []
-    misses: list[tuple[int, str, bytes, str]] = []
+    loaded = []
     for path in paths:
         name, data = load_seed(path, cwd)
+        key = f"unread\0{data}" if isinstance(data, InputError) else entry_key(data, name, context)
+        loaded.append((name, data, key))
+    return loaded
+
+
+def read_seeds(paths: list[Path], registry: Registry, problems: Problems,
+               progress: Progress | None = None, jobs: int = 0, cache_dir: Path | None = None,
+               loaded: list[Loaded] | None = None) -> list[Briefing]:
+    """Ingest and extract every seed, in path order: cached results where the seed, the code and
+    the registry are unchanged, the rest on ``jobs`` worker processes (0 = every core).
+    ``loaded`` is load_seeds(paths, …) when the caller already has it."""
+    cache = SeedCache(cache_dir, code_hash() + registry_hash(registry))
+    loaded = load_seeds(paths, cache.context) if loaded is None else loaded
+    results: list[Briefing | InputError | None] = []
+    misses: list[tuple[int, str, bytes, str]] = []
+    for name, data, key in loaded:
         if isinstance(data, InputError):
             results.append(data)
-            keys.append(f"unread\0{data}")
             continue
-        key = entry_key(data, name, cache.context)
-        keys.append(key)
         results.append(cache.get(key))
         if results[-1] is None:
             misses.append((len(results) - 1, name, data, key))
-    if progress and len(misses) < len(paths):
-        progress("read", len(paths) - len(misses), len(paths))
-    computed = _process_all([(name, data) for _, name, data, _ in misses], registry, jobs, progress, len(paths))
+    if progress and len(misses) < len(loaded):
+        progress("read", len(loaded) - len(misses), len(loaded))
+    computed = _process_all([(name, data) for _, name, data, _ in misses], registry, jobs, progress, len(loaded))
     # strict: the generator is run to its end, so that its process pool shuts down here and not
     # at interpreter exit (which printed "OSError: Bad file descriptor" after the report).
     for (index, _, _, key), result in zip(misses, computed, strict=True):
@@ -200,36 +211,47 @@ def build(seeds: Path, docs: Path, registry_dir: Path, annotations: Path | None 
     results between runs (None = no cache). Neither changes a byte of the output. ``site_url`` is
     the published site's absolute address, used only by the feeds ("" = unknown). When no input
     changed since the last build into ``docs`` with this cache and docs/ is intact, link, render
-    and write are skipped (fingerprint.py) and the last build's linking problems are reported again."""
+    and write are skipped (fingerprint.py): no seed is even unpickled, and the problems the last
+    build reported for these inputs are reported again."""
     problems = Problems()
     timings: dict[str, float] = {}
     clock = time.perf_counter()
     registry, registry_errors = load_registry(registry_dir)
     problems.extend(registry_errors)
-    keys: list[str] = []
-    briefings = read_seeds(seed_files(seeds), registry, problems, progress, jobs, cache_dir, keys)
-    stamp = fingerprint(keys, registry, annotations, site_url, repo_url)
-    timings["read"], clock = time.perf_counter() - clock, time.perf_counter()
+    paths = seed_files(seeds)
+    loaded = load_seeds(paths, code_hash() + registry_hash(registry))
+    stamp = fingerprint([key for _, _, key in loaded], registry, registry_dir, annotations, site_url, repo_url)
     record = record_path(cache_dir, docs)
     last = recall(record, docs, stamp)
     if last is not None:  # nothing the output depends on changed, and docs/ is as last written
-        pages, errors, warnings = last
-        problems.extend(errors)
-        for warning in warnings:
-            problems.warn(warning)
-        return BuildResult(archive=None, report=WriteReport((), (), len(read_manifest(docs))), problems=problems,
-                           timings=timings, skipped=True, pages=pages)
+        timings["read"] = time.perf_counter() - clock
+        return _replay(last, docs, problems, timings)
     forget(record)
-    archive = link(briefings, registry, site_url)
-    linking = Problems()  # kept apart: they are stored with the fingerprint and replayed on a skip
-    archive = attach_annotations(archive, annotations, linking, repo_url)
-    problems.extend(linking.errors)
-    for warning in linking.warnings:
-        problems.warn(warning)
+    # Seed and linking problems are kept apart: they are stored with the fingerprint and replayed
+    # on a skip (cache warnings are not: a skip reads no cache entry).
+    seed_problems, linking = Problems(), Problems()
+    briefings = read_seeds(paths, registry, seed_problems, progress, jobs, cache_dir, loaded)
+    timings["read"], clock = time.perf_counter() - clock, time.perf_counter()
+    archive = attach_annotations(link(briefings, registry, site_url), annotations, linking, repo_url)
+    for found in (seed_problems, linking):
+        problems.extend(found.errors)
+        for warning in found.warnings:
+            problems.warn(warning)
     timings["link"], clock = time.perf_counter() - clock, time.perf_counter()
     files = render(archive, jobs)
     timings["render"], clock = time.perf_counter() - clock, time.perf_counter()
     report = write_files(docs, files)
-    remember(record, docs, stamp, len(archive.pages), linking.errors, linking.warnings)
+    remember(record, docs, stamp, len(archive.pages), seed_problems.errors + linking.errors, linking.warnings)
     timings["write"] = time.perf_counter() - clock
     return BuildResult(archive=archive, report=report, problems=problems, timings=timings, pages=len(archive.pages))
+
+
+def _replay(last: tuple[int, list[InputError], list[InputError]], docs: Path, problems: Problems,
+            timings: dict[str, float]) -> BuildResult:
+    """The result of a skipped build: the problems the last build reported for these same inputs."""
+    pages, errors, warnings = last
+    problems.extend(errors)
+    for warning in warnings:
+        problems.warn(warning)
+    return BuildResult(archive=None, report=WriteReport((), (), len(read_manifest(docs))), problems=problems,
+                       timings=timings, skipped=True, pages=pages)

@@ -55,13 +55,13 @@ def environment_hash() -> str:
     return digest.hexdigest()
 
 
-def _annotations_hash(digest, folder: Path | None) -> None:
-    """Every file under the annotations folder, by relative path and bytes (links by target)."""
+def _folder_hash(digest, label: bytes, folder: Path | None) -> None:
+    """Every file under an input folder, by relative path and bytes (links by target)."""
     if folder is None:
-        digest.update(b"annotations: none\0")
+        digest.update(label + b": none\0")
         return
     root = folder.resolve()
-    digest.update(b"annotations: " + os.fsencode(root) + b"\0")  # error messages name files relative to it
+    digest.update(label + b": " + os.fsencode(root) + b"\0")  # error messages name files relative to it
     if not root.is_dir():
         return
     for path in sorted(root.rglob("*")):
@@ -73,14 +73,17 @@ def _annotations_hash(digest, folder: Path | None) -> None:
             digest.update(b"file\0" + rel + b"\0" + str(len(data)).encode() + b"\0" + data)
 
 
-def fingerprint(seed_keys: list[str], registry, annotations: Path | None, site_url: str, repo_url: str) -> str:
+def fingerprint(seed_keys: list[str], registry, registry_dir: Path, annotations: Path | None,
+                site_url: str, repo_url: str) -> str:
     """The fingerprint of one build's inputs; ``seed_keys`` says, per seed in order, its cache
-    entry key (name + bytes + upstream code + registry) or the error that stopped it being read."""
+    entry key (name + bytes + upstream code + registry) or the error that stopped it being read.
+    The registry's files are hashed as well as its entities: with any doubt, build."""
     digest = hashlib.sha256(environment_hash().encode() + b"\0" + registry_hash(registry).encode() + b"\0")
     digest.update(json.dumps([site_url, repo_url]).encode("utf-8", "surrogatepass") + b"\0")
     for key in seed_keys:
         digest.update(key.encode("utf-8", "surrogatepass") + b"\n")
-    _annotations_hash(digest, annotations)
+    _folder_hash(digest, b"registry", registry_dir)
+    _folder_hash(digest, b"annotations", annotations)
     return digest.hexdigest()
 
 

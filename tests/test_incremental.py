@@ -152,3 +152,17 @@ def test_no_cache_or_another_docs_folder_never_skips(project, monkeypatch):
     assert not _skips(project, monkeypatch, cache=None).skipped
     assert not _skips(project, monkeypatch, docs="other").skipped
     assert _skips(project, monkeypatch, docs="other").skipped
+
+
+def test_seed_errors_are_replayed_on_a_skip(project, monkeypatch):
+    seeds = project / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    (seeds / "empty.txt").write_bytes(b"")
+    (seeds / "link.txt").symlink_to(seeds / f"{SEED}.txt")  # refused unread
+    first = _build(project, seeds=seeds)
+    assert any("empty.txt" in e for e in _problems(first)[0]) and any("link.txt" in e for e in _problems(first)[0])
+    second = _skips(project, monkeypatch, seeds=seeds)
+    assert second.skipped and _problems(second) == _problems(first)
+    (seeds / "link.txt").unlink()
+    third = _skips(project, monkeypatch, seeds=seeds)
+    assert not third.skipped and not any("link.txt" in e for e in _problems(third)[0])
