@@ -117,7 +117,7 @@ def remember(record_file: Path | None, docs: Path, stamp: str, pages: int, error
     """Record a successful build (after write.py wrote its manifest), atomically."""
     if record_file is None:
         return
-    record = {"format": FORMAT, "fingerprint": stamp, "pages": pages,
+    record = {"format": FORMAT, "fingerprint": stamp, "pages": pages, "docs": os.fsdecode(docs.resolve()),
               "files": _stats(docs, read_manifest(docs)),
               "errors": [error_record(e) for e in errors], "warnings": [error_record(w) for w in warnings]}
     blob = json.dumps(record, sort_keys=True).encode()
@@ -130,6 +130,22 @@ def remember(record_file: Path | None, docs: Path, stamp: str, pages: int, error
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _prune(record_file)
+
+
+def _prune(keep: Path) -> None:
+    """Delete the records of docs folders that no longer exist (test runs build into temporary
+    ones), so that the folder does not grow for ever; a record that cannot be read goes too."""
+    for other in keep.parent.glob("*.json"):
+        if other == keep:
+            continue
+        try:
+            docs = json.loads(other.read_bytes().split(b"\n", 1)[1])["docs"]
+            gone = not os.path.isfile(os.path.join(docs, MANIFEST))
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            gone = True
+        if gone:
+            other.unlink(missing_ok=True)
 
 
 def _files_intact(docs: Path, files) -> bool:

@@ -166,3 +166,12 @@ def test_seed_errors_are_replayed_on_a_skip(project, monkeypatch):
     (seeds / "link.txt").unlink()
     third = _skips(project, monkeypatch, seeds=seeds)
     assert not third.skipped and not any("link.txt" in e for e in _problems(third)[0])
+
+
+def test_records_of_vanished_docs_folders_are_pruned(project):
+    _build(project, docs="a")
+    _build(project, docs="b")
+    assert len(list((project / "cache" / "fingerprints").glob("*.json"))) == 2
+    shutil.rmtree(project / "a")
+    _build(project, docs="b", site_url="https://changed.example/")  # a full build writes its record
+    assert len(list((project / "cache" / "fingerprints").glob("*.json"))) == 1
