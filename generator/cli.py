@@ -22,11 +22,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def _add_input_options(parser: argparse.ArgumentParser) -> None:
+def _add_input_options(parser: argparse.ArgumentParser, annotations: bool = True) -> None:
     parser.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR",
                         help="folder of seed articles (*.txt) (default: %(default)s)")
-    parser.add_argument("--annotations", type=Path, default=Path("annotations"), metavar="DIR",
-                        help="folder of annotation files (*.yml) (default: %(default)s)")
+    if annotations:
+        parser.add_argument("--annotations", type=Path, default=Path("annotations"), metavar="DIR",
+                            help="folder of annotation files (*.yml) (default: %(default)s)")
     parser.add_argument("--registry", type=Path, default=Path("registry"), metavar="DIR",
                         help="folder of the entity registry (default: %(default)s)")
 
@@ -75,10 +76,7 @@ def make_parser() -> argparse.ArgumentParser:
         description="Ingest and extract every seed and list the entities found, most mentioned first, with "
                     "their type, number of mentions and number of briefings. With --unknown, only names the "
                     "registry does not know: candidates to add under registry/<type>/<id>.yml.")
-    entities.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR",
-                          help="folder of seed articles (*.txt) (default: %(default)s)")
-    entities.add_argument("--registry", type=Path, default=Path("registry"), metavar="DIR",
-                          help="folder of the entity registry (default: %(default)s)")
+    _add_input_options(entities, annotations=False)
     entities.add_argument("--unknown", action="store_true", help="only names that are not in the registry")
     entities.add_argument("--min", type=int, default=1, metavar="N",
                           help="only names mentioned at least N times (default: %(default)s)")
