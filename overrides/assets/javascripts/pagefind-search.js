@@ -9,6 +9,10 @@
   var uiSrc = new URL(script.getAttribute("data-pagefind-ui"), location.href).href;
   var bundle = new URL(script.getAttribute("data-pagefind-bundle"), location.href).pathname;
   var dialog = null;
+  var ui = null;
+  // Keys typed after the dialog opens but before Pagefind's UI has loaded (a slow network or a
+  // busy machine) are kept here and handed to the UI once it exists, so no keystroke is lost.
+  var pending = "";
 
   function loadUi(done) {
     if (window.PagefindUI) { done(); return; }
@@ -30,26 +34,41 @@
     close.addEventListener("click", function () { dialog.close(); });
     var target = document.createElement("div");
     target.id = "pagefind-search";
+    target.tabIndex = -1;  // holds the focus (not the close button) until the UI's input exists
     dialog.appendChild(close);
     dialog.appendChild(target);
+    // Keys typed in the dialog stay in it: Material's own shortcuts ("n" and "p" go to the next
+    // and previous page) must not act on the page underneath while the reader types a query.
+    dialog.addEventListener("keydown", function (event) {
+      if (!ui && bufferKey(event)) event.preventDefault();
+      if (event.key !== "Escape") event.stopPropagation();
+    });
+    dialog.addEventListener("close", function () { if (!ui) pending = ""; });
     dialog.addEventListener("click", function (event) {
       if (event.target === dialog) dialog.close();  // a click on the backdrop
     });
     document.body.appendChild(dialog);
     loadUi(function () {
-      new window.PagefindUI({
+      ui = new window.PagefindUI({
         // baseUrl: result links stay right when the site is served under a sub-path.
         element: "#pagefind-search", bundlePath: bundle, baseUrl: bundle.replace(/pagefind\/$/, ""),
         showSubResults: false,
         showImages: false, resetStyles: false, autofocus: true,
       });
       focusInput();
+      var input = dialog.querySelector("input");
+      if (pending && input) {
+        input.value = pending;
+        ui.triggerSearch(pending);
+      }
+      pending = "";
     });
   }
 
   function focusInput() {
     var input = dialog && dialog.querySelector("input");
     if (input) input.focus();
+    else if (dialog) dialog.querySelector("#pagefind-search").focus();
   }
 
   function open() {
@@ -75,7 +94,16 @@
     header.insertBefore(button, anchor);
   }
 
+  function bufferKey(event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return false;
+    if (event.key === "Backspace") pending = pending.slice(0, -1);
+    else if (event.key.length === 1) pending += event.key;
+    else return false;
+    return true;
+  }
+
   document.addEventListener("keydown", function (event) {
+    if (dialog && dialog.open) return;
     var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) ||
       document.activeElement.isContentEditable;
     if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s")) {
