@@ -23,7 +23,13 @@ _BRIEFING_PAGE = re.compile(r"briefings/\d{4}/\d{2}/[^/]+\.md\Z")
 
 PAGEFIND_ROOT = "article.md-content__inner"
 """Only a page's own content is indexed, not the header, navigation or footer around it."""
-PAGEFIND_EXCLUDE = ".headerlink, .md-content__button, .md-source-file, [data-pagefind-ignore]"
+PAGEFIND_EXCLUDE = (".headerlink, .md-content__button, .md-source-file, [data-pagefind-ignore], "
+                    # Lists that repeat what the briefings themselves say (indexed there once):
+                    ".briefing-glance, .briefing-entities, .briefing-quotes, .timeline, .timeline-note, "
+                    ".briefing-related, .entity-briefings, .entity-quotes")
+"""Parts of a page Pagefind leaves out. Pages that only list others are left out whole (their
+front matter says ``search: exclude``; overrides/main.html marks the rest ``data-pagefind-body``).
+Pagefind's selectors have no sibling combinators, so each left-out list has its own wrapper."""
 
 
 def briefing_count(docs: Path) -> int:

@@ -155,15 +155,16 @@ def test_entity_page_lists_are_paginated():
                  for i in range(n)]
     files = render(link(briefings))
     main = files["entities/people/ana.md"].decode()
-    assert main.count("- **[") == ITEMS_PER_PAGE and main.count("> “Words") == ITEMS_PER_PAGE
-    assert main.count("timeline-event") == ITEMS_PER_PAGE
+    events = '<span class="timeline-date">'
+    assert main.count("\n- [") == ITEMS_PER_PAGE and main.count("- “Words") == ITEMS_PER_PAGE
+    assert main.count(events) == ITEMS_PER_PAGE
     assert "[2](ana/briefings-2.md)" in main and "[2](ana/said-2.md)" in main
     more = files["entities/people/ana/briefings-2.md"].decode()
-    assert more.count("- **[") == 3 and "Words" not in more
+    assert more.count("\n- [") == 3 and "Words" not in more
     said = files["entities/people/ana/said-2.md"].decode()
     # Oldest first: the last page holds the three newest quotes.
     assert [f"Words {i}" in said for i in (n - 3, n - 2, n - 1, 0)] == [True, True, True, False]
-    assert files["entities/people/ana/timeline-2.md"].decode().count("timeline-event") == 3
+    assert files["entities/people/ana/timeline-2.md"].decode().count(events) == 3
 
 
 def test_timeline_marks_the_date_expression_in_its_sentence():

@@ -49,6 +49,21 @@ def test_pagefind_replaces_material_search(pagefind_site):
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
 
 
+def test_pagefind_indexes_briefings_and_entities_not_listings(pagefind_site):
+    # Listing pages (indexes, timeline, months, further pages of an entity's lists) only repeat
+    # what briefings say: left out, the index is smaller and results point at the briefing.
+    _, site = pagefind_site
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    indexed = entry["languages"]["en"]["page_count"]
+    pages = list(site.rglob("index.html"))
+    briefings = [p for p in pages if p.relative_to(site).parts[0] == "briefings" and len(p.parts) - len(site.parts) == 5]
+    searchable = [p for p in pages if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    assert indexed == len(searchable) < len(pages)
+    assert set(briefings) <= set(searchable) and len(briefings) == 40
+    for listing in ("timeline", "briefings", "months", "entities/people", "tags"):
+        assert site / listing / "index.html" not in searchable, listing
+
+
 def test_a_query_finds_the_briefing_and_stays_small(pagefind_site, chromium):
     # chromium: the session's shared browser (tests/conftest.py): one Playwright per process.
     server, site = pagefind_site

@@ -23,7 +23,7 @@ FOLDER_TITLES = {"people": "People", "organisations": "Organisations", "places":
 
 
 def _render(template: str, path: str, title: str, **context) -> str:
-    meta = pages.front_matter({"title": title})
+    meta = pages.front_matter({"title": title, **pages.LISTING})
     return meta + pages._ENV.get_template(template).render(
         link=lambda to: pages.relative(path, to), title=escape_md(title), **context)
 
@@ -70,7 +70,7 @@ def entity_index_files(archive: Archive) -> dict[str, str]:
 
 
 def tags_file() -> dict[str, str]:
-    meta = pages.front_matter({"title": "Tags"})
+    meta = pages.front_matter({"title": "Tags", **pages.LISTING})
     body = ("# Tags\n\nBriefings by topic and by the people, organisations, places and initiatives "
             "they are mainly about.\n\n<!-- material/tags -->\n")
     return {"tags/index.md": meta + body}

@@ -75,7 +75,8 @@ def render_entity(record: EntityRecord, archive: Archive, section: str | None, n
     path = continuation_path(record, section or "", number)
     heading = {"briefings": "briefings", "said": "what it said", "timeline": "timeline"}
     title = record.name if section is None else f"{record.name}: {heading[section]}, page {number}"
-    meta = pages.front_matter({"title": title, "description": _description(record)})
+    meta = pages.front_matter({"title": title, "description": _description(record),
+                               **(pages.LISTING if section else {})})
     return meta + pages._ENV.get_template("entity.md.j2").render(
         record=record, archive=archive, link=lambda to: pages.relative(path, to), section=section,
         number=number, counts=counts, chunks=chunks, title=escape_md(title),

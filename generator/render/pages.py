@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 import jinja2
 import yaml
@@ -17,13 +18,14 @@ from markupsafe import Markup
 from .. import dates
 from ..annotations import annotate_url, render_body
 from ..mdtext import Md, escape_html, escape_md, md_url
-from ..model import Archive, Page
+from ..model import Archive, Page, Quote
 from .inline import Insert, Wrap, decorate
 
 HOME_LATEST = 20
 """How many briefings the home page lists; the rest are reached through the briefings index."""
 
-FRONT_MATTER_KEYS = ("title", "description", "date", "updated", "authors", "dateline", "source", "tags", "hide")
+FRONT_MATTER_KEYS = ("title", "description", "date", "updated", "authors", "dateline", "source", "tags", "hide",
+                     "search")
 """Front-matter keys in the fixed order they are written."""
 
 
@@ -32,6 +34,30 @@ PARAGRAPH_DECORATORS: list[Decorator] = []
 """Functions that add markup to a briefing's paragraphs (entity links, annotation markers).
 Each is called as ``decorator(page, archive, link)`` and yields ``(paragraph index, Wrap|Insert)``;
 ``link(path)`` makes a relative link from the briefing to another docs/ file."""
+
+
+class QuoteGroup(NamedTuple):
+    """One speaker's quotes in a briefing, for the "Who said what" section."""
+
+    speaker: str | None
+    """Entity id of the speaker, when the speaker is an entity."""
+    name: str | None
+    """The speaker's canonical name, when known (shown when the speaker has no entity page)."""
+    quotes: list[tuple[str, list[int]]]
+    """Each distinct quote text with the paragraphs (0-based) it appears in, in text order."""
+
+
+def quote_groups(quotes: Iterable[Quote]) -> list[QuoteGroup]:
+    """Quotes grouped by speaker in order of first quote, unidentified speakers last; a text said
+    twice by one speaker (a repeated line, a quote and its paraphrase) is listed once."""
+    groups: dict[tuple[str | None, str | None], dict[str, list[int]]] = {}
+    for quote in quotes:
+        key = (quote.speaker, quote.speaker_name)
+        paragraphs = groups.setdefault(key, {}).setdefault(quote.text, [])
+        if quote.paragraph not in paragraphs:
+            paragraphs.append(quote.paragraph)
+    ordered = sorted(groups.items(), key=lambda item: item[0] == (None, None))  # stable
+    return [QuoteGroup(speaker, name, list(texts.items())) for (speaker, name), texts in ordered]
 
 
 def _guard(value: object) -> object:
@@ -56,6 +82,7 @@ def _environment() -> jinja2.Environment:
     env.filters["html"] = escape_html
     env.filters["date"] = lambda v: escape_html(dates.display_date(v))
     env.globals["decorate"] = decorate
+    env.globals["quote_groups"] = quote_groups
     env.filters["datetime"] = lambda v, zone=None: escape_html(dates.display_datetime(v, zone))
     # A timeline Event's date at its own precision ("February 2026", "around 20 May 2026").
     env.filters["when"] = lambda e: escape_html(dates.display_event_date(e.date, e.precision, e.approximate))
@@ -77,6 +104,13 @@ def relative(from_path: str, to_path: str) -> Md:
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 """libyaml's safe dumper when PyYAML has it (same output, six times faster: front matter is
 written for every page); the pure-Python one otherwise."""
+
+
+LISTING = {"search": {"exclude": True}}
+"""Front matter of a page that only lists what other pages hold (indexes, month and timeline
+pages, further pages of an entity's lists): kept out of search, so that a query finds the
+briefing or the entity itself rather than every list that repeats its title. Material's search
+reads the key; for Pagefind, overrides/main.html marks only the other pages as searchable."""
 
 
 def front_matter(fields: dict) -> str:
@@ -153,7 +187,7 @@ def render_briefing_index(archive: Archive, page_size: int = INDEX_PAGE_SIZE) ->
             months.setdefault(page.briefing.article.published[:7], []).append(page)
         path = index_page_path(number)
         title = "All briefings" if number == 1 else f"All briefings, page {number}"
-        meta = front_matter({"title": title})
+        meta = front_matter({"title": title, **LISTING})
         out[path] = meta + _ENV.get_template("briefings_index.md.j2").render(
             archive=archive, months=months, link=_linker(path), number=number, count=len(chunks),
             first=(number - 1) * page_size + 1, last=(number - 1) * page_size + len(chunk),

@@ -83,7 +83,7 @@ def groups(archive: Archive) -> dict[str, dict[str | None, list[TimelineEntry]]]
 
 
 def _render(template: str, path: str, title: str, **context) -> str:
-    meta = pages.front_matter({"title": title})
+    meta = pages.front_matter({"title": title, **pages.LISTING})
     return meta + pages._ENV.get_template(template).render(
         link=lambda to: pages.relative(path, to), title=escape_md(title), **context)
 
