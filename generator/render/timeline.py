@@ -12,6 +12,8 @@ on these pages.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from .. import dates
 from ..mdtext import Md, escape_md
 from ..model import Archive, Page, TimelineEntry
@@ -88,20 +90,25 @@ def _render(template: str, path: str, title: str, **context) -> str:
         link=lambda to: pages.relative(path, to), title=escape_md(title), **context)
 
 
-def files(archive: Archive) -> dict[str, str]:
-    """The timeline index, one page per month and one per year."""
+def files(archive: Archive, only: Collection[tuple[str, str | None]] | None = None,
+          index: bool = True) -> dict[str, str]:
+    """The timeline index, one page per month and one per year. ``only`` limits the month and
+    year pages to those (year, month) groups (month None: the year's page) and ``index=False``
+    leaves out the index: the incremental render (generator.rendercache) redoes only what changed."""
     by_year = groups(archive)
     out = {"timeline/index.md": _render(
         "timeline.md.j2", "timeline/index.md", "Timeline", archive=archive, years=by_year,
-        preview=PREVIEW, group_path=group_path, label=month_label, total=len(archive.timeline))}
+        preview=PREVIEW, group_path=group_path, label=month_label, total=len(archive.timeline))} if index else {}
     for year, months in by_year.items():
         for month, entries in months.items():
-            if month is None:
+            if month is None or (only is not None and (year, month) not in only):
                 continue
             path = group_path(year, month)
             out[path] = _render("timeline_month.md.j2", path, f"Timeline: {month_label(year, month)}",
                                 archive=archive, entries=entries, year=year, up=group_path(year, None))
         path = group_path(year, None)
+        if only is not None and (year, None) not in only:
+            continue
         out[path] = _render("timeline_year.md.j2", path, f"Timeline: {year}", archive=archive,
                             year=year, months=months, entries=months.get(None, []),
                             group_path=group_path, label=month_label)
