@@ -173,3 +173,16 @@ def test_timeline_marks_the_date_expression_in_its_sentence():
     assert marked_sentence(e) == "<mark>Around 20 January</mark> \\*they\\* met."
     missing = event("2026", "year", "elsewhere", "<b>No</b> match.", 0)
     assert marked_sentence(missing) == "&lt;b>No&lt;/b> match."  # escape_md: "<" is enough
+
+
+def test_entity_timelines_show_the_words_around_the_date():
+    from generator.render.timeline import marked_excerpt
+    words = "one two three four five six seven eight nine ten"
+    e = event("2026-03", "month", "in March", f"{words} in March {words}.", 0)
+    assert marked_excerpt(e, words=3) == "… eight nine ten <mark>in March</mark> one two three …"
+    short = event("2026-03", "month", "in March", "They met in March.", 0)
+    assert marked_excerpt(short, words=3) == "They met <mark>in March</mark>."
+    first = event("2026-03", "month", "In March", "In March *they* met, said one two three four.", 0)
+    assert marked_excerpt(first, words=3) == "<mark>In March</mark> \\*they\\* met, said …"
+    missing = event("2026", "year", "elsewhere", "<b>No</b> match at all in this one.", 0)
+    assert marked_excerpt(missing, words=2) == "&lt;b>No&lt;/b> match at all …"

@@ -12,6 +12,8 @@ on these pages.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Collection
 
 from .. import dates
@@ -53,21 +55,53 @@ def timeline_of(page: Page) -> list[TimelineEntry]:
     return sorted(entries, key=lambda t: event_sort_key(t.event))
 
 
+EXCERPT_WORDS = 8
+"""Words kept either side of the date expression in an excerpt (see ``marked_excerpt``)."""
+_WORD_AFTER = re.compile(r"\s*\S+")
+_WORD_BEFORE = re.compile(r"\S+\s*")
+
+
+def _expression_at(text: str, sentence: str) -> int:
+    """Offset of the date expression ``text`` in ``sentence``, or -1."""
+    text = text.strip()
+    # Case-insensitive ("around 20 May" in "Around 20 May …") when lowering keeps offsets.
+    folded = sentence.lower() if len(sentence.lower()) == len(sentence) else sentence
+    return folded.find(text.lower() if folded is not sentence else text) if text else -1
+
+
 def marked_sentence(event) -> Md:
     """The event's sentence as escaped Markdown with its date expression in ``<mark>``, so the
     reader sees which words gave the date (plain sentence when the expression is not in it)."""
-    text = event.text.strip()
-    sentence = event.sentence
-    # Case-insensitive ("around 20 May" in "Around 20 May …") when lowering keeps offsets.
-    folded = sentence.lower() if len(sentence.lower()) == len(sentence) else sentence
-    start = folded.find(text.lower() if folded is not sentence else text) if text else -1
+    start = _expression_at(event.text, event.sentence)
     if start < 0:
         return escape_md(event.sentence)
-    return decorate(event.sentence, [Wrap(start, start + len(text), Md("<mark>"), Md("</mark>"))])
+    end = start + len(event.text.strip())
+    return decorate(event.sentence, [Wrap(start, end, Md("<mark>"), Md("</mark>"))])
+
+
+def marked_excerpt(event, words: int = EXCERPT_WORDS) -> Md:
+    """Like ``marked_sentence``, cut to ``words`` words either side of the date expression, with
+    "…" where words were left out. Entity pages list each event once per entity in its sentence,
+    so at scale full sentences there are a large share of the site; the link beside the excerpt
+    leads to the whole paragraph."""
+    sentence = event.sentence.strip()
+    start = _expression_at(event.text, sentence)
+    if start < 0:  # no expression to centre on: the sentence's opening words
+        start = end = 0
+    else:
+        end = start + len(event.text.strip())
+    before = _WORD_BEFORE.findall(sentence[:start])
+    after = _WORD_AFTER.findall(sentence[end:])
+    cut_start = len("".join(before[:-words])) if len(before) > words else 0
+    cut_end = end + len("".join(after[:words if start != end else 2 * words]))
+    piece = sentence[cut_start:cut_end]
+    wraps = [Wrap(start - cut_start, end - cut_start, Md("<mark>"), Md("</mark>"))] if end > start else []
+    return Md(("… " if cut_start else "") + decorate(piece, wraps) + (" …" if cut_end < len(sentence) else ""))
 
 
 pages._ENV.globals.update(timeline_of=timeline_of, timeline_path=timeline_path,
-                          timeline_anchor=timeline_anchor, marked_sentence=marked_sentence)
+                          timeline_anchor=timeline_anchor, marked_sentence=marked_sentence,
+                          marked_excerpt=marked_excerpt)
 
 
 def month_label(year: str, month: str | None) -> str:
