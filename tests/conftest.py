@@ -36,6 +36,12 @@ def chromium():
 
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} not found: run `make system-deps` (Debian's chromium)")
+    from playwright.sync_api import expect
+
+    # expect() polls its condition and returns as soon as it holds, so a generous bound costs a
+    # passing test nothing; Playwright's default of 5 s is too short for a two-core CI machine
+    # shared with other jobs (Material's search worker alone can take that long to index).
+    expect.set_options(timeout=20_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser

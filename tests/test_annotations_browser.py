@@ -3,23 +3,19 @@ the notes are still there, after their paragraph and in the Annotations section.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
+import re
 
 import pytest
+from playwright.sync_api import expect
 
+from .browser.server import SiteServer
+from .browser.waits import material_ready
 from .conftest import CHROMIUM, ROOT
 from .sitebuild import generate, mkdocs_build, prepare
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output clean
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -31,12 +27,11 @@ def site_url(tmp_path_factory):
     assert generate(workdir, ROOT / "seeds") == 0
     result = mkdocs_build(workdir)
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(workdir / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = SiteServer(prefix="/")
+    server.start(workdir / "site")
     page = next((workdir / "site" / "briefings").glob("*/*/*/index.html")).parent.relative_to(workdir / "site")
-    yield f"http://127.0.0.1:{server.server_address[1]}/{page.as_posix()}/"
-    server.shutdown()
+    yield f"{server.url}{page.as_posix()}/"
+    server.stop()
 
 
 @pytest.fixture(scope="module")
@@ -50,10 +45,11 @@ def test_clicking_an_in_text_marker_opens_its_note(site_url, browser):
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(site_url)
+    material_ready(page)  # Material builds the markers from the note lists with JavaScript
     paragraph = page.locator("#p7")
     markers = paragraph.locator(".md-annotation")
-    assert markers.count() == 2  # after "Forum on Resource Geostategic Engagement" and "FORGE"
-    assert page.locator("ol.briefing-notes").first.is_hidden()  # Material moved the notes into tooltips
+    expect(markers).to_have_count(2)  # after "Forum on Resource Geostategic Engagement" and "FORGE"
+    expect(page.locator("ol.briefing-notes").first).to_be_hidden()  # Material moved the notes into tooltips
     tooltip = markers.first.locator(".md-tooltip")
     # A closed note is either not mounted yet or hidden by opacity (which Playwright's visibility
     # check does not look at).
@@ -61,8 +57,9 @@ def test_clicking_an_in_text_marker_opens_its_note(site_url, browser):
     paragraph.scroll_into_view_if_needed()
     # Material's marker pulses until first opened, so it never counts as "stable": force the click.
     markers.first.locator(".md-annotation__index").click(force=True)
-    tooltip.wait_for(state="attached", timeout=5000)
-    page.wait_for_function("e => getComputedStyle(e).opacity === '1'", arg=tooltip.element_handle(), timeout=5000)
+    # Shown: Material marks it active, then it fades in (a CSS transition, slower on a busy machine).
+    expect(tooltip).to_have_class(re.compile(r"\bmd-tooltip--active\b"))
+    expect(tooltip).to_have_css("opacity", "1")
     text = tooltip.inner_text()
     assert "Geostategic is spelled so in the published article" in text
     assert "Briefing Archive team" in text

@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -78,12 +79,16 @@ def test_a_query_finds_the_briefing_and_stays_small(pagefind_site, chromium):
         held: list = []  # Pagefind's UI script, held back until the query is typed
         page.route("**/pagefind-ui.js", lambda route: held.append(route))
         page.goto(server.url)
-        page.wait_for_load_state("networkidle")
+        # The header's search button is added by the same script that listens for "/", once that
+        # script has run: what a reader sees before search answers the keyboard.
+        page.locator(".pagefind-button").wait_for()
         page.keyboard.press("/")  # the keyboard alone opens search
         # A reader may type before the UI script arrives (slow network, busy machine): every
         # keystroke must still reach the query. Hold the script back until the title is typed.
         page.keyboard.type(target["title"])
-        page.wait_for_timeout(100)
+        deadline = time.monotonic() + 20  # the request is made on "/"; a busy machine may lag
+        while not held and time.monotonic() < deadline:
+            page.wait_for_timeout(20)  # lets Playwright deliver the route event; not a guess
         assert len(held) == 1
         held[0].continue_()
         # Results update as the query is typed: wait for the full query's result, not the first.

@@ -10,14 +10,14 @@ Material renders as HTML from the index), the palette toggle, an annotation, ins
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
+from tests.browser.server import SiteServer
+from tests.browser.waits import instant_navigation, material_ready, material_search
 from tests.conftest import CHROMIUM
 from tests.hostile import build_hostile_site
 
@@ -43,22 +43,15 @@ LIVE_DOM = """() => {
 }"""
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     if not CHROMIUM.exists():
         pytest.skip("needs /usr/bin/chromium (make system-deps)")
     site, _code, _errors = build_hostile_site(tmp_path_factory.mktemp("hostile-browser"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield site, f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    server = SiteServer(prefix="/")
+    server.start(site)
+    yield site, server.url
+    server.stop()
 
 
 @pytest.fixture(scope="module")
@@ -108,8 +101,8 @@ def test_no_payload_runs_on_any_page(served, browser):
     for rel in pages:
         url = base + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
         watcher.page.goto(url, wait_until="load")
-        # Material's JavaScript builds tooltips, annotations and the search box after load.
-        watcher.page.wait_for_timeout(50)
+        # Material's JavaScript builds tooltips, annotations and the search box: check after it.
+        material_ready(watcher.page)
         state = watcher.state()
         if state != CLEAN:
             failures[rel] = {key: value for key, value in state.items() if value != CLEAN[key]}
@@ -121,21 +114,18 @@ def test_no_payload_runs_on_any_page(served, browser):
 def test_search_renders_hostile_results_inertly(served, browser):
     _site, base = served
     watcher = Watcher(browser, base)
-    watcher.page.goto(base, wait_until="networkidle")
+    watcher.page.goto(base, wait_until="load")
     watcher.page.focus("input.md-search__input")
     # Result titles and excerpts hold the payloads (escaped in the index; Material inserts them
-    # as HTML, with <mark> around the query).
+    # as HTML, with <mark> around the query). Each check reads the results of its whole query.
     for query in ("window", "Acme", "Mallory", "Council"):
-        watcher.page.fill("input.md-search__input", "")
-        watcher.page.keyboard.type(query, delay=20)
-        watcher.page.wait_for_function(
-            "document.querySelector('.md-search-result__meta').textContent.includes('matching')", timeout=10_000)
+        material_search(watcher.page, query)
         assert watcher.state() == CLEAN, query
     assert watcher.page.locator(".md-search-result__item").count() > 0
     assert "<script>window.__xss=1</script>" in watcher.page.inner_text(".md-search-result__list")
     # Open the first result of the last query: instant navigation swaps the page in place.
-    watcher.page.locator(".md-search-result__link").first.click()
-    watcher.page.wait_for_load_state("networkidle")
+    with instant_navigation(watcher.page):
+        watcher.page.locator(".md-search-result__link").first.click()
     assert watcher.state() == CLEAN
     watcher.context.close()
 
@@ -143,37 +133,46 @@ def test_search_renders_hostile_results_inertly(served, browser):
 def test_site_still_works_under_the_policy(served, browser):
     site, base = served
     watcher = Watcher(browser, base)
-    watcher.page.goto(base, wait_until="networkidle")
+    watcher.page.goto(base, wait_until="load")
+    material_ready(watcher.page)  # the palette toggle works once Material has bound it
     before = watcher.page.get_attribute("body", "data-md-color-scheme")
     watcher.page.locator("form[data-md-component=palette] label:visible").first.click()
-    watcher.page.wait_for_timeout(200)
-    after = watcher.page.get_attribute("body", "data-md-color-scheme")
-    assert {before, after} == {"default", "slate"}
-    watcher.page.reload(wait_until="networkidle")
+    after = {"default": "slate", "slate": "default"}[before]
+    expect(watcher.page.locator("body")).to_have_attribute("data-md-color-scheme", after)
+    watcher.page.reload(wait_until="load")
     assert watcher.page.get_attribute("body", "data-md-color-scheme") == after, "palette choice not kept"
     # An annotated hostile briefing: Material turns the note list into tooltips with JavaScript.
     annotated = next(p for p in sorted(site.glob("briefings/*/*/*/index.html"))
                      if re.search(r'class="(?:[^"]* )?annotate[ "]', p.read_text(encoding="utf-8")))
-    watcher.page.goto(base + annotated.parent.relative_to(site).as_posix() + "/", wait_until="networkidle")
+    watcher.page.goto(base + annotated.parent.relative_to(site).as_posix() + "/", wait_until="load")
+    material_ready(watcher.page)
     markers = watcher.page.locator(".md-annotation__index")
     assert markers.count() > 0, "Material did not build the annotation markers"
     markers.first.click()
-    watcher.page.wait_for_timeout(300)
+    expect(watcher.page.locator(".md-annotation:focus-within .md-tooltip").first).to_have_class(
+        re.compile(r"\bmd-tooltip--active\b"))  # the note is open: its content is in the page
     assert watcher.state() == CLEAN
     # content.tooltips: Material turns title="" into tooltips on hover; some titles hold payloads.
-    titled = watcher.page.locator(".md-content [title]")
-    for i in range(min(titled.count(), 10)):
-        if titled.nth(i).is_visible():
-            titled.nth(i).hover()
-            watcher.page.wait_for_timeout(100)
+    # Numbered first: Material takes a title off while its tooltip shows, and moves annotation
+    # notes (with their links) into tooltips, so "the i-th [title]" changes under the loop.
+    count = watcher.page.evaluate("""() => [...document.querySelectorAll('.md-content [title]')]
+        .map((e, i) => e.setAttribute('data-test-host', i)).length""")
+    for i in range(count):
+        host = watcher.page.locator(f"[data-test-host='{i}']").first
+        if not host.is_visible():
+            continue
+        host.hover()
+        # Shown: Material points the host at its tooltip (aria-describedby) when it inserts it.
+        expect(host).to_have_attribute("aria-describedby", re.compile("."))
     assert watcher.state() == CLEAN
     # Material highlights ?h= search terms on the page: a crafted link must not inject either.
     watcher.page.goto(base + annotated.parent.relative_to(site).as_posix()
-                      + "/?h=%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D101%3E", wait_until="networkidle")
+                      + "/?h=%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D101%3E", wait_until="load")
+    material_ready(watcher.page)  # Material highlights the ?h= terms once it is running
     assert watcher.state() == CLEAN
     # Instant navigation: follow a header tab without a full reload.
-    watcher.page.locator("a.md-tabs__link").nth(1).click()
-    watcher.page.wait_for_load_state("networkidle")
+    with instant_navigation(watcher.page):
+        watcher.page.locator("a.md-tabs__link").nth(1).click()
     assert watcher.state() == CLEAN
     watcher.context.close()
 
@@ -181,23 +180,26 @@ def test_site_still_works_under_the_policy(served, browser):
 @pytest.fixture(scope="module")
 def served_pagefind(tmp_path_factory):
     site, _code, _errors = build_hostile_site(tmp_path_factory.mktemp("hostile-pagefind"), pagefind=True)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield site, f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    server = SiteServer(prefix="/")
+    server.start(site)
+    yield site, server.url
+    server.stop()
 
 
 def test_pagefind_search_renders_hostile_results_inertly(served_pagefind, browser):
     """Large archives use Pagefind (issue 9), whose UI writes result titles and excerpts as HTML."""
     _site, base = served_pagefind
     watcher = Watcher(browser, base)
-    watcher.page.goto(base, wait_until="networkidle")
+    watcher.page.goto(base, wait_until="load")
     watcher.page.locator(".pagefind-button").click()
     search = watcher.page.locator(".pagefind-dialog input")
+    message = watcher.page.locator(".pagefind-ui__message")
     for query in ("window", "Council", "Mallory"):
         search.fill(query)
-        watcher.page.wait_for_timeout(800)
+        # Pagefind says "N results for <query>" once it has them, then fetches each shown
+        # result's title and excerpt (a grey placeholder until then): check what it rendered.
+        expect(message).to_have_text(re.compile(rf"^\d+ results? for .*{query}"))
+        expect(watcher.page.locator(".pagefind-dialog .pagefind-ui__loading")).to_have_count(0)
         assert watcher.state() == CLEAN, query
     assert watcher.page.locator(".pagefind-ui__result").count() > 0
     assert "window.__xss" in watcher.page.inner_text(".pagefind-dialog")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from .conftest import ARTIFACTS, DESKTOP, PHONE, Watch
+from .waits import material_ready
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -18,7 +19,7 @@ def _open(context, site, kind: str):
     page.watch = Watch()
     page.watch.attach(page)
     page.goto(site.at(site.pages[kind]))
-    page.wait_for_load_state("load")
+    material_ready(page)  # screenshots and the audit see the page Material has finished building
     return page
 
 
