@@ -24,6 +24,7 @@ from .model import Archive, Briefing
 from .registry import Registry, load_registry
 from .render import render
 from .render.parallel import worker_count
+from .rendercache import RenderCache
 from .write import WriteReport, read_manifest, write_files
 
 Progress = Callable[[str, int, int], None]
@@ -238,9 +239,17 @@ def build(seeds: Path, docs: Path, registry_dir: Path, annotations: Path | None 
         for warning in found.warnings:
             problems.warn(warning)
     timings["link"], clock = time.perf_counter() - clock, time.perf_counter()
-    files = render(archive, jobs)
+    renders = RenderCache(cache_dir, docs) if cache_dir is not None else None
+    if renders is None:
+        files, kept = render(archive, jobs), set()
+    else:  # pages whose inputs are unchanged since the last build stay as they are (rendercache.py)
+        files, kept = renders.render(archive, jobs, {name: key for name, _, key in loaded})
+        for warning in renders.warnings:
+            problems.warn(warning)
     timings["render"], clock = time.perf_counter() - clock, time.perf_counter()
-    report = write_files(docs, files)
+    report = write_files(docs, files, keep=kept)
+    if renders is not None:
+        renders.remember()
     remember(record, docs, stamp, len(archive.pages), seed_problems.errors + linking.errors, linking.warnings)
     timings["write"] = time.perf_counter() - clock
     return BuildResult(archive=archive, report=report, problems=problems, timings=timings, pages=len(archive.pages))

@@ -130,12 +130,13 @@ def remember(record_file: Path | None, docs: Path, stamp: str, pages: int, error
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _prune(record_file)
+    prune_records(record_file)
 
 
-def _prune(keep: Path) -> None:
-    """Delete the records of docs folders that no longer exist (test runs build into temporary
-    ones), so that the folder does not grow for ever; a record that cannot be read goes too."""
+def prune_records(keep: Path) -> None:
+    """Delete the records (here and in rendercache.py) of docs folders that no longer exist (test
+    runs build into temporary ones), so that the folder does not grow for ever; a record that
+    cannot be read goes too."""
     for other in keep.parent.glob("*.json"):
         if other == keep:
             continue

@@ -60,11 +60,18 @@ def read_manifest(docs: Path) -> set[str]:
     return {line for line in text.splitlines() if line}
 
 
-def write_files(docs: Path, files: dict[str, bytes], hand_written: set[str] | None = None) -> WriteReport:
-    """Make the generated part of ``docs`` hold exactly ``files`` (relative path → bytes)."""
+def write_files(docs: Path, files: dict[str, bytes], hand_written: set[str] | None = None,
+                keep: set[str] = frozenset()) -> WriteReport:
+    """Make the generated part of ``docs`` hold exactly ``files`` (relative path → bytes) and
+    ``keep``: generated files of the last run that the render cache found unchanged, left as
+    they are (never read: that is the point of the cache)."""
     docs.mkdir(parents=True, exist_ok=True)
     root = docs.resolve()
     previous = read_manifest(docs)
+    for rel in keep:
+        check_path(rel)
+        if rel not in previous or rel in files:
+            raise UnsafePath(f"refusing to keep docs/{rel}: not a generated file of the last run")
     protected = hand_written if hand_written is not None else _hand_written(docs, previous)
     changed = [rel for rel in sorted(files) if _differs(root, rel, files[rel], protected, folders={})]
     staging = root / STAGING
@@ -80,12 +87,13 @@ def write_files(docs: Path, files: dict[str, bytes], hand_written: set[str] | No
         target = root / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(staging / rel, target)
-    deleted = sorted(previous - set(files))
+    generated = set(files) | keep
+    deleted = sorted(previous - generated)
     for rel in deleted:
         _remove(root, rel)
-    _write_manifest(root, set(files))
+    _write_manifest(root, generated)
     shutil.rmtree(staging, ignore_errors=True)
-    return WriteReport(tuple(changed), tuple(deleted), len(files) - len(changed))
+    return WriteReport(tuple(changed), tuple(deleted), len(generated) - len(changed))
 
 
 def _differs(root: Path, rel: str, data: bytes, protected: set[str], folders: dict[str, bool]) -> bool:

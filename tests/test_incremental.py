@@ -56,8 +56,9 @@ def _assert_same_as_cold(project: Path, result, **options) -> None:
 def _skips(project: Path, monkeypatch, **options):
     """Build once more and say whether link/render/write were skipped (render must not run then)."""
     calls = []
-    real = build_module.render
+    real, cached = build_module.render, build_module.RenderCache.render
     monkeypatch.setattr(build_module, "render", lambda *a: calls.append(1) or real(*a))
+    monkeypatch.setattr(build_module.RenderCache, "render", lambda *a: calls.append(1) or cached(*a))
     result = _build(project, **options)
     assert result.skipped == (not calls)
     return result

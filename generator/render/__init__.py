@@ -26,10 +26,16 @@ def render(archive: Archive, jobs: int = 1) -> dict[str, bytes]:
     else:
         parts = [{"archive.json": archive_json(archive)}]
         parts += [family.files(archive) for family in PAGE_FAMILIES]
+    return merge(parts)
+
+
+def merge(parts: list[dict[str, str | bytes]], kept: set[str] = frozenset()) -> dict[str, bytes]:
+    """The parts as one ``{path: bytes}`` in path order, checked: no path twice (``kept``: files
+    that the render cache keeps on disk, also counted) and a title on every page."""
     out: dict[str, str | bytes] = {}
     for part in parts:
         for path, text in part.items():
-            if path in out:
+            if path in out or path in kept:
                 raise ValueError(f"two page families both generate {path}")
             head = text[:20] if isinstance(text, str) else text[:20].decode("utf-8", "replace")
             if path.endswith(".md") and not _TITLED.match(head):

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable
+from typing import Any
 
 from ..model import Archive
 
@@ -37,7 +39,7 @@ def usable(jobs: int, pages: int) -> bool:
             and "fork" in multiprocessing.get_all_start_methods())
 
 
-def _task(spec: tuple) -> dict[str, bytes]:
+def _task(archive: Archive, spec: tuple) -> dict[str, bytes]:
     # Runs in a forked worker; imports are local so that the parent's module state is used.
     from ..export import archive_json
     from . import PAGE_FAMILIES, pages
@@ -45,12 +47,12 @@ def _task(spec: tuple) -> dict[str, bytes]:
     kind, *args = spec
     if kind == "briefings":
         start, stop = args
-        selected = _archive.pages[start:stop]
-        return {p.path: pages.render_briefing(p, _archive).encode("utf-8") for p in selected}
+        selected = archive.pages[start:stop]
+        return {p.path: pages.render_briefing(p, archive).encode("utf-8") for p in selected}
     if kind == "archive.json":
-        return {"archive.json": archive_json(_archive).encode("utf-8")}
+        return {"archive.json": archive_json(archive).encode("utf-8")}
     family = PAGE_FAMILIES[args[0]]
-    texts = family.files(_archive, briefings=False) if family is pages else family.files(_archive)
+    texts = family.files(archive, briefings=False) if family is pages else family.files(archive)
     return {path: text.encode("utf-8") for path, text in texts.items()}
 
 
@@ -58,13 +60,27 @@ def render_parts(archive: Archive, jobs: int) -> list[dict[str, bytes]]:
     """Every generated file, as parts rendered by forked workers (see render())."""
     from . import PAGE_FAMILIES
 
-    global _archive
     specs = [("archive.json",)] + [("family", i) for i in range(len(PAGE_FAMILIES))]
     specs += [("briefings", start, start + CHUNK) for start in range(0, len(archive.pages), CHUNK)]
-    _archive = archive
+    return run_forked(archive, _task, specs, jobs)
+
+
+_task_function: Callable[[Archive, Any], Any] | None = None
+"""What run_forked's workers call, set with _archive before the fork."""
+
+
+def _call(spec):
+    return _task_function(_archive, spec)
+
+
+def run_forked(archive: Archive, task: Callable[[Archive, Any], Any], specs: list, jobs: int) -> list:
+    """``task(archive, spec)`` for every spec on forked workers, which inherit the archive instead
+    of receiving it pickled; results in the order of ``specs`` whatever order workers finish in."""
+    global _archive, _task_function
+    _archive, _task_function = archive, task
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(worker_count(jobs)) as pool:
-            return pool.map(_task, specs, chunksize=1)
+            return pool.map(_call, specs, chunksize=1)
     finally:
-        _archive = None
+        _archive = _task_function = None

@@ -1,0 +1,225 @@
+"""The render cache (generator/rendercache.py): after any kind of change to the inputs, a build that
+reuses unchanged pages writes exactly the docs/ of a clean build; the digests' contract holds (a
+page reads no more of other entities and briefings than their faces and cards); a corrupt or
+foreign record is ignored with a warning."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from generator import rendercache
+from generator.build import build, read_seeds, seed_files
+from generator.corpus import write_corpus
+from generator.errors import Problems
+from generator.export import archive_json
+from generator.link import link
+from generator.registry import load_registry
+from generator.render import entities, pages
+
+from .conftest import ROOT
+
+SEEDS = 24
+REAL = "000_e80ecc7bd58d023e"
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> Path:
+    """A small synthetic corpus, the real seed and its annotations."""
+    root = tmp_path_factory.mktemp("incremental")
+    write_corpus(root / "corpus", SEEDS, seed=11)
+    (root / "seeds").mkdir()
+    for path in sorted((root / "corpus").glob("*.txt")):
+        shutil.copy(path, root / "seeds" / path.name)
+    shutil.copy(ROOT / "seeds" / f"{REAL}.txt", root / "seeds")
+    shutil.copytree(root / "corpus" / "registry", root / "registry")
+    shutil.copytree(ROOT / "annotations", root / "annotations")
+    return root
+
+
+def _build(root: Path, docs: str, cache: bool):
+    return build(root / "seeds", root / docs, root / "registry", root / "annotations", jobs=1,
+                 cache_dir=root / "cache" if cache else None, site_url="https://example.org/",
+                 repo_url="https://github.com/example/archive")
+
+
+def _tree(docs: Path) -> dict[str, bytes]:
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+def _longest_line(path: Path, extra: str) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = max(range(len(lines)), key=lambda i: len(lines[i]))
+    lines[index] += extra
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _registry_entity(root: Path) -> Path:
+    """The registry's person named in the most seeds: a change to them shows on many pages."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
+    return max(sorted((root / "registry" / "person").glob("*.yml")),
+               key=lambda path: sum(_name(path) in text for text in texts))
+
+
+def _name(path: Path) -> str:
+    return re.search(r"^name: (.+)$", path.read_text(encoding="utf-8"), re.M).group(1)
+
+
+def _seed(root: Path, n: int) -> Path:
+    return root / "seeds" / f"{n:06d}.txt"
+
+
+def change_text(root):
+    _longest_line(_seed(root, 3), " Officials declined to comment further.")
+
+
+def _seed_without(root: Path, name: str) -> Path:
+    return next(p for p in sorted((root / "seeds").glob("0*.txt")) if name not in p.read_text(encoding="utf-8"))
+
+
+def change_entities(root):
+    """A briefing starts naming a much-mentioned person: their count changes on other pages."""
+    name = _name(_registry_entity(root))
+    _longest_line(_seed_without(root, name), f" {name} said the talks would resume in Zeizas.")
+
+
+def add_event(root):
+    _longest_line(_seed(root, 6), f" On 3 March 2021, {_name(_registry_entity(root))} met the envoys in Zeizas.")
+
+
+def change_title(root):
+    path = _seed(root, 7)
+    text = path.read_text(encoding="utf-8")
+    first = next(line for line in text.split("\n") if line.strip())
+    path.write_text(text.replace(first, "Talks on grain exports resume after a long pause", 1), encoding="utf-8")
+
+
+def change_date(root):
+    path = _seed(root, 9)
+    text = path.read_text(encoding="utf-8")
+    year = re.search(r"\b(20\d\d)\b", text)
+    path.write_text(text[:year.start()] + str(int(year.group(1)) - 3) + text[year.end():], encoding="utf-8")
+
+
+def change_registry(root):
+    path = _registry_entity(root)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^description: .*$", "description: Changed by the test.", text, flags=re.M),
+                    encoding="utf-8")
+
+
+def change_annotation(root):
+    path = root / "annotations" / REAL / "quad.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("diplomatic", "diplomatic (edited)"), encoding="utf-8")
+
+
+def delete_annotation(root):
+    (root / "annotations" / REAL / "forge.yml").unlink()
+
+
+def delete_seed(root):
+    _seed(root, 11).unlink()
+
+
+def add_seed(root):
+    shutil.copy(root / "corpus" / f"{12:06d}.txt", root / "seeds" / "zz-added.txt")
+
+
+CHANGES = [change_text, change_entities, add_event, change_title, change_date, change_registry, change_annotation,
+           delete_annotation, delete_seed, add_seed]
+
+
+@pytest.fixture
+def built(inputs, tmp_path) -> Path:
+    """A copy of the inputs, built once with a cache into ``docs``."""
+    for name in ("seeds", "registry", "annotations", "corpus"):
+        shutil.copytree(inputs / name, tmp_path / name)
+    _build(tmp_path, "docs", cache=True)
+    return tmp_path
+
+
+def test_incremental_builds_equal_clean_builds_after_every_kind_of_change(built):
+    root = built
+    first = _build(root, "first", cache=False)
+    assert not first.problems.errors and first.pages == SEEDS + 1
+    for change in CHANGES:
+        change(root)
+        result = _build(root, "docs", cache=True)
+        assert not result.skipped, change.__name__
+        clean = _build(root, f"clean-{change.__name__}", cache=False)
+        assert _tree(root / "docs") == _tree(root / f"clean-{change.__name__}"), change.__name__
+        assert sorted(map(str, result.problems.warnings)) == sorted(map(str, clean.problems.warnings))
+        # Only what the change touched was written; the rest stayed as it was.
+        assert len(result.report.written) < len(first.report.written) // 2, change.__name__
+        shutil.rmtree(root / f"clean-{change.__name__}")
+
+
+def test_deleting_or_corrupting_the_record_changes_nothing_but_speed(built):
+    root = built
+    expected = _tree(root / "docs")
+    record = next((root / "cache" / "renders").glob("*.json"))
+    record.write_bytes(record.read_bytes().replace(b'"units"', b'"units" ', 1))  # breaks the signature
+    _longest_line(_seed(root, 2), " A new sentence.")
+    result = _build(root, "docs", cache=True)
+    assert any("render cache record ignored" in str(w) for w in result.problems.warnings)
+    clean = _build(root, "clean", cache=False)
+    assert _tree(root / "docs") == _tree(root / "clean") != expected
+    shutil.rmtree(root / "cache" / "renders")
+    _longest_line(_seed(root, 2), " And another.")
+    _build(root, "docs", cache=True)
+    _build(root, "clean2", cache=False)
+    assert _tree(root / "docs") == _tree(root / "clean2")
+
+
+def test_touched_or_deleted_page_is_rendered_again(built):
+    root = built
+    expected = _tree(root / "docs")
+    page = next((root / "docs" / "briefings").rglob("*.md"))
+    page.write_text("tampered", encoding="utf-8")
+    entity = next((root / "docs" / "entities" / "people").glob("*-*.md"))
+    entity.unlink()
+    _longest_line(_seed(root, 4), " Something else happened.")  # so that the build is not skipped
+    result = _build(root, "docs", cache=True)
+    written = set(result.report.written)
+    assert {page.relative_to(root / "docs").as_posix(), entity.relative_to(root / "docs").as_posix()} <= written
+    assert _tree(root / "docs").keys() == expected.keys()
+
+
+def _archive(inputs: Path):
+    registry, _ = load_registry(inputs / "registry")
+    return link(read_seeds(seed_files(inputs / "seeds"), registry, Problems()), registry)
+
+
+def _scrambled(record):
+    """The record with everything but its face replaced: lists of the same lengths, other content."""
+    return replace(record, sightings=tuple(replace(s, sentence="scrambled", paragraph=0, count=99) for s in record.sightings),
+                   sayings=tuple(replace(s, quote=replace(s.quote, text="scrambled")) for s in record.sayings),
+                   timeline=tuple(replace(t, index=99) for t in record.timeline),
+                   co_mentions=tuple(("scrambled", 0) for _ in record.co_mentions))
+
+
+def test_pages_read_only_faces_of_other_entities_and_cards_of_other_briefings(inputs):
+    """The contract the digests rely on (rendercache's docstring): if a template starts reading
+    more of another entity or briefing, this fails; then add what it reads to the digest."""
+    archive = _archive(inputs)
+    others = replace(archive, entities=tuple(_scrambled(r) for r in archive.entities),
+                     pages=tuple(replace(p, tags=(), related=(), annotations=()) for p in archive.pages))
+    for original, bare in zip(archive.pages, others.pages):
+        own = replace(others, pages=tuple(original if p.slug == original.slug else p for p in others.pages))
+        assert pages.render_briefing(original, own) == pages.render_briefing(original, archive), original.path
+    for i, record in enumerate(archive.entities):
+        own = replace(others, entities=tuple(record if r.id == record.id else r for r in others.entities))
+        assert entities.files(own, i, i + 1) == entities.files(archive, i, i + 1), record.path
+
+
+def test_archive_json_from_fragments_equals_export(inputs):
+    archive = _archive(inputs)
+    keys = [f"b:{p.slug}" for p in archive.pages] + [f"e:{r.id}" for r in archive.entities]
+    data, where = rendercache.assemble_json(archive, rendercache.json_fragments(archive, keys))
+    assert data == archive_json(archive).encode()
+    empty = replace(archive, pages=(), entities=())
+    assert rendercache.assemble_json(empty, {})[0] == archive_json(empty).encode()
