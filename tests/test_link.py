@@ -156,11 +156,11 @@ def test_entity_page_lists_are_paginated():
     files = render(link(briefings))
     main = files["entities/people/ana.md"].decode()
     events = '<span class="timeline-date">'
-    assert main.count("\n- [") == ITEMS_PER_PAGE and main.count("- “Words") == ITEMS_PER_PAGE
+    assert main.count("<li><a") == ITEMS_PER_PAGE and main.count("<li>“Words") == ITEMS_PER_PAGE
     assert main.count(events) == ITEMS_PER_PAGE
     assert "[2](ana/briefings-2.md)" in main and "[2](ana/said-2.md)" in main
     more = files["entities/people/ana/briefings-2.md"].decode()
-    assert more.count("\n- [") == 3 and "Words" not in more
+    assert more.count("<li><a") == 3 and "Words" not in more
     said = files["entities/people/ana/said-2.md"].decode()
     # Oldest first: the last page holds the three newest quotes.
     assert [f"Words {i}" in said for i in (n - 3, n - 2, n - 1, 0)] == [True, True, True, False]
@@ -170,9 +170,9 @@ def test_entity_page_lists_are_paginated():
 def test_timeline_marks_the_date_expression_in_its_sentence():
     from generator.render.timeline import marked_sentence
     e = event("2026-01-20", "day", "around 20 January", "Around 20 January *they* met.", 0, approximate=True)
-    assert marked_sentence(e) == "<mark>Around 20 January</mark> \\*they\\* met."
+    assert marked_sentence(e) == "<mark>Around 20 January</mark> *they* met."  # raw HTML: * is text
     missing = event("2026", "year", "elsewhere", "<b>No</b> match.", 0)
-    assert marked_sentence(missing) == "&lt;b>No&lt;/b> match."  # escape_md: "<" is enough
+    assert marked_sentence(missing) == "&lt;b&gt;No&lt;/b&gt; match."
 
 
 def test_entity_timelines_show_the_words_around_the_date():
@@ -183,6 +183,6 @@ def test_entity_timelines_show_the_words_around_the_date():
     short = event("2026-03", "month", "in March", "They met in March.", 0)
     assert marked_excerpt(short, words=3) == "They met <mark>in March</mark>."
     first = event("2026-03", "month", "In March", "In March *they* met, said one two three four.", 0)
-    assert marked_excerpt(first, words=3) == "<mark>In March</mark> \\*they\\* met, said …"
+    assert marked_excerpt(first, words=3) == "<mark>In March</mark> *they* met, said …"
     missing = event("2026", "year", "elsewhere", "<b>No</b> match at all in this one.", 0)
-    assert marked_excerpt(missing, words=2) == "&lt;b>No&lt;/b> match at all …"
+    assert marked_excerpt(missing, words=2) == "&lt;b&gt;No&lt;/b&gt; match at all …"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import jinja2
 import pytest
 import yaml
@@ -59,3 +61,24 @@ def test_decorate_wraps_and_inserts_at_offsets():
 def test_decorate_drops_overlapping_wraps_keeps_first():
     out = decorate("Marco Rubio", [Wrap(0, 11, Md("<"), Md(">")), Wrap(6, 11, Md("{"), Md("}"))])
     assert out == "<Marco Rubio>"
+
+
+def test_raw_html_links_follow_mkdocs_directory_urls():
+    # The generated lists are raw HTML, so their hrefs are final site URLs: each page is served
+    # at its folder (use_directory_urls, MkDocs' default), e.g. entities/people/x.md → x/.
+    from generator.render.pages import href, page_url
+
+    assert page_url("index.md") == "" and page_url("briefings/index.md") == "briefings/"
+    assert page_url("briefings/2026/05/pact.md") == "briefings/2026/05/pact/"
+    assert href("entities/people/ana.md", "briefings/2026/05/pact.md", "p3") == "../../../briefings/2026/05/pact/#p3"
+    assert href("briefings/2026/05/pact.md", "briefings/2026/05/pact.md", "p3") == "#p3"
+    assert href("briefings/2026/05/pact.md", "timeline/2026/index.md", "t-x") == "../../../../timeline/2026/#t-x"
+    assert href("index.md", "entities/people/ana.md") == "entities/people/ana/"
+    assert href("entities/people/ana/timeline-2.md", "entities/people/ana.md", "timeline") == "../#timeline"
+
+
+def test_mkdocs_config_keeps_directory_urls():
+    # href() above assumes it; turning it off would break every raw-HTML link (the site crawl
+    # in test_site_links.py would catch it too, this says why).
+    text = (Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "use_directory_urls" not in text

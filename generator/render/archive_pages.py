@@ -25,7 +25,7 @@ FOLDER_TITLES = {"people": "People", "organisations": "Organisations", "places":
 def _render(template: str, path: str, title: str, **context) -> str:
     meta = pages.front_matter({"title": title, **pages.LISTING})
     return meta + pages._ENV.get_template(template).render(
-        link=lambda to: pages.relative(path, to), title=escape_md(title), **context)
+        link=pages.Linker(path), title=escape_md(title), **context)
 
 
 def month_path(year_month: str) -> str:

@@ -13,15 +13,15 @@ on these pages.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Collection
 
+from markupsafe import Markup
+
 from .. import dates
-from ..mdtext import Md, escape_md
-from ..model import Archive, Page, TimelineEntry
 from ..entities_link import event_sort_key
+from ..mdtext import Md, escape_html, escape_md
+from ..model import Archive, Page, TimelineEntry
 from . import pages
-from .inline import Wrap, decorate
 
 PREVIEW = 5
 """Events shown per month on the timeline's index page; the month page has them all."""
@@ -69,17 +69,24 @@ def _expression_at(text: str, sentence: str) -> int:
     return folded.find(text.lower() if folded is not sentence else text) if text else -1
 
 
-def marked_sentence(event) -> Md:
-    """The event's sentence as escaped Markdown with its date expression in ``<mark>``, so the
-    reader sees which words gave the date (plain sentence when the expression is not in it)."""
+def _marked(text: str, start: int, end: int) -> Markup:
+    """``text`` HTML-escaped, with ``text[start:end]`` in ``<mark>`` (nothing marked if empty)."""
+    if end <= start:
+        return escape_html(text)
+    return escape_html(text[:start]) + Markup("<mark>") + escape_html(text[start:end]) + Markup("</mark>") + \
+        escape_html(text[end:])
+
+
+def marked_sentence(event) -> Markup:
+    """The event's sentence as escaped HTML (timelines are raw-HTML lists, see pages.Linker) with
+    its date expression in ``<mark>``, so the reader sees which words gave the date (the plain
+    sentence when the expression is not in it)."""
     start = _expression_at(event.text, event.sentence)
-    if start < 0:
-        return escape_md(event.sentence)
-    end = start + len(event.text.strip())
-    return decorate(event.sentence, [Wrap(start, end, Md("<mark>"), Md("</mark>"))])
+    end = start + len(event.text.strip()) if start >= 0 else start
+    return _marked(event.sentence, start, end)
 
 
-def marked_excerpt(event, words: int = EXCERPT_WORDS) -> Md:
+def marked_excerpt(event, words: int = EXCERPT_WORDS) -> Markup:
     """Like ``marked_sentence``, cut to ``words`` words either side of the date expression, with
     "…" where words were left out. Entity pages list each event once per entity in its sentence,
     so at scale full sentences there are a large share of the site; the link beside the excerpt
@@ -94,9 +101,8 @@ def marked_excerpt(event, words: int = EXCERPT_WORDS) -> Md:
     after = _WORD_AFTER.findall(sentence[end:])
     cut_start = len("".join(before[:-words])) if len(before) > words else 0
     cut_end = end + len("".join(after[:words if start != end else 2 * words]))
-    piece = sentence[cut_start:cut_end]
-    wraps = [Wrap(start - cut_start, end - cut_start, Md("<mark>"), Md("</mark>"))] if end > start else []
-    return Md(("… " if cut_start else "") + decorate(piece, wraps) + (" …" if cut_end < len(sentence) else ""))
+    marked = _marked(sentence[cut_start:cut_end], start - cut_start, end - cut_start)
+    return Markup("… " if cut_start else "") + marked + Markup(" …" if cut_end < len(sentence) else "")
 
 
 pages._ENV.globals.update(timeline_of=timeline_of, timeline_path=timeline_path,
@@ -121,7 +127,7 @@ def groups(archive: Archive) -> dict[str, dict[str | None, list[TimelineEntry]]]
 def _render(template: str, path: str, title: str, **context) -> str:
     meta = pages.front_matter({"title": title, **pages.LISTING})
     return meta + pages._ENV.get_template(template).render(
-        link=lambda to: pages.relative(path, to), title=escape_md(title), **context)
+        link=pages.Linker(path), title=escape_md(title), **context)
 
 
 def files(archive: Archive, only: Collection[tuple[str, str | None]] | None = None,
