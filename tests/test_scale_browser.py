@@ -7,11 +7,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import subprocess
 import sys
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from generator.corpus import write_corpus
 from generator.sitesearch import pagefind_command
@@ -100,3 +102,24 @@ def test_a_query_finds_the_briefing_and_stays_small(pagefind_site, chromium):
         page.locator("article h1", has_text=target["title"]).wait_for(timeout=20_000)
         assert page.url.endswith(expected)
     assert errors == []
+
+
+def test_search_says_so_when_its_script_cannot_load_and_tries_again(pagefind_site, chromium):
+    """A dropped connection while the UI script loads: the dialog says search could not be
+    loaded (it does not stay blank, swallowing keys); opened again, it loads and finds."""
+    server, site = pagefind_site
+    target = json.loads((site / "archive.json").read_text(encoding="utf-8"))["briefings"][0]
+    with contextlib.closing(chromium.new_context()) as browser:
+        page = browser.new_page()
+        page.route("**/pagefind-ui.js", lambda route: route.abort("internetdisconnected"))
+        page.goto(server.url)
+        page.locator(".pagefind-button").click()
+        status = page.locator(".pagefind-dialog__status")
+        expect(status).to_have_text(re.compile(r"could not be loaded"))
+        page.keyboard.press("Escape")
+        expect(page.locator(".pagefind-dialog")).not_to_be_visible()
+        page.unroute("**/pagefind-ui.js")
+        page.locator(".pagefind-button").click()
+        page.locator(".pagefind-dialog input").fill(target["title"])
+        expect(status).to_be_hidden()
+        expect(page.locator(f'.pagefind-ui__result-link[href="/archive/{target["url"]}"]')).to_be_visible()

@@ -13,13 +13,49 @@
   // Keys typed after the dialog opens but before Pagefind's UI has loaded (a slow network or a
   // busy machine) are kept here and handed to the UI once it exists, so no keystroke is lost.
   var pending = "";
+  var loading = false;
 
-  function loadUi(done) {
-    if (window.PagefindUI) { done(); return; }
+  // The UI script is requested when the dialog opens; if it cannot be fetched (the connection
+  // dropped), the dialog says so instead of staying blank and swallowing keys, and opening it
+  // again tries again.
+  function loadUi() {
+    if (ui || loading) return;
+    if (window.PagefindUI) { startUi(); return; }
+    loading = true;
+    status("Loading search\u2026");
     var tag = document.createElement("script");
     tag.src = uiSrc;
-    tag.onload = done;
+    tag.onload = function () { loading = false; startUi(); };
+    tag.onerror = function () {
+      loading = false;
+      tag.remove();
+      pending = "";
+      status("Search could not be loaded. Check the connection, then close this and search again.");
+    };
     document.head.appendChild(tag);
+  }
+
+  function status(text) {
+    var note = dialog.querySelector(".pagefind-dialog__status");
+    note.textContent = text;
+    note.hidden = !text;
+  }
+
+  function startUi() {
+    status("");
+    ui = new window.PagefindUI({
+      // baseUrl: result links stay right when the site is served under a sub-path.
+      element: "#pagefind-search", bundlePath: bundle, baseUrl: bundle.replace(/pagefind\/$/, ""),
+      showSubResults: false,
+      showImages: false, resetStyles: false, autofocus: true,
+    });
+    focusInput();
+    var input = dialog.querySelector("input");
+    if (pending && input) {
+      input.value = pending;
+      ui.triggerSearch(pending);
+    }
+    pending = "";
   }
 
   function makeDialog() {
@@ -35,7 +71,11 @@
     var target = document.createElement("div");
     target.id = "pagefind-search";
     target.tabIndex = -1;  // holds the focus (not the close button) until the UI's input exists
+    var note = document.createElement("p");
+    note.className = "pagefind-dialog__status";
+    note.setAttribute("role", "status");
     dialog.appendChild(close);
+    dialog.appendChild(note);
     dialog.appendChild(target);
     // Keys typed in the dialog stay in it: Material's own shortcuts ("n" and "p" go to the next
     // and previous page) must not act on the page underneath while the reader types a query.
@@ -48,21 +88,6 @@
       if (event.target === dialog) dialog.close();  // a click on the backdrop
     });
     document.body.appendChild(dialog);
-    loadUi(function () {
-      ui = new window.PagefindUI({
-        // baseUrl: result links stay right when the site is served under a sub-path.
-        element: "#pagefind-search", bundlePath: bundle, baseUrl: bundle.replace(/pagefind\/$/, ""),
-        showSubResults: false,
-        showImages: false, resetStyles: false, autofocus: true,
-      });
-      focusInput();
-      var input = dialog.querySelector("input");
-      if (pending && input) {
-        input.value = pending;
-        ui.triggerSearch(pending);
-      }
-      pending = "";
-    });
   }
 
   function focusInput() {
@@ -74,6 +99,7 @@
   function open() {
     if (!dialog) makeDialog();
     if (!dialog.open) dialog.showModal();
+    loadUi();
     focusInput();
   }
 
