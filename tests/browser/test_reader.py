@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .waits import instant_navigation
+from .waits import instant_navigation, material_ready
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
@@ -172,6 +172,7 @@ def test_keyboard_reaches_search(site, page):
 def test_keyboard_opens_annotation(site, page):
     """Tab alone reaches an in-text annotation marker, and its note opens for the reader."""
     page.goto(site.at(_annotated(site)))
+    material_ready(page)  # the markers are Material's: Tab from the top only once they exist
     assert _tab_until(page, "document.activeElement.matches('.md-annotation')", limit=400), \
         "Tab never reached an annotation marker"
     note = _open_note(page)
