@@ -8,7 +8,8 @@ ones: extract gives the same name the same id in every briefing.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
+from functools import lru_cache
 from itertools import combinations
 
 from .extract.sentences import split_paragraph
@@ -33,10 +34,16 @@ def event_sort_key(event: Event) -> tuple:
 
 def sentence_at(text: str, offset: int) -> str:
     """The sentence of ``text`` that holds character ``offset`` (the whole text if none does)."""
-    for start, end in split_paragraph(text):
+    for start, end in _sentences(text):
         if start <= offset < end:
             return text[start:end]
     return text
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    # Several entities are first mentioned in one paragraph (often the first): split it once.
+    return tuple(split_paragraph(text))
 
 
 def _sighting(page: Page, ref: EntityRef) -> Sighting:
@@ -79,12 +86,12 @@ def entity_paths(ids_types: dict[str, str]) -> dict[str, str]:
 
 
 def _co_mentions(pages: list[Page]) -> dict[str, Counter]:
-    counts: dict[str, Counter] = {}
+    counts: dict[str, Counter] = defaultdict(Counter)
     for page in pages:
         ids = sorted({ref.id for ref in page.briefing.entities})
         for a, b in combinations(ids, 2):
-            counts.setdefault(a, Counter())[b] += 1
-            counts.setdefault(b, Counter())[a] += 1
+            counts[a][b] += 1
+            counts[b][a] += 1
     return counts
 
 
