@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 import jinja2
@@ -95,9 +96,12 @@ def _environment() -> jinja2.Environment:
 _ENV = _environment()
 
 
+@lru_cache(maxsize=1 << 16)
 def relative(from_path: str, to_path: str) -> Md:
     """A Markdown link target from one docs/ file to another (MkDocs validates and rewrites it)."""
-    target = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    # Called for every link of every page (millions at 10,000 briefings), mostly with pairs seen
+    # before, hence the cache; on absolute paths relpath skips the os.getcwd() it otherwise makes.
+    target = posixpath.relpath("/" + to_path, "/" + posixpath.dirname(from_path))
     return md_url(target)
 
 
