@@ -9,9 +9,10 @@ data that its template reads. The pages are grouped in *units*, each with an *in
   URLs, the *face* of every entity it names (in its text, quotes, events and related entries:
   name, type, role, description, aliases, registry flag, path and the lengths of the record's
   lists) and the card of every related briefing.
-- ``e:<id>``, one entity's main page and the further pages of its lists: its face, its
-  co-mentions with their faces, and the card (and event index) of every briefing it lists. The
-  rest of a record is derived by the link stage from exactly those briefings.
+- ``e:<number>:<list>:<id>``, one page of an entity (``e:1::<id>`` its main page): its face, the
+  lengths of its lists, its co-mentions with their faces, and the card (and event index) of the
+  briefing of every item the page lists. The items are derived by the link stage from exactly
+  those briefings.
 - ``t:<year>:<month>`` (``t:<year>:`` for the year's page), one archive timeline page: the card
   and event index of each entry (the event is part of its briefing), the year page also the
   months' event counts.
@@ -92,12 +93,30 @@ class Digests:
                   repr(page.annotations), *self._faces(sorted(ids)),
                   *(self.cards.get(r.slug, "-") for r in page.related))
 
-    def entity(self, record: EntityRecord) -> str:
-        return _h(self.env, "entity", record.id, self.faces[record.id], repr(record.co_mentions),
-                  *self._faces(i for i, _ in record.co_mentions),
-                  "sightings", *(self.cards[s.slug] for s in record.sightings),
-                  "sayings", *(self.cards[s.slug] for s in record.sayings),
-                  "timeline", *(f"{self.cards[t.slug]}:{t.index}" for t in record.timeline))
+    def entity_pages(self, record: EntityRecord) -> dict[tuple[str | None, int], str]:
+        """(list, page number) → digest of each page of an entity ((None, 1): its main page, with
+        the first page of every list). A page names only the items it lists, so that a changed
+        briefing re-renders one page of a long list, not all of them."""
+        size = entities.ITEMS_PER_PAGE
+        lists = {name: self._items(values) for name, values in entities.section_items(record).items()}
+        common = (self.env, "entity", record.id, self.faces[record.id], repr(record.co_mentions),
+                  repr({name: len(items) for name, items in lists.items()}),
+                  *self._faces(i for i, _ in record.co_mentions))
+        out = {(None, 1): _h(*common, *(x for name, items in lists.items() for x in (name, *items[:size])))}
+        for name, items in lists.items():
+            for number in range(2, -(-len(items) // size) + 1):
+                out[(name, number)] = _h(*common, name, str(number), *items[(number - 1) * size:number * size])
+        return out
+
+    def _items(self, values) -> list[str]:
+        """An entity's list items by their briefing's card: an item is derived from that briefing
+        alone, as its n-th item from it (a briefing quoting an entity twice gives two sayings)."""
+        seen: dict[str, int] = {}
+        out = []
+        for item in values:
+            seen[item.slug] = seen.get(item.slug, 0) + 1
+            out.append(f"{self.cards[item.slug]}:{seen[item.slug]}:{getattr(item, 'index', '')}")
+        return out
 
     def timeline_groups(self) -> dict[tuple[str, str | None], str]:
         out = {}
@@ -123,7 +142,8 @@ class Digests:
 def units(archive: Archive, digests: Digests) -> dict[str, str]:
     """Unit key → inputs digest, for every cached unit of the archive."""
     out = {f"b:{page.slug}": digests.briefing(page) for page in archive.pages}
-    out |= {f"e:{record.id}": digests.entity(record) for record in archive.entities}
+    for record in archive.entities:
+        out |= {f"e:{number}:{section or ''}:{record.id}": d for (section, number), d in digests.entity_pages(record).items()}
     out |= {f"t:{year}:{month or ''}": d for (year, month), d in digests.timeline_groups().items()}
     return out
 
@@ -135,7 +155,6 @@ def _encoded(texts: dict[str, str]) -> dict[str, bytes]:
 def render_units(archive: Archive, keys: list[str]) -> dict[str, dict[str, bytes]]:
     """Unit key → the unit's files, rendered by the page families' own functions."""
     out: dict[str, dict[str, bytes]] = {}
-    index_of = {record.id: i for i, record in enumerate(archive.entities)}
     groups: list[tuple[str, str | None]] = []
     for key in keys:
         kind, _, rest = key.partition(":")
@@ -143,7 +162,10 @@ def render_units(archive: Archive, keys: list[str]) -> dict[str, dict[str, bytes
             page = archive.by_slug[rest]
             out[key] = {page.path: pages.render_briefing(page, archive).encode("utf-8")}
         elif kind == "e":
-            out[key] = _encoded(entities.files(archive, index_of[rest], index_of[rest] + 1))
+            number, section, entity_id = rest.split(":", 2)
+            record = archive.by_entity[entity_id]
+            text = entities.render_entity(record, archive, section or None, int(number))
+            out[key] = {entities.continuation_path(record, section, int(number)): text.encode("utf-8")}
         else:
             year, month = rest.split(":")
             groups.append((year, month or None))

@@ -134,8 +134,10 @@ CHANGES = [change_text, change_entities, add_event, change_title, change_date, c
 
 
 @pytest.fixture
-def built(inputs, tmp_path) -> Path:
-    """A copy of the inputs, built once with a cache into ``docs``."""
+def built(inputs, tmp_path, monkeypatch) -> Path:
+    """A copy of the inputs, built once with a cache into ``docs``; entity lists paginated by 3 so
+    that the small corpus has entities with several pages."""
+    monkeypatch.setattr(entities, "ITEMS_PER_PAGE", 3)
     for name in ("seeds", "registry", "annotations", "corpus"):
         shutil.copytree(inputs / name, tmp_path / name)
     _build(tmp_path, "docs", cache=True)
@@ -194,12 +196,17 @@ def _archive(inputs: Path):
     return link(read_seeds(seed_files(inputs / "seeds"), registry, Problems()), registry)
 
 
-def _scrambled(record):
-    """The record with everything but its face replaced: lists of the same lengths, other content."""
-    return replace(record, sightings=tuple(replace(s, sentence="scrambled", paragraph=0, count=99) for s in record.sightings),
-                   sayings=tuple(replace(s, quote=replace(s.quote, text="scrambled")) for s in record.sayings),
-                   timeline=tuple(replace(t, index=99) for t in record.timeline),
-                   co_mentions=tuple(("scrambled", 0) for _ in record.co_mentions))
+def _scrambled(record, keep=None):
+    """The record with everything but its face (and the list items ``keep(list, i)`` selects)
+    replaced: lists of the same lengths, other content."""
+    def items(name, values, change):
+        return tuple(value if keep and keep(name, i) else change(value) for i, value in enumerate(values))
+
+    return replace(
+        record, sightings=items("briefings", record.sightings, lambda s: replace(s, sentence="scrambled", paragraph=0, count=99)),
+        sayings=items("said", record.sayings, lambda s: replace(s, quote=replace(s.quote, text="scrambled"))),
+        timeline=items("timeline", record.timeline, lambda t: replace(t, index=99)),
+        co_mentions=record.co_mentions if keep else tuple(("scrambled", 0) for _ in record.co_mentions))
 
 
 def test_pages_read_only_faces_of_other_entities_and_cards_of_other_briefings(inputs):
@@ -223,3 +230,24 @@ def test_archive_json_from_fragments_equals_export(inputs):
     assert data == archive_json(archive).encode()
     empty = replace(archive, pages=(), entities=())
     assert rendercache.assemble_json(empty, {})[0] == archive_json(empty).encode()
+
+
+def test_entity_pages_are_the_family_s_pages_and_read_only_the_items_they_list(inputs, monkeypatch):
+    """Each entity page is its own unit (rendercache.Digests.entity_pages): the units are exactly
+    the pages entities.files() makes, and a page's text depends on no list item beyond its own."""
+    size = 2
+    monkeypatch.setattr(entities, "ITEMS_PER_PAGE", size)
+    archive = _archive(inputs)
+    digests = rendercache.Digests(archive, {})
+    keys = [key for key in rendercache.units(archive, digests) if key.startswith("e:")]
+    rendered = {path: data for unit in rendercache.render_units(archive, keys).values() for path, data in unit.items()}
+    assert rendered == {path: text.encode() for path, text in entities.files(archive).items()}
+    assert any("/briefings-2.md" in path for path in rendered)
+    for record in archive.entities:
+        for section, number in digests.entity_pages(record):
+            def keep(name, i):
+                return (name == section and (number - 1) * size <= i < number * size) if section else i < size
+            own = _scrambled(record, keep)
+            scrambled = replace(archive, entities=tuple(own if r.id == record.id else r for r in archive.entities))
+            assert entities.render_entity(own, scrambled, section, number) == \
+                entities.render_entity(record, archive, section, number), (record.path, section, number)
