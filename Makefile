@@ -61,8 +61,10 @@ N ?= 1000
 corpus: $(STAMP) ## write N synthetic seeds (default 1000) into build/corpus/ for benchmarks
 	$(PY) -m generator corpus $(N) --out build/corpus
 
+# BENCH_ARGS passes options to benchmarks/bench.py, e.g. BENCH_ARGS="--large-repeat 1" (see --help).
+BENCH_ARGS ?=
 bench: $(STAMP) system-deps ## benchmark the pipeline at N=1,000 and 10,000 (~30 min); writes benchmarks/RESULTS.md
-	$(PY) benchmarks/bench.py
+	$(PY) benchmarks/bench.py $(BENCH_ARGS)
 
 test: $(STAMP) system-deps ## run every test
 	$(PY) -m pytest -n 2 -q
