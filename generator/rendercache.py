@@ -265,7 +265,7 @@ class RenderCache:
             if not hmac.compare_digest(signature, _sign(blob).encode()):
                 raise ValueError("not signed on this machine")
             record = json.loads(blob)
-            if record["format"] != FORMAT or not isinstance(record["units"], dict):
+            if record["format"] != FORMAT or not all(isinstance(record[k], dict) for k in ("units", "files", "json")):
                 raise ValueError("record of another format")
             return record
         except (ValueError, KeyError, TypeError) as error:
@@ -273,9 +273,6 @@ class RenderCache:
                 self.path.as_posix(), None, f"render cache record ignored ({error})",
                 "every page is rendered now; deleting the cache folder is always safe"))
             return {}
-
-    def forget(self) -> None:
-        self.path.unlink(missing_ok=True)
 
     def render(self, archive: Archive, jobs: int, seed_keys: dict[str, str]) -> tuple[dict[str, bytes], set[str]]:
         """(files to write, files to keep as they are on disk): together every generated file."""
