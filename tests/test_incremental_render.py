@@ -23,7 +23,7 @@ from generator.render import entities, pages
 
 from .conftest import ROOT
 
-SEEDS = 24
+SEEDS = 14
 REAL = "000_e80ecc7bd58d023e"
 
 
