@@ -339,3 +339,11 @@ def test_any_text_anchors_inside_a_paragraph_or_is_reported(paragraphs, exact, p
         assert placed.method == "exact" or warning is not None
     else:
         assert error is not None and error.file == "annotations/01_harbour/x.yml"
+
+
+def test_note_links_lose_their_titles():
+    # Material's tooltips insert a title as HTML on hover: a body's link title must not survive.
+    from generator.annotations.body import render_body
+
+    html = render_body('[x](https://example.org "<img src=x onerror=alert(1)>")')
+    assert "title" not in html and 'href="https://example.org"' in html

@@ -24,7 +24,10 @@ from markupsafe import Markup
 
 ALLOWED_TAGS = {"p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr"}
 """Tags a body may produce; headings, tables and images are not among them (text is kept)."""
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+ALLOWED_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}}
+"""No ``title``: Material's content.tooltips shows a link's title on hover by inserting it as
+HTML, so an escaped ``<img onerror>`` in a title would come alive again (found by the browser
+tests; docs/assets/a11y.js also escapes titles in the page as a second guard)."""
 LINK_SCHEMES = {"http", "https", "mailto"}
 LINK_REL = "nofollow ugc noopener noreferrer"
 """rel on every body link: contributed content, not endorsed, no window.opener."""
@@ -33,6 +36,8 @@ _MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False, "typograp
 
 
 def _only_absolute_links(tag: str, attribute: str, value: str) -> str | None:
+    if attribute in ("title", "lang"):
+        return None  # ammonia allows these on every tag (its generic attributes); see above
     if tag == "a" and attribute == "href":
         parts = urlsplit(value)
         if parts.scheme.lower() not in LINK_SCHEMES or (parts.scheme.lower() != "mailto" and not parts.netloc):
