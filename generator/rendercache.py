@@ -177,10 +177,11 @@ def render_units(archive: Archive, keys: list[str]) -> dict[str, dict[str, bytes
     return out
 
 
-def render_rest(archive: Archive) -> dict[str, bytes]:
-    """Every page that is not in a unit: rendered on every build (any new page family too)."""
+def render_rest(archive: Archive, families=PAGE_FAMILIES) -> dict[str, bytes]:
+    """Every page of ``families`` that is not in a unit: rendered on every build (the pages of
+    any family added later too)."""
     out: dict[str, bytes] = {}
-    for family in PAGE_FAMILIES:
+    for family in families:
         if family is pages:
             out |= _encoded(family.files(archive, briefings=False))
         elif family is timeline:
@@ -336,14 +337,14 @@ UNITS_PER_TASK = 200
 def _task(archive: Archive, spec: tuple) -> dict:
     kind, keys = spec
     if kind == "rest":
-        return render_rest(archive)
+        return render_rest(archive, [PAGE_FAMILIES[i] for i in keys])
     return json_fragments(archive, keys) if kind == "json" else render_units(archive, keys)
 
 
 def _render_all(archive: Archive, missing: list[str], json_missing: list[str], jobs: int):
     """(unit → files, for the ``missing`` units; every page that is in no unit; the missing
     archive.json records), on forked workers when there is enough to do."""
-    specs = [("rest", [])]
+    specs = [("rest", [i]) for i in range(len(PAGE_FAMILIES))]  # one task each: a cold build spreads them
     specs += [("json", json_missing[i:i + UNITS_PER_TASK]) for i in range(0, len(json_missing), UNITS_PER_TASK)]
     specs += [("units", missing[i:i + UNITS_PER_TASK]) for i in range(0, len(missing), UNITS_PER_TASK)]
     if parallel.usable(jobs, len(missing) + len(json_missing) // 4):

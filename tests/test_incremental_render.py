@@ -19,7 +19,7 @@ from generator.errors import Problems
 from generator.export import archive_json
 from generator.link import link
 from generator.registry import load_registry
-from generator.render import entities, pages
+from generator.render import entities, pages, parallel
 
 from .conftest import ROOT
 
@@ -41,8 +41,8 @@ def inputs(tmp_path_factory) -> Path:
     return root
 
 
-def _build(root: Path, docs: str, cache: bool):
-    return build(root / "seeds", root / docs, root / "registry", root / "annotations", jobs=1,
+def _build(root: Path, docs: str, cache: bool, jobs: int = 1):
+    return build(root / "seeds", root / docs, root / "registry", root / "annotations", jobs=jobs,
                  cache_dir=root / "cache" if cache else None, site_url="https://example.org/",
                  repo_url="https://github.com/example/archive")
 
@@ -158,6 +158,12 @@ def test_incremental_builds_equal_clean_builds_after_every_kind_of_change(built)
         # Only what the change touched was written; the rest stayed as it was.
         assert len(result.report.written) < len(first.report.written) // 2, change.__name__
         shutil.rmtree(root / f"clean-{change.__name__}")
+
+
+def test_render_on_worker_processes_gives_the_same_bytes(built, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_PAGES", 1)
+    _build(built, "parallel", cache=True, jobs=2)
+    assert _tree(built / "parallel") == _tree(built / "docs")
 
 
 def test_deleting_or_corrupting_the_record_changes_nothing_but_speed(built):
