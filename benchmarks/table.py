@@ -18,11 +18,11 @@ def _mib(value) -> str:
 
 
 def extrapolate(points: list[tuple[int, float]], n: int) -> float | None:
-    """t(n) = a·n + b·n² through two measured points (MkDocs' nav makes the naive build
-    quadratic); linear scaling when the points show no curvature."""
+    """t(n) = a·n + b·n² through the two largest measured points (MkDocs' nav makes the naive
+    build quadratic); linear scaling when the points show no curvature."""
     if len(points) < 2:
         return points[0][1] * n / points[0][0] if points else None
-    (n1, t1), (n2, t2) = sorted(points)[:2]
+    (n1, t1), (n2, t2) = sorted(points)[-2:]
     b = (t2 - t1 * n2 / n1) / (n2 * n2 - n1 * n2)
     a = (t1 - b * n1 * n1) / n1
     return a * n + b * n * n if b > 0 else t2 * n / n2
@@ -84,8 +84,12 @@ def baseline_table(results: dict) -> str:
         n = size["briefings"]
         measured = next((b for b in base if b["n"] == size["n"]), None)
         naive_site = measured["naive_site_build"] if measured else extrapolate(points, n)
-        how = "measured" if measured else ("extrapolated from the measured sizes: quadratic when they "
-                                           "show curvature, else linear (a lower bound)")
+        largest = max(points)
+        linear = largest[1] * n / largest[0]
+        how = "measured" if measured else (
+            f"extrapolated through the two largest measured sizes, quadratic when they show curvature; "
+            f"scaled linearly from {largest[0]:,}, a lower bound, it would be {_s(linear)}, "
+            f"{(size['generator_cold'] + linear) / size['whole_build']:.1f}× our whole build" if size["whole_build"] else "")
         if size["whole_build"] is None:
             continue
         naive_whole = size["generator_cold"] + naive_site
@@ -110,4 +114,4 @@ def markdown(results: dict) -> str:
                     f"→ {run['load_average_at_end']}")
     head += [""] if results.get("runs") else []
     body = [size_table(size) for size in results["sizes"]]
-    return "\n".join(head) + "\n".join(body) + "\n" + baseline_table(results)
+    return "\n".join(head) + "\n" + "\n".join(body) + "\n" + baseline_table(results)
