@@ -48,7 +48,7 @@ if annotation_markers not in pages.PARAGRAPH_DECORATORS:
 def render_orphans(archive: Archive) -> str:
     meta = pages.front_matter({"title": "Orphaned annotations"})
     return meta + pages._ENV.get_template("orphans.md.j2").render(
-        orphans=all_orphans(archive), archive=archive, link=pages._linker(ORPHANS_PAGE))
+        orphans=all_orphans(archive), archive=archive, link=pages.Linker(ORPHANS_PAGE))
 
 
 def files(archive: Archive) -> dict[str, str]:

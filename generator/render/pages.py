@@ -147,11 +147,11 @@ def page_url(path: str) -> str:
     return stem if not stem or stem.endswith("/") else stem + "/"
 
 
+@lru_cache(maxsize=1 << 16)
 def href(from_path: str, to_path: str, anchor: str = "") -> Md:
     """An HTML ``href`` from one docs/ file's page to another's (``#anchor`` optional), for the
-    raw-HTML lists of large pages (see ``Linker``)."""
-    start = page_url(from_path)
-    target = posixpath.relpath(page_url(to_path) or ".", start.rstrip("/") or ".")
+    raw-HTML lists of large pages (see ``Linker``). Cached, on absolute paths, like ``relative``."""
+    target = posixpath.relpath("/" + page_url(to_path), "/" + page_url(from_path))
     target = "" if target == "." and anchor else ("./" if target == "." else target + "/")
     return escape_html(target + (f"#{anchor}" if anchor else ""))
 
@@ -177,9 +177,6 @@ class Linker:
         return href(self.from_path, to_path, str(anchor))
 
 
-def _linker(from_path: str) -> Linker:
-    return Linker(from_path)
-
 
 def render_briefing(page: Page, archive: Archive) -> str:
     article = page.briefing.article
@@ -193,7 +190,7 @@ def render_briefing(page: Page, archive: Archive) -> str:
         "source": article.source_file,
         "tags": list(page.tags),  # topics and main entities, chosen by the link stage
     })
-    link = _linker(page.path)
+    link = Linker(page.path)
     wraps: dict[int, list[Wrap]] = {}
     inserts: dict[int, list[Insert]] = {}
     for decorator in PARAGRAPH_DECORATORS:
@@ -208,7 +205,7 @@ def render_briefing(page: Page, archive: Archive) -> str:
 def render_home(archive: Archive) -> str:
     meta = front_matter({"title": "Home", "hide": ["navigation", "toc"]})
     return meta + _ENV.get_template("home.md.j2").render(
-        archive=archive, latest=archive.pages[:HOME_LATEST], link=_linker("index.md"))
+        archive=archive, latest=archive.pages[:HOME_LATEST], link=Linker("index.md"))
 
 
 INDEX_PAGE_SIZE = 100
@@ -233,7 +230,7 @@ def render_briefing_index(archive: Archive, page_size: int = INDEX_PAGE_SIZE) ->
         title = "All briefings" if number == 1 else f"All briefings, page {number}"
         meta = front_matter({"title": title, **LISTING})
         out[path] = meta + _ENV.get_template("briefings_index.md.j2").render(
-            archive=archive, months=months, link=_linker(path), number=number, count=len(chunks),
+            archive=archive, months=months, link=Linker(path), number=number, count=len(chunks),
             first=(number - 1) * page_size + 1, last=(number - 1) * page_size + len(chunk),
             pager=_pager(number, len(chunks)), page_path=index_page_path,
             month_name=lambda ym: escape_html(dates.display_date(ym + "-01").split(" ", 1)[1]))
