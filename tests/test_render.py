@@ -82,3 +82,12 @@ def test_mkdocs_config_keeps_directory_urls():
     # in test_site_links.py would catch it too, this says why).
     text = (Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
     assert "use_directory_urls" not in text
+
+
+def test_byline_parts_read_apart_without_css():
+    # The byline is a flex box (no drawn spaces); search excerpts and screen readers read its text.
+    import re
+
+    page = next((Path(__file__).parent / "golden" / "docs" / "briefings").glob("*/*/*.md")).read_text(encoding="utf-8")
+    byline = re.search(r'<p class="briefing-byline">(.*?)</p>', page).group(1)
+    assert re.sub(r"<[^>]+>", "", byline) == "By Shubhajit Roy New Delhi Updated 27 May 2026 04:37 IST 4 min read"
