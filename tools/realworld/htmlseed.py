@@ -12,8 +12,9 @@ after. This module imitates that, deterministically, from the page's own markup:
    ``h1``–``h6``, ``figcaption``, ``td``, …), their inline text run together exactly as the
    markup has it, so share buttons written side by side become one word ("FacebookTwitter"), as
    they do in real scrapes;
-3. the **region** is the headline's block with up to ``BEFORE`` blocks above it, through the last
-   block of the page's main text container plus up to ``AFTER`` blocks below (the container is the
+3. the **region** is the headline's block (or the main text container's first block, when that
+   comes first) with up to ``BEFORE`` blocks above it, through the last block of the page's main
+   text container plus up to ``AFTER`` blocks below (the container is the
    element holding the most paragraph text directly; nothing here knows the gold);
 4. the region is written in two styles:
 
@@ -251,15 +252,25 @@ def page_title(root: etree._Element) -> str | None:
     return title.text_content() if title is not None else None
 
 
+def _decode(html: bytes) -> str | bytes:
+    """The page as text when it is UTF-8 (as most saved pages are, whatever their meta tags say
+    or fail to say, and as a browser would detect), else the bytes for lxml to decode by the
+    page's own declaration."""
+    try:
+        return html.decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError:
+        return html
+
+
 def region(blocks: list[Block], title: str | None) -> list[Block]:
     """The blocks a scraper grabs around the article (see the module docstring)."""
     start = headline_index(blocks, title)
     container = main_container(blocks)
     end = start
     if container is not None:
-        inside = set(container.iter())
-        end = max((i for i, b in enumerate(blocks) if b.element in inside), default=start)
-    end = max(end, start)
+        inside = [i for i, b in enumerate(blocks) if b.element in set(container.iter())]
+        if inside:
+            start, end = min(start, inside[0]), max(start, inside[-1])
     return blocks[max(0, start - BEFORE): end + 1 + AFTER]
 
 
@@ -278,7 +289,7 @@ def markdown_line(block: Block) -> str:
 
 def convert(html: bytes) -> Seed:
     """A saved page as a seed in both styles."""
-    root = lxml.html.document_fromstring(html)
+    root = lxml.html.document_fromstring(_decode(html))
     title = page_title(root)
     root = clean(root)
     blocks = region(layout(root), title)
