@@ -38,11 +38,12 @@ import re
 
 from ..errors import SeedError
 from ..model import Article, Removed
-from .dates import FIRST_PUBLISHED, PUBLISHED, UNLABELLED, UPDATED, FoundDate, starts_with_label
+from .dates import FIRST_PUBLISHED, DateError, PUBLISHED, find_dates, UNLABELLED, UPDATED, FoundDate, starts_with_label
 from .captions import is_photo_credit, read_caption
-from .header import DATE_HINT, Header, merge, meta_of, parse_header
-from .junk import classify
-from .meta import WIRE_AGENCIES, place_name
+from .header import DATE_HINT, LOOKAHEAD, Header, merge, meta_of, parse_header
+from .junk import classify, line_rule
+from .locate import Located, find_article, shape
+from .meta import WIRE_AGENCIES, place_name, read_meta_line, unlabelled_byline
 from .places import is_known_place
 from .paragraphs import join_split_sentences
 from .source import SourceLine, read_lines
@@ -72,15 +73,22 @@ _TITLE_DATELINE = re.compile(rf"(?P<place>{_TITLE_PLACE}){_DATELINE_TAIL}")
 def ingest(data: bytes, source_file: str) -> Article:
     """Parse one seed. Raises :class:`generator.errors.SeedError` when it cannot be parsed."""
     lines = read_lines(data, source_file)
-    header = parse_header(lines, source_file)
+    located = find_article(lines, _is_meta, line_rule)
+    head = _header_start(lines, located.head) if located else 0
+    header = parse_header(lines[head:], source_file)
+    header.removed[:0] = [Removed(l.line, l.raw, "above-headline") for l in lines[:head]]
     body = _take_date_lines(header, source_file)
     rules = classify([line.text for line in body], header.meta.authors)
+    if located is not None:
+        _outside_text(body, rules, lines, located)
     _body_captions(header, body, rules)
     kept = [line for line, rule in zip(body, rules) if rule is None]
     removed = header.removed + [Removed(l.line, l.raw, r) for l, r in zip(body, rules) if r]
     paragraphs = join_split_sentences(kept)
     dates = _fill_years(header.meta.dates or [])
     published, updated = _resolve_dates(dates)
+    if published is None:
+        published, updated = _resolve_dates(_fill_years(_dates_near_header(lines, located, head)))
     if published is None:
         after_title = lines[1].line if len(lines) > 1 else lines[0].line
         problem = "no publication date found"
@@ -106,6 +114,70 @@ def ingest(data: bytes, source_file: str) -> Article:
         paragraph_lines=tuple(p.line for p in paragraphs),
         removed=tuple(sorted(removed, key=lambda r: r.line)),
     )
+
+
+def _is_meta(line: SourceLine) -> bool:
+    """A byline or date line: what the header reads as metadata, or a short line with a date in
+    it ("This story is from October 9, 2019", "Will Leitch/November 18, 2016")."""
+    try:
+        meta = read_meta_line(line.raw)
+        if meta is not None and (meta.dates or meta.authors or meta.relative):
+            return True
+        return len(line.text.split()) <= _DATE_LINE_WORDS and bool(find_dates(line.text))
+    except DateError:
+        return False
+
+
+_DATE_LINE_WORDS = 16
+"""A line this short that holds a date is a date line, whatever else it holds."""
+
+
+def _dates_near_header(lines: list[SourceLine], located: Located | None, head: int) -> list[FoundDate]:
+    """The dates of the date lines around the header (see :func:`_is_meta`), nearest the
+    headline first: for pages whose date line holds more than the header reads (a byline, a
+    section, "| Source: PTI") or stands above the headline."""
+    end = located.text_first + 4 if located else min(len(lines), head + 12)
+    window = range(max(0, head - 8), min(len(lines), end))
+    for index in sorted(window, key=lambda i: (i < head, abs(i - head))):
+        line = lines[index]
+        if len(line.text.split()) > _DATE_LINE_WORDS * 2:
+            continue
+        try:
+            dates = find_dates(line.text)
+        except DateError:
+            continue
+        if dates:
+            return dates
+    return []
+
+
+def _header_start(lines: list[SourceLine], headline: int) -> int:
+    """Where the header starts: the headline, or the byline and date lines printed right above it
+    (as magazines do) when none follow it, which :func:`.header.parse_header` reads from there."""
+    if any(_is_meta(line) for line in lines[headline + 1: headline + 1 + LOOKAHEAD]):
+        return headline
+    start, index = headline, headline - 1
+    while index >= 0 and headline - index <= LOOKAHEAD:
+        line = lines[index]
+        if _is_meta(line):
+            start = index
+        elif not (line_rule(line.text) or len(line.text.split()) <= 2):
+            break
+        index -= 1
+    return start
+
+
+def _outside_text(body: list[SourceLine], rules: list[str | None], lines: list[SourceLine], located: Located) -> None:
+    """``after-text``: a line after the article's text (:mod:`.locate`) that does not read as
+    prose is page furniture: related headlines, tags, share bars, footers; ``before-text``: the
+    same between the header and the text."""
+    first, last = lines[located.text_first].line, lines[located.text_last].line
+    for index, line in enumerate(body):
+        if rules[index] is not None or (first <= line.line <= last):
+            continue
+        if line.line < first and (_BODY_DATELINE.match(line.text) or _TITLE_DATELINE.match(line.text)):
+            continue  # "Springfield, Illinois CNN —" on its own line: the text's dateline
+        rules[index] = "after-text" if line.line > last else "before-text"
 
 
 def _take_date_lines(header: Header, source_file: str) -> list[SourceLine]:

@@ -36,7 +36,9 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+# A year may run into the time after it ("December 15, 20163:33 PM ET", as scrapers join the
+# page's spans) and may be printed with an apostrophe ("14 January '15").
+_YEAR = r"(?:(?P<year>(?:19|20)\d\d)|['\u2019](?P<yy>\d\d))(?:(?!\d)|(?=[0-2]?\d[:.][0-5]\d))"
 
 _DATE_PATTERNS = (
     re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.I),
@@ -60,6 +62,11 @@ _YEARLESS_PATTERNS = (
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.\-])(?P<a>[0-3]?\d)(?P<sep>[/.\-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d/.\-])"
 )
+# "10/9/10 7:15 AM EDT", "01-09-17": a two-digit year, month first as US pages print it; read only
+# next to a time or as the whole line, where it cannot be a fraction or a score.
+_SHORT_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.\-])(?P<a>[01]?\d)(?P<sep>[/\-])(?P<b>[0-3]?\d)(?P=sep)(?P<yy>\d\d)(?![\d/.\-])"
+)
 _DIGIT_SEPARATOR = re.compile(r"\d[/.\-]\d")  # a cheap test before _NUMERIC_DATE's lookarounds
 _CLOCK = re.compile(r"\d[:.][0-5]\d")
 _LABEL_WORDS = ("publish", "updat", "posted", "modif", "created", "released", "edited", "revised")
@@ -75,7 +82,7 @@ _TIME = (
     r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?"
     rf"(?:,?\s*{_ZONE})?"  # "18:45, UK" (Sky News)
 )
-_TIME_AFTER = re.compile(rf"[\s,/|\u00b7\u2022\-]*(?:at\s+)?{_TIME}", re.I)
+_TIME_AFTER = re.compile(rf"(?::\s)?[\s,/|\u00b7\u2022\-]*(?:at\s+)?{_TIME}", re.I)
 _TIME_BEFORE = re.compile(rf"{_TIME}[\s,/|\u00b7\u2022]*(?:on\s+)?$", re.I)
 
 _LABEL = re.compile(
@@ -125,6 +132,8 @@ def _to_iso(day: date, time: re.Match | None, iso_zone: str | None = None) -> st
     hour, minute = int(time.group("hour")), int(time.group("minute"))
     second = int(time.group("second") or 0)
     ampm = (time.groupdict().get("ampm") or "").lower()
+    if ampm and 13 <= hour <= 23:
+        ampm = ""  # "14:30 pm": a 24-hour time with a needless suffix
     if ampm:
         if not 1 <= hour <= 12:
             raise DateError(f"{hour} is not an hour on a 12-hour clock")
@@ -151,11 +160,18 @@ def _zone(time: re.Match, iso_zone: str | None):
     return None
 
 
+def _century(two_digits: int) -> int:
+    """The year of a two-digit year: news pages print them for recent years."""
+    return 2000 + two_digits if two_digits < 70 else 1900 + two_digits
+
+
 def _calendar_day(match: re.Match, year: int | None = None) -> date:
     groups = match.groupdict()
     month = int(groups["month"]) if groups.get("month") else _MONTHS[groups["mon"][:3].lower()]
+    if year is None:
+        year = int(groups["year"]) if groups.get("year") else _century(int(groups["yy"]))
     try:
-        return date(year or int(groups["year"]), month, int(groups["day"]))
+        return date(year, month, int(groups["day"]))
     except ValueError as exc:
         raise DateError(f"{match.group(0).strip()!r} is not a calendar date ({exc})") from None
 
@@ -234,6 +250,19 @@ def _numeric_dates(text: str, taken: list[tuple[int, int]]) -> list[FoundDate]:
             day_date = date(int(match.group("year")), month, day)
         except ValueError as exc:
             raise DateError(f"{match.group(0)!r} is not a calendar date ({exc})") from None
+        kind, start = _labelled(text, start)
+        taken.append((start, end))
+        found.append(FoundDate(start, end, _to_iso(day_date, time), kind, _printed_zone(time)))
+    for match in _SHORT_NUMERIC_DATE.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        time, start, end = _time_next_to(text, match.start(), match.end())
+        if time is None and text.strip() != match.group(0):
+            continue
+        try:
+            day_date = date(_century(int(match.group("yy"))), int(match.group("a")), int(match.group("b")))
+        except ValueError:
+            continue  # "13/10/09" is not month first: not a date this reads
         kind, start = _labelled(text, start)
         taken.append((start, end))
         found.append(FoundDate(start, end, _to_iso(day_date, time), kind, _printed_zone(time)))

@@ -1,0 +1,233 @@
+"""Finding the article on a scraped page: where its text runs, and where its header stands.
+
+A scraper grabs a region of the page, not the article: menus, section labels and teaser
+headlines above the headline; share bars, captions and "most read" lists inside; bios, related
+headlines and the footer after. Phrase lists cannot know every site's furniture, so this module
+goes by what lines *look like*, as boilerpipe's shallow text features (Kohlschütter et al., 2010)
+and jusText's paragraph classes do:
+
+* a **prose** line is long enough, reads as sentences (it ends like one, or is long), is mostly
+  not link text, and has the function-word density of running text (:data:`_FUNCTION_WORDS`);
+* the **article text** is the run of lines with the most prose in it: each prose line adds its
+  words, every other line costs ``_GAP_COST`` plus its own words (a maximum-sum run), so a few
+  captions or widgets inside the text are bridged while a list of related headlines after it
+  is not;
+* the **header** stands just above the text: the headline is the line that reads like a title
+  nearest above the first byline or date line (a Markdown ``#`` heading when the scraper kept
+  one), so section labels, city names and teaser headlines higher up are page furniture.
+
+Everything here is a pure function of the seed's lines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .source import SourceLine
+
+# English function words: their share of a line's words is high in running text and low in
+# menus, labels and headline lists (jusText's "stopword density").
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but if of to in on at by for with from as into about over after before under "
+    "is are was were be been being has have had do does did will would can could should may might "
+    "must shall not no that this these those there their they them he she him her his its it we "
+    "our us you your i me my who whom which what when where why how than then so such also just "
+    "more most some any all each other up out off down said says".split()
+)
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F']+")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_HEADING = re.compile(r"(#{1,6})\s")
+_LIST_ITEM = re.compile(r"(?:[-*+•\u2022\u25aa]|\d{1,2}[.)])\s+\S")
+
+PROSE_MIN_WORDS = 8
+"""A prose line has at least this many words (a one-line lede is rarely shorter)."""
+LONG_LINE_WORDS = 25
+"""A line this long is prose even without a closing full stop (a paragraph cut by the scraper)."""
+_MIN_FUNCTION_SHARE = 0.2
+_MAX_LINK_SHARE = 0.5
+_GAP_COST = 4
+HEADER_WINDOW = 24
+"""How many lines above the article text the header may stand."""
+
+
+@dataclass(frozen=True)
+class LineShape:
+    """The shallow features of one line."""
+
+    words: int
+    """Its number of words."""
+    link_share: float
+    """The share of its text that is link text (Markdown-style seeds only; 0 in plain ones)."""
+    function_share: float
+    """The share of its words that are English function words."""
+    sentence_end: bool
+    """It ends as a sentence does (full stop, question or exclamation mark, closing quote)."""
+    heading: int
+    """Its Markdown heading level (1 for ``#``), 0 when it is not a heading."""
+    list_item: bool
+    """It is a Markdown list item or starts with a bullet."""
+    continues: bool = False
+    """The next line starts in lower case: this one is cut mid-sentence (set by :func:`shapes_of`)."""
+
+    @property
+    def sentence(self) -> bool:
+        """Reads as a short sentence or a list item of the text: weaker than :attr:`prose`."""
+        return (
+            self.link_share <= _MAX_LINK_SHARE and not self.heading and self.words >= 3
+            and (self.sentence_end or self.list_item) and self.function_share > 0
+        )
+
+    @property
+    def prose(self) -> bool:
+        """Reads as article prose (see the module docstring)."""
+        if self.link_share > _MAX_LINK_SHARE or self.heading:
+            return False
+        if self.words >= LONG_LINE_WORDS:
+            return self.function_share >= _MIN_FUNCTION_SHARE * 0.75
+        return (
+            self.words >= PROSE_MIN_WORDS and self.sentence_end
+            and self.function_share >= _MIN_FUNCTION_SHARE
+        )
+
+
+def shape(line: SourceLine) -> LineShape:
+    """The features of a line, from its plain text and (for links) its raw Markdown."""
+    words = _WORD.findall(line.text)
+    link_chars = sum(len(m.group(1)) for m in _LINK.finditer(line.raw))
+    heading = _HEADING.match(line.raw)
+    return LineShape(
+        words=len(words),
+        link_share=min(1.0, link_chars / max(len(line.text), 1)),
+        function_share=sum(w.lower() in _FUNCTION_WORDS for w in words) / max(len(words), 1),
+        sentence_end=_SENTENCE_END.search(line.text) is not None,
+        heading=len(heading.group(1)) if heading else 0,
+        list_item=_LIST_ITEM.match(line.raw) is not None,
+    )
+
+
+def shapes_of(lines: list[SourceLine]) -> list[LineShape]:
+    """The features of every line, with :attr:`LineShape.continues` from the line after it."""
+    shapes = [shape(line) for line in lines]
+    for index in range(len(lines) - 1):
+        following = lines[index + 1].text
+        if following[:1].islower() and not shapes[index].sentence_end and shapes[index].words >= 3:
+            shapes[index] = replace(shapes[index], continues=True)
+    return shapes
+
+
+def text_run(shapes: list[LineShape]) -> tuple[int, int] | None:
+    """(first, last) index of the run of lines with the most prose, or None without prose."""
+    best, best_span = 0.0, None
+    total, start = 0.0, 0
+    for index, features in enumerate(shapes):
+        gain = min(features.words, 120) if features.prose else -(_GAP_COST + min(features.words, 30) / 2)
+        if total <= 0:
+            total, start = 0.0, index
+        total += gain
+        if features.prose and total > best:
+            best, best_span = total, (start, index)
+    if best_span is None:
+        return None
+    first = next(i for i in range(best_span[0], best_span[1] + 1) if shapes[i].prose)
+    last = best_span[1]
+    # The text's own short lines at its ends: a closing "Here is what we know so far.", a list,
+    # a first line cut mid-sentence ("…will hire" / "teachers as the state…").
+    while last + 1 < len(shapes) and _part_of_text(shapes[last + 1]):
+        last += 1
+    while first > 0 and _part_of_text(shapes[first - 1]):
+        first -= 1
+    return first, last
+
+
+def _part_of_text(features: LineShape) -> bool:
+    return features.prose or features.sentence or features.continues
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where the article stands among a seed's lines (indexes into them)."""
+
+    head: int
+    """The headline's line."""
+    text_first: int
+    """The first line of the article text."""
+    text_last: int
+    """The last line of the article text."""
+
+
+def find_article(lines: list[SourceLine], is_meta, is_junk) -> Located | None:
+    """Where the headline and the article text are; None when no line reads as prose.
+
+    ``is_meta(line)`` says whether a line is a byline or date line, ``is_junk(text)`` whether a
+    line is page junk by a named rule (both from the header's readers, passed in so this module
+    stays below them).
+    """
+    shapes = shapes_of(lines)
+    run = text_run(shapes)
+    if run is None:
+        return None
+    first, last = run
+    return Located(_headline_index(lines, shapes, first, is_meta, is_junk), first, last)
+
+
+def _title_like(line: SourceLine, features: LineShape, is_junk) -> bool:
+    """Could be a headline: a few words to a long title, mostly not a link, not named junk."""
+    if not 2 <= features.words <= 30 or (features.link_share > _MAX_LINK_SHARE and not features.heading):
+        return False  # a heading that links to its own page is still the headline
+    if features.sentence_end and features.words >= 20 and not features.heading:
+        return False  # a sentence that long is a dek or a paragraph
+    return is_junk(line.text) is None and any(ch.isalpha() for ch in line.text)
+
+
+def _headline_index(lines, shapes, first: int, is_meta, is_junk) -> int:
+    """The headline above the text starting at ``first``: the best-scored title-like line of
+    the header window (see :func:`_title_score`), the nearest on a tie."""
+    top = max(0, first - HEADER_WINDOW)
+    metas = [i for i in range(top, first) if is_meta(lines[i])]
+    titles = [
+        i for i in range(first - 1, top - 1, -1)
+        if _title_like(lines[i], shapes[i], is_junk) and i not in metas
+    ]
+    if not titles:
+        return first
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.text] = counts.get(line.text, 0) + 1
+    kept = [i for i in range(top, first + 1) if is_junk(lines[i].text) is None]
+    rank = {index: position for position, index in enumerate(kept)}
+
+    def score(i: int) -> float:
+        return _title_score(i, lines, shapes, metas, rank, first, counts)
+
+    return max(titles, key=lambda i: (score(i), i))
+
+
+def _title_score(i, lines, shapes, metas, rank, first, counts) -> float:
+    """How much a line of the header window looks like the headline.
+
+    A Markdown ``#`` heading, a title's length (four to twenty words) and no closing full stop,
+    standing within four lines above the byline or date lines (or two below them), nearer the
+    text. Short lines (section labels, "Reviews") and lines right under another title (a dek)
+    score lower.
+    """
+    features = shapes[i]
+    score = {1: 4.0, 2: 1.5, 3: 1.0}.get(features.heading, 0.0)
+    score += 1.0 if 4 <= features.words <= 20 else (-2.0 if features.words <= 3 else 0.0)
+    score += 1.0 if not features.sentence_end else 0.0
+    here = rank.get(i)
+    if here is not None:
+        gaps = [rank[m] - here for m in metas if m in rank]
+        if any(0 < gap <= 4 for gap in gaps):
+            score += 3.0 - 0.25 * min(g for g in gaps if g > 0)
+        elif any(-2 <= gap < 0 for gap in gaps):
+            score += 2.0
+    above = i - 1
+    while above >= 0 and not lines[above].text.strip():
+        above -= 1
+    if above >= 0 and shapes[above].words >= 4 and not shapes[above].sentence_end and not shapes[above].prose:
+        score -= 0.75  # the line above could be the headline and this its dek
+    if counts.get(lines[i].text, 0) >= 3:
+        score -= 1.0  # a label the page repeats
+    return score - 0.02 * (first - i)
