@@ -75,7 +75,7 @@ def ingest(data: bytes, source_file: str) -> Article:
     lines = read_lines(data, source_file)
     located = find_article(lines, _is_meta, line_rule)
     head = _header_start(lines, located.head) if located else 0
-    header = parse_header(lines[head:], source_file)
+    header = parse_header(lines[head:], source_file, at_headline=located is not None and head == located.head)
     header.removed[:0] = [Removed(l.line, l.raw, "above-headline") for l in lines[:head]]
     body = _take_date_lines(header, source_file)
     rules = classify([line.text for line in body], header.meta.authors)
@@ -114,6 +114,15 @@ def ingest(data: bytes, source_file: str) -> Article:
         paragraph_lines=tuple(p.line for p in paragraphs),
         removed=tuple(sorted(removed, key=lambda r: r.line)),
     )
+
+
+def _is_strict_meta(line: SourceLine) -> bool:
+    """A line the header's reader takes as a byline or date line."""
+    try:
+        meta = read_meta_line(line.raw)
+    except DateError:
+        return False
+    return meta is not None and bool(meta.dates or meta.authors or meta.relative)
 
 
 def _is_meta(line: SourceLine) -> bool:
@@ -159,7 +168,7 @@ def _header_start(lines: list[SourceLine], headline: int) -> int:
     start, index = headline, headline - 1
     while index >= 0 and headline - index <= LOOKAHEAD:
         line = lines[index]
-        if _is_meta(line):
+        if _is_strict_meta(line):
             start = index
         elif not (line_rule(line.text) or len(line.text.split()) <= 2):
             break

@@ -356,14 +356,18 @@ def _meta_run(header: Header, lines: list[SourceLine], index: int, meta: Meta, s
     return index
 
 
-def parse_header(lines: list[SourceLine], source_file: str) -> Header:
-    """Split a seed's lines into its header parts and the body lines (see module doc)."""
+def parse_header(lines: list[SourceLine], source_file: str, at_headline: bool = False) -> Header:
+    """Split a seed's lines into its header parts and the body lines (see module doc).
+
+    ``at_headline``: the first line is the headline, already found on the page
+    (:mod:`.locate`), so section labels and mastheads above it are not looked for.
+    """
     removed: list[Removed] = []
-    above = _metadata_above(lines, source_file)
+    above = None if at_headline else _metadata_above(lines, source_file)
     start, metas_above = 0, []
     if above is not None:
         start, metas_above, removed = above
-    top = start + _headline(lines[start:], removed, source_file)
+    top = 0 if at_headline else start + _headline(lines[start:], removed, source_file)
     title, site = strip_site_name(lines[top].text)
     removed.extend(Removed(lines[top].line, part, "site-name") for part in site)
     header = Header(title=title, removed=removed)

@@ -174,7 +174,7 @@ def find_article(lines: list[SourceLine], is_meta, is_junk) -> Located | None:
 
 def _title_like(line: SourceLine, features: LineShape, is_junk) -> bool:
     """Could be a headline: a few words to a long title, mostly not a link, not named junk."""
-    if not 2 <= features.words <= 30 or (features.link_share > _MAX_LINK_SHARE and not features.heading):
+    if not (2 if features.heading else 3) <= features.words <= 30 or (features.link_share > _MAX_LINK_SHARE and not features.heading):
         return False  # a heading that links to its own page is still the headline
     if features.sentence_end and features.words >= 20 and not features.heading:
         return False  # a sentence that long is a dek or a paragraph
@@ -197,17 +197,49 @@ def _headline_index(lines, shapes, first: int, is_meta, is_junk) -> int:
         counts[line.text] = counts.get(line.text, 0) + 1
     kept = [i for i in range(top, first + 1) if is_junk(lines[i].text) is None]
     rank = {index: position for position, index in enumerate(kept)}
+    lead = _lead_stems(lines, first)
 
     def score(i: int) -> float:
-        return _title_score(i, lines, shapes, metas, rank, first, counts)
+        return _title_score(i, lines, shapes, metas, rank, first, counts) + 3.0 * _overlap(lines[i].text, lead)
 
     return max(titles, key=lambda i: (score(i), i))
+
+
+_LEAD_WORDS = 300
+
+
+def _ends_with_stop(text: str) -> bool:
+    return text.rstrip("\"'”’)").endswith((".", "…"))
+
+
+def _stems(text: str) -> list[str]:
+    """Content words of a text, cut to five letters (so "telescopes" meets "telescope")."""
+    words = (w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(text))
+    return [w[:5] for w in words if len(w) >= 3 and w not in _FUNCTION_WORDS]
+
+
+def _lead_stems(lines: list[SourceLine], first: int) -> frozenset[str]:
+    """The content words of the text's first ``_LEAD_WORDS`` words."""
+    stems: list[str] = []
+    for line in lines[first:]:
+        stems.extend(_stems(line.text))
+        if len(stems) >= _LEAD_WORDS:
+            break
+    return frozenset(stems)
+
+
+def _overlap(text: str, lead: frozenset[str]) -> float:
+    """The share of a line's content words that the article's lead uses: a headline is about
+    the text under it; a masthead, a section label or a teaser for another story is not."""
+    stems = _stems(text)
+    return sum(stem in lead for stem in stems) / len(stems) if stems else 0.0
 
 
 def _title_score(i, lines, shapes, metas, rank, first, counts) -> float:
     """How much a line of the header window looks like the headline.
 
-    A Markdown ``#`` heading, a title's length (four to twenty words) and no closing full stop,
+    A Markdown ``#`` heading, a title's length (four to twenty words) and no closing full stop
+    (a question or an exclamation is a title's; the caller adds the words shared with the lead),
     standing within four lines above the byline or date lines (or two below them), nearer the
     text. Short lines (section labels, "Reviews") and lines right under another title (a dek)
     score lower.
@@ -215,7 +247,10 @@ def _title_score(i, lines, shapes, metas, rank, first, counts) -> float:
     features = shapes[i]
     score = {1: 4.0, 2: 1.5, 3: 1.0}.get(features.heading, 0.0)
     score += 1.0 if 4 <= features.words <= 20 else (-2.0 if features.words <= 3 else 0.0)
-    score += 1.0 if not features.sentence_end else 0.0
+    score += 1.0 if not _ends_with_stop(lines[i].text) else 0.0
+    letters = [ch for ch in lines[i].text if ch.isalpha()]
+    if features.words >= 2 and letters and all(ch.isupper() for ch in letters):
+        score -= 1.5  # mastheads and section labels are set in capitals, headlines rarely
     here = rank.get(i)
     if here is not None:
         gaps = [rank[m] - here for m in metas if m in rank]
@@ -226,8 +261,8 @@ def _title_score(i, lines, shapes, metas, rank, first, counts) -> float:
     above = i - 1
     while above >= 0 and not lines[above].text.strip():
         above -= 1
-    if above >= 0 and shapes[above].words >= 4 and not shapes[above].sentence_end and not shapes[above].prose:
-        score -= 0.75  # the line above could be the headline and this its dek
+    if above >= 0 and shapes[above].words >= 4 and not _ends_with_stop(lines[above].text) and not shapes[above].prose:
+        score -= 1.0  # the line above could be the headline and this its dek
     if counts.get(lines[i].text, 0) >= 3:
         score -= 1.0  # a label the page repeats
     return score - 0.02 * (first - i)
