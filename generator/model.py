@@ -58,6 +58,20 @@ class Article:
     """Junk lines that were dropped, in file order."""
     time_zone: str | None = None
     """The time-zone abbreviation as the source printed it ("IST"), for display; None if none."""
+    subheadings: tuple["Subheading", ...] = ()
+    """The text's own subheadings, in order."""
+
+
+@dataclass(frozen=True)
+class Subheading:
+    """A subheading inside the article's text ("An infinite arsenal")."""
+
+    before: int
+    """0-based index of the paragraph it stands above (``len(paragraphs)`` at the very end)."""
+    text: str
+    """Its plain text."""
+    line: int
+    """1-based seed line it stands on."""
 
 
 @dataclass(frozen=True)

@@ -37,12 +37,12 @@ from __future__ import annotations
 import re
 
 from ..errors import SeedError
-from ..model import Article, Removed
+from ..model import Article, Removed, Subheading
 from .dates import FIRST_PUBLISHED, DateError, PUBLISHED, find_dates, UNLABELLED, UPDATED, FoundDate, starts_with_label
 from .captions import is_photo_credit, read_caption
 from .header import DATE_HINT, LOOKAHEAD, Header, merge, meta_of, parse_header
 from .junk import classify, line_rule
-from .locate import Located, find_article, shape
+from .locate import Located, find_article, shapes_of
 from .meta import WIRE_AGENCIES, place_name, read_meta_line, unlabelled_byline
 from .places import is_known_place
 from .paragraphs import join_split_sentences
@@ -83,8 +83,15 @@ def ingest(data: bytes, source_file: str) -> Article:
         _outside_text(body, rules, lines, located)
     _body_captions(header, body, rules)
     kept = [line for line, rule in zip(body, rules) if rule is None]
+    headings = _subheadings(kept, header.title)
+    _short_lines(body, rules, headings)
+    kept = [line for line, rule in zip(body, rules) if rule is None and line.line not in headings]
     removed = header.removed + [Removed(l.line, l.raw, r) for l, r in zip(body, rules) if r]
     paragraphs = join_split_sentences(kept)
+    subheadings = tuple(
+        Subheading(next((i for i, p in enumerate(paragraphs) if p.line > line), len(paragraphs)), text, line)
+        for line, text in sorted(headings.items())
+    )
     dates = _fill_years(header.meta.dates or [])
     published, updated = _resolve_dates(dates)
     if published is None:
@@ -113,6 +120,7 @@ def ingest(data: bytes, source_file: str) -> Article:
         paragraphs=tuple(p.text for p in paragraphs),
         paragraph_lines=tuple(p.line for p in paragraphs),
         removed=tuple(sorted(removed, key=lambda r: r.line)),
+        subheadings=subheadings,
     )
 
 
@@ -158,6 +166,51 @@ def _dates_near_header(lines: list[SourceLine], located: Located | None, head: i
         if dates:
             return dates
     return []
+
+
+_SUBHEADING_WORDS = 14
+_SHORT_LINE_WORDS = 12
+
+
+def _short_lines(body: list[SourceLine], rules: list[str | None], headings: dict[int, str]) -> None:
+    """``short-line``: inside the text, a short line that is neither a sentence, a list item,
+    the start of a sentence cut across lines, nor a subheading is page furniture: "Read more",
+    a teaser headline, a gallery or video label, a credit."""
+    kept = [i for i, rule in enumerate(rules) if rule is None]
+    shapes = shapes_of([body[i] for i in kept])
+    for index, features in zip(kept, shapes):
+        if body[index].line in headings or features.words > _SHORT_LINE_WORDS:
+            continue
+        if features.prose or features.sentence or features.list_item or features.continues:
+            continue
+        if _BODY_DATELINE.match(body[index].text):
+            continue
+        rules[index] = "short-line"
+
+
+def _subheadings(kept: list[SourceLine], title: str) -> dict[int, str]:
+    """The text's subheadings among the kept body lines, by line number: a Markdown heading, or
+    a short line that does not end as a sentence does, with prose right under it (a teaser for
+    another story has a link or "Read more" under it instead) and the text above it; never the
+    headline again, nor a line the page repeats."""
+    shapes = shapes_of(kept)
+    seen: dict[str, int] = {}
+    for line in kept:
+        seen[line.text] = seen.get(line.text, 0) + 1
+    found: dict[int, str] = {}
+    for index, line in enumerate(kept[:-1]):
+        features, below = shapes[index], shapes[index + 1]
+        if not 1 <= features.words <= _SUBHEADING_WORDS or features.link_share > 0.5 or features.list_item:
+            continue
+        if seen[line.text] > 1 or line.text == title or not below.prose or index == 0:
+            continue
+        text = line.text.rstrip()
+        if features.heading >= 2 or (
+            not text.endswith((".", ",", ";", ":", "…")) and not features.continues
+            and (shapes[index - 1].prose or shapes[index - 1].sentence) and text[:1].isupper()
+        ):
+            found[line.line] = text
+    return found
 
 
 def _header_start(lines: list[SourceLine], headline: int) -> int:

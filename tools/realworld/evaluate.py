@@ -104,8 +104,7 @@ def read_ours(data: bytes, name: str) -> Reading:
         article = ingest(data, name)
     except SeedError:
         return Reading(built=False)
-    headings = tuple(getattr(article, "subheadings", ()) or ())
-    heading_texts = tuple(h[1] if isinstance(h, tuple) else h for h in headings)
+    heading_texts = tuple(heading.text for heading in article.subheadings)
     return Reading(
         built=True, headline=article.title, published=article.published, byline=tuple(article.authors),
         body=tuple(article.paragraphs) + heading_texts, subheadings=heading_texts,
