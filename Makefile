@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps build docs serve test golden eval lock clean corpus bench check
+.PHONY: help setup system-deps build docs serve test golden eval lock clean corpus bench check realworld
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -69,8 +69,13 @@ bench: $(STAMP) system-deps ## benchmark the pipeline at N=1,000 and 10,000 (~30
 test: $(STAMP) system-deps ## run every test
 	$(PY) -m pytest -n 2 -q
 
-eval: $(STAMP) ## score extraction against the gold set in tests/gold/ (precision and recall per field)
+eval: $(STAMP) ## score extraction (tests/gold/) and ingest on the real-world corpus, both halves beside trafilatura
 	$(PY) -m generator eval
+	@echo
+	$(PY) -m tools.realworld.evaluate
+
+realworld: $(STAMP) ## rebuild tests/realworld from the source repositories' pages (MIRRORS=folder of git copies)
+	$(PY) -m tools.realworld.corpus $(if $(MIRRORS),--mirrors $(MIRRORS))
 
 golden: $(STAMP) ## regenerate tests/golden/docs from seeds/ (review the diff before committing)
 	$(PY) -m tests.golden

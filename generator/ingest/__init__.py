@@ -183,8 +183,12 @@ def _short_lines(body: list[SourceLine], rules: list[str | None], headings: dict
             continue
         if features.prose or features.sentence or features.list_item or features.continues:
             continue
-        if _BODY_DATELINE.match(body[index].text):
+        if features.sentence_end and features.function_share == 0 and features.words <= 2:
+            continue  # "Text.", "Yes.": a whole sentence however short
+        if _BODY_DATELINE.match(body[index].text) or _TITLE_DATELINE.match(body[index].text):
             continue
+        if body[index].text.rstrip().endswith(":"):
+            continue  # "Key points:", "People are advised to:": it introduces what follows
         rules[index] = "short-line"
 
 
@@ -202,7 +206,7 @@ def _subheadings(kept: list[SourceLine], title: str) -> dict[int, str]:
         features, below = shapes[index], shapes[index + 1]
         if not 1 <= features.words <= _SUBHEADING_WORDS or features.link_share > 0.5 or features.list_item:
             continue
-        if seen[line.text] > 1 or line.text == title or not below.prose or index == 0:
+        if seen[line.text] > 1 or line.text == title or index == 0 or not (below.prose or below.list_item):
             continue
         text = line.text.rstrip()
         if features.heading >= 2 or (
