@@ -20,7 +20,9 @@ from .errors import InputError, Problems, SeedError
 from .extract import extract
 from .fingerprint import fingerprint, forget, recall, record_path, remember
 from .ingest import ingest
-from .inputfiles import check_paragraphs, read_seed_bytes
+from .ingest import sidecar as sidecars
+from .ingest.sidecar import Sidecar
+from .inputfiles import check_paragraphs, read_input_file, read_seed_bytes
 from .link import link
 from .model import Archive, Briefing
 from .registry import Registry, load_registry
@@ -63,10 +65,28 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
 
 
 def seed_files(seeds: Path) -> list[Path]:
-    """The seed files of a folder, in name order (``*.txt``)."""
+    """The seed files of a folder, in name order (``*.txt``; sidecars, ``*.meta.yml``, are not seeds)."""
     if not seeds.is_dir():
         return []
     return sorted(p for p in seeds.iterdir() if p.suffix == ".txt")
+
+
+def orphan_sidecars(seeds: Path, cwd: Path | None = None) -> list[SeedError]:
+    """An error for each sidecar in ``seeds`` that belongs to no seed (``x.meta.yml`` without
+    ``x.txt``), and for each named ``.meta.yaml``, which would be silently ignored."""
+    if not seeds.is_dir():
+        return []
+    errors = []
+    for path in sorted(seeds.iterdir()):
+        if path.name.endswith(".meta.yaml"):
+            errors.append(SeedError(display_path(path, cwd), None, "a sidecar's name ends in .meta.yml, not .meta.yaml",
+                                    f"rename it to {path.name.removesuffix('.meta.yaml')}{sidecars.SUFFIX}"))
+        elif path.name.endswith(sidecars.SUFFIX):
+            seed = path.name.removesuffix(sidecars.SUFFIX) + ".txt"
+            if not os.path.lexists(seeds / seed):
+                errors.append(SeedError(display_path(path, cwd), None, f"sidecar without a seed: there is no {seed}",
+                                        f"name it after its seed (<name>.txt → <name>{sidecars.SUFFIX}), or delete it"))
+    return errors
 
 
 def load_seed(path: Path, cwd: Path | None = None) -> tuple[str, bytes | SeedError]:
@@ -78,10 +98,31 @@ def load_seed(path: Path, cwd: Path | None = None) -> tuple[str, bytes | SeedErr
         return name, error
 
 
-def process_seed(name: str, data: bytes, registry: Registry) -> Briefing | InputError:
-    """Ingest and extract one seed's bytes: the pure per-seed work that is cached and parallel."""
+def load_sidecar(seed: Path, cwd: Path | None = None) -> tuple[Sidecar | None, list[InputError]]:
+    """The validated sidecar of the seed at ``seed`` (``x.meta.yml`` beside ``x.txt``): None and
+    no errors when there is none, None and every problem in it when it is invalid."""
+    path = seed.with_name(seed.name.removesuffix(".txt") + sidecars.SUFFIX)
+    if not os.path.lexists(path):
+        return None, []
+    name = display_path(path, cwd)
+    try:  # like a seed: a symbolic link, a device or an oversized file is refused unread
+        data = read_input_file(path, name, SeedError, sidecars.MAX_BYTES)
+    except SeedError as error:
+        return None, [error]
     try:
-        article = ingest(data, name)
+        return sidecars.parse_sidecar(data, name)
+    except Exception as error:  # noqa: BLE001 — untrusted input: a bug it trips is its error (as in process_seed)
+        return None, [SeedError(name, None, f"internal error while reading this sidecar: {type(error).__name__}: "
+                                f"{str(error)[:200]}", "this is a bug in the generator: please report it with the file")]
+
+
+def process_seed(name: str, data: bytes, registry: Registry, sidecar: Sidecar | None = None) -> Briefing | InputError:
+    """Ingest and extract one seed's bytes, corrected by its sidecar: the pure per-seed work that
+    is cached and parallel."""
+    try:
+        article = ingest(data, name, overrides=sidecar)
+        if sidecar is not None:
+            article = sidecars.apply(article, sidecar)
         check_paragraphs(article)
         return extract(article, registry)
     except InputError as error:
@@ -94,9 +135,9 @@ def process_seed(name: str, data: bytes, registry: Registry) -> Briefing | Input
 
 
 def read_seed(path: Path, registry: Registry) -> Briefing:
-    """Ingest and extract one seed file (raises InputError for a bad seed)."""
-    name, data = load_seed(path)
-    result = data if isinstance(data, InputError) else process_seed(name, data, registry)
+    """Ingest and extract one seed file with its sidecar (raises the first InputError of a bad one)."""
+    item = load_seeds([path], "")[0]
+    result = item.errors[0] if item.errors else process_seed(item.name, item.data, registry, item.sidecar)
     if isinstance(result, InputError):
         raise result
     return result
@@ -110,10 +151,10 @@ def _init_worker(registry: Registry) -> None:
     _worker_registry = registry
 
 
-def _work(item: tuple[str, bytes]):
+def _work(item: tuple[str, bytes, Sidecar | None]):
     # Runs in a worker process. InputError does not pickle back (its constructor takes several
     # arguments), so errors travel as records.
-    result = process_seed(item[0], item[1], _worker_registry)
+    result = process_seed(item[0], item[1], _worker_registry, item[2])
     return ("error", error_record(result)) if isinstance(result, InputError) else ("ok", result)
 
 
@@ -121,12 +162,13 @@ PARALLEL_MIN = 16
 """Fewer cache misses than this are processed in this process: a pool costs more to start."""
 
 
-def _process_all(items: list[tuple[str, bytes]], registry: Registry, jobs: int, progress, total: int):
+def _process_all(items: list[tuple[str, bytes, Sidecar | None]], registry: Registry, jobs: int, progress,
+                 total: int):
     """Results for ``items`` in the same order, from a process pool when it pays off."""
     workers = min(worker_count(jobs), len(items))
     if workers <= 1 or len(items) < PARALLEL_MIN:
-        for done, (name, data) in enumerate(items, 1):
-            yield process_seed(name, data, registry)
+        for done, (name, data, sidecar) in enumerate(items, 1):
+            yield process_seed(name, data, registry, sidecar)
             if progress:
                 progress("read", total - len(items) + done, total)
         return
@@ -140,19 +182,35 @@ def _process_all(items: list[tuple[str, bytes]], registry: Registry, jobs: int, 
                 progress("read", total - len(items) + done, total)
 
 
-Loaded = tuple[str, "bytes | InputError", str]
-"""A seed's display name, its bytes (or the error that stopped it being read) and its cache key."""
+@dataclass(frozen=True)
+class Loaded:
+    """One seed as read at the build's edge, before anything of it is ingested or unpickled."""
+
+    name: str
+    """Its display name (``seeds/x.txt``)."""
+    data: bytes
+    """Its bytes (empty when it cannot be read)."""
+    sidecar: Sidecar | None
+    """Its validated sidecar (``seeds/x.meta.yml``), or None when it has none."""
+    errors: tuple[InputError, ...]
+    """Why it cannot be built: it cannot be read, or its sidecar is invalid; empty when it can."""
+    key: str
+    """Its cache key (name, bytes, sidecar, code and registry), or its errors when it has any."""
 
 
 def load_seeds(paths: list[Path], context: str) -> list[Loaded]:
-    """Read every seed's bytes and cache key (``context`` = code_hash() + registry_hash()): cheap,
-    and all that the build fingerprint needs; nothing is unpickled or processed yet."""
+    """Read every seed's bytes and sidecar, and its cache key (``context`` = code_hash() +
+    registry_hash()): cheap, and all that the build fingerprint needs; nothing is unpickled or
+    processed yet."""
     cwd = Path.cwd().resolve()
     loaded = []
     for path in paths:
         name, data = load_seed(path, cwd)
-        key = f"unread\0{data}" if isinstance(data, InputError) else entry_key(data, name, context)
-        loaded.append((name, data, key))
+        sidecar, errors = load_sidecar(path, cwd)
+        if isinstance(data, InputError):
+            errors, data = [data, *errors], b""
+        key = ("unread\0" + "\0".join(map(str, errors))) if errors else entry_key(data, name, context, sidecar)
+        loaded.append(Loaded(name, data, sidecar, tuple(errors), key))
     return loaded
 
 
@@ -164,29 +222,32 @@ def read_seeds(paths: list[Path], registry: Registry, problems: Problems,
     ``loaded`` is load_seeds(paths, …) when the caller already has it."""
     cache = SeedCache(cache_dir, code_hash() + registry_hash(registry))
     loaded = load_seeds(paths, cache.context) if loaded is None else loaded
-    results: list[Briefing | InputError | None] = []
-    misses: list[tuple[int, str, bytes, str]] = []
+    results: list[Briefing | InputError | tuple[InputError, ...] | None] = []
+    misses: list[tuple[int, Loaded]] = []
     with _no_cycle_collection():
-        for name, data, key in loaded:
-            if isinstance(data, InputError):
-                results.append(data)
+        for item in loaded:
+            if item.errors:
+                results.append(item.errors)
                 continue
-            results.append(cache.get(key))
+            results.append(cache.get(item.key))
             if results[-1] is None:
-                misses.append((len(results) - 1, name, data, key))
+                misses.append((len(results) - 1, item))
     if progress and len(misses) < len(loaded):
         progress("read", len(loaded) - len(misses), len(loaded))
-    computed = _process_all([(name, data) for _, name, data, _ in misses], registry, jobs, progress, len(loaded))
+    computed = _process_all([(item.name, item.data, item.sidecar) for _, item in misses], registry, jobs, progress,
+                            len(loaded))
     # strict: the generator is run to its end, so that its process pool shuts down here and not
     # at interpreter exit (which printed "OSError: Bad file descriptor" after the report).
-    for (index, _, _, key), result in zip(misses, computed, strict=True):
+    for (index, item), result in zip(misses, computed, strict=True):
         results[index] = result
-        cache.put(key, result)
+        cache.put(item.key, result)
     for warning in cache.warnings:
         problems.warn(warning)
     briefings = []
     for result in results:
-        if isinstance(result, InputError):
+        if isinstance(result, tuple):
+            problems.extend(result)
+        elif isinstance(result, InputError):
             problems.add(result)
         else:
             briefings.append(result)
@@ -224,7 +285,9 @@ def build(seeds: Path, docs: Path, registry_dir: Path, annotations: Path | None 
     problems.extend(registry_errors)
     paths = seed_files(seeds)
     loaded = load_seeds(paths, code_hash() + registry_hash(registry))
-    stamp = fingerprint([key for _, _, key in loaded], registry, registry_dir, annotations, site_url, repo_url)
+    orphans = orphan_sidecars(seeds)
+    stamp = fingerprint([item.key for item in loaded] + [f"orphan\0{error}" for error in orphans],
+                        registry, registry_dir, annotations, site_url, repo_url)
     record = record_path(cache_dir, docs)
     last = recall(record, docs, stamp)
     if last is not None:  # nothing the output depends on changed, and docs/ is as last written
@@ -234,6 +297,7 @@ def build(seeds: Path, docs: Path, registry_dir: Path, annotations: Path | None 
     # Seed and linking problems are kept apart: they are stored with the fingerprint and replayed
     # on a skip (cache warnings are not: a skip reads no cache entry).
     seed_problems, linking = Problems(), Problems()
+    seed_problems.extend(orphans)
     briefings = read_seeds(paths, registry, seed_problems, progress, jobs, cache_dir, loaded)
     timings["read"], clock = time.perf_counter() - clock, time.perf_counter()
     with _no_cycle_collection():
@@ -245,7 +309,7 @@ def build(seeds: Path, docs: Path, registry_dir: Path, annotations: Path | None 
     timings["link"] = time.perf_counter() - clock
     gc.freeze()  # the archive lives to the end: later collections (and forked workers) skip it
     try:
-        report = _render_and_write(archive, docs, cache_dir, jobs, {name: key for name, _, key in loaded},
+        report = _render_and_write(archive, docs, cache_dir, jobs, {item.name: item.key for item in loaded},
                                    problems, timings)
     finally:
         gc.unfreeze()

@@ -3,6 +3,7 @@
 An entry's key is the SHA-256 of everything the result depends on:
 
 - the seed's bytes and the name it is reported under (``Article.source_file`` holds the name);
+- its sidecar's values (``seeds/x.meta.yml``, :mod:`.ingest.sidecar`), when it has one;
 - the source of every generator module that ingest and extract can reach (:func:`code_hash`):
   editing any rule invalidates every entry, with no version number to forget to bump;
 - the entity registry (:func:`registry_hash`), since extraction matches its names.
@@ -61,11 +62,14 @@ def registry_hash(registry) -> str:
     return digest.hexdigest()
 
 
-def entry_key(data: bytes, name: str, context: str) -> str:
-    """The cache key of one seed; ``context`` is code_hash() + registry_hash()."""
+def entry_key(data: bytes, name: str, context: str, sidecar: object | None = None) -> str:
+    """The cache key of one seed; ``context`` is code_hash() + registry_hash(), ``sidecar`` the
+    seed's validated sidecar (ingest.sidecar.Sidecar: plain frozen data, so its repr is stable)."""
     digest = hashlib.sha256(context.encode())
     digest.update(b"\0" + name.encode("utf-8", "surrogatepass") + b"\0")
     digest.update(data)
+    if sidecar is not None:
+        digest.update(b"\0sidecar\0" + repr(sidecar).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 

@@ -1,7 +1,7 @@
 """``python -m generator check``: validate every input without building anything.
 
-Reads the entity registry, every seed (ingest and extract) and every annotation, anchors the
-annotations in their briefings, and reports every problem found in one run, as
+Reads the entity registry, every seed (ingest and extract, with its sidecar) and every
+annotation, anchors the annotations in their briefings, and reports every problem found in one run, as
 ``file:line:col: what is wrong — how to fix it``. Nothing is written.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .annotations import read_repo_url
-from .build import attach_annotations, read_seeds, seed_files
+from .build import attach_annotations, orphan_sidecars, read_seeds, seed_files
 from .errors import Problems
 from .link import link
 from .registry import load_registry
@@ -49,6 +49,7 @@ def check(seeds: Path, annotations: Path, registry_dir: Path, config: Path | Non
     result.entities = len(registry)
     paths = seed_files(seeds)
     result.seeds = len(paths)
+    problems.extend(orphan_sidecars(seeds))
     briefings = read_seeds(paths, registry, problems, jobs=jobs, cache_dir=None)
     result.briefings = len(briefings)
     repo_url = ""

@@ -24,7 +24,8 @@ class _Parser(argparse.ArgumentParser):
 
 def _add_input_options(parser: argparse.ArgumentParser, annotations: bool = True) -> None:
     parser.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR",
-                        help="folder of seed articles (*.txt) (default: %(default)s)")
+                        help="folder of seed articles (*.txt), each with an optional sidecar of corrections "
+                             "(<name>.meta.yml) (default: %(default)s)")
     if annotations:
         parser.add_argument("--annotations", type=Path, default=Path("annotations"), metavar="DIR",
                             help="folder of annotation files (*.yml) (default: %(default)s)")
@@ -154,19 +155,17 @@ def run_check(args) -> int:
 
 
 def run_entities(args) -> int:
-    from .build import load_seed, process_seed, seed_files
-    from .errors import InputError
+    from .build import read_seeds, seed_files
+    from .errors import InputError, Problems
     from .extract import unknown_candidates
     from .registry import load_registry
 
     if not args.seeds.is_dir():
         raise UsageError(f"seeds folder {args.seeds} does not exist")
     registry, errors = load_registry(args.registry)
-    briefings = []
-    for path in seed_files(args.seeds):
-        name, data = load_seed(path)
-        result = data if isinstance(data, InputError) else process_seed(name, data, registry)
-        (errors if isinstance(result, InputError) else briefings).append(result)
+    problems = Problems()
+    briefings = read_seeds(seed_files(args.seeds), registry, problems, jobs=1)  # each with its sidecar
+    errors += problems.errors
     rows = [row for row in unknown_candidates(briefings, include_registry=not args.unknown) if row[2] >= args.min]
     print(f"{'mentions':>8} {'briefings':>9}  {'type':<12}  name")
     for name, kind, mentions, count in rows:

@@ -40,6 +40,10 @@ class SeedError(InputError):
     """A seed article cannot be parsed."""
 
 
+class NoHeadlineError(SeedError):
+    """A seed has no line that can be its headline (its sidecar's headline may stand in)."""
+
+
 class RegistryError(InputError):
     """The entity registry is invalid."""
 

@@ -1,17 +1,17 @@
 """The whole-build fingerprint: skip link, render and write when nothing the output depends on changed.
 
 A warm build of 10,000 briefings reads every seed from the cache in about a second, but linking and
-rendering the whole archive took a minute. The generated docs depend only on: every seed (its name
-and bytes, through the cache's entry key), the entity registry, the annotation files, the
-generator's whole source (templates included), the installed libraries, ``site_url`` and
-``repo_url``. After a successful write the hash of all of them is stored in the cache folder
-(``.cache/fingerprints/``, one record per docs folder: never in docs/, which stays byte-identical
-for the same inputs), with the size and modification time of every generated file and the problems
-that linking reported. The next build skips straight to "nothing changed"
-only if the stored fingerprint equals the new one and every generated file is still there,
-untouched; any doubt (no record, a corrupt or foreign record, a missing, resized or touched file, a
-leftover staging folder) means a full build. Deleting the record or the cache changes nothing but speed;
-without a cache folder every build is a full one.
+rendering the whole archive took a minute. The generated docs depend only on: every seed (its name,
+bytes and sidecar, through the cache's entry key; a sidecar without its seed is an error), the
+entity registry, the annotation files, the generator's whole source (templates included), the
+installed libraries, ``site_url`` and ``repo_url``. After a successful write the hash of all of
+them is stored in the cache folder (``.cache/fingerprints/``, one record per docs folder: never in
+docs/, which stays byte-identical for the same inputs), with the size and modification time of
+every generated file and the problems that linking reported. The next build skips straight to
+"nothing changed" only if the stored fingerprint equals the new one and every generated file is
+still there, untouched; any doubt (no record, a corrupt or foreign record, a missing, resized or
+touched file, a leftover staging folder) means a full build. Deleting the record or the cache
+changes nothing but speed; without a cache folder every build is a full one.
 
 The record is signed with the cache's machine key (see :mod:`.cache`): the inputs are public, so
 without a signature a pull request could commit a record matching a forged ``docs/`` and have the

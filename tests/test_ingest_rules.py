@@ -204,7 +204,12 @@ def test_unknown_word_after_time_is_not_a_zone():
     assert found.iso == "2019-03-12T21:14:00" and found.zone is None
 
 
-@pytest.mark.parametrize("text", ["31 February 2019", "March 12, 2019 13:14 PM ET", "2019-13-01"])
+def test_24_hour_time_with_pm_is_read_as_24_hour():
+    [found] = find_dates("March 12, 2019 13:14 PM ET")
+    assert found.iso == "2019-03-12T13:14:00-04:00"
+
+
+@pytest.mark.parametrize("text", ["31 February 2019", "March 12, 2019 25:14 PM ET", "2019-13-01"])
 def test_impossible_dates_raise(text):
     with pytest.raises(DateError):
         if not find_dates(text):

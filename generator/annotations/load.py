@@ -3,24 +3,19 @@
 Annotation files come by pull request, so they are untrusted: they are parsed only by
 :mod:`generator.safeyaml` (no tags, no aliases, bounded size and depth) and checked against
 ``generator/schemas/annotation.schema.json`` — the same file the site publishes for editors, so
-an editor and the check agree. jsonschema's own messages speak of JSON; each error is turned into
-a sentence about the field and a hint on how to fix it.
+an editor and the check agree. :mod:`generator.schemacheck` turns each violation into a sentence
+about the field, at its line, with a hint on how to fix it; the hints of the format's own rules
+are here.
 """
 
 from __future__ import annotations
 
 import datetime
-import json
-import re
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, relevance
-from rapidfuzz import process
+from jsonschema.exceptions import ValidationError
 
-from .. import safeyaml
+from .. import safeyaml, schemacheck
 from ..errors import AnnotationError
 from ..inputfiles import decode_utf8, read_input_file
 from ..model import Annotation, TextQuote
@@ -29,17 +24,9 @@ SCHEMA_FILE = "annotation.schema.json"
 SUFFIXES = (".yml", ".yaml")
 
 
-@lru_cache(maxsize=1)
 def schema_text() -> str:
     """The JSON Schema of an annotation file, as published on the site."""
-    return resources.files("generator").joinpath("schemas", SCHEMA_FILE).read_text(encoding="utf-8")
-
-
-@lru_cache(maxsize=1)
-def _validator() -> Draft202012Validator:
-    schema = json.loads(schema_text())
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return schemacheck.schema_text(SCHEMA_FILE)
 
 
 def parse_annotation(text: str, file: str, annotation_id: str) -> tuple[Annotation | None, list[AnnotationError]]:
@@ -72,36 +59,10 @@ def _dates_as_text(data: object) -> object:
 
 def schema_errors(doc: safeyaml.YamlDoc, data: object) -> list[AnnotationError]:
     """Every schema violation in ``data``, one per field, as file:line:col errors."""
-    found: dict[tuple, AnnotationError] = {}
-    missing: dict[tuple, AnnotationError] = {}
-    for error in sorted(_validator().iter_errors(data), key=relevance):
-        for path, message, hint in _explain(error):
-            if message.startswith("missing required field"):
-                missing.setdefault((path, message), doc.error(AnnotationError, path, message, hint))
-            else:
-                found.setdefault(path, doc.error(AnnotationError, path, message, hint))
-    # A misspelt field is reported once, as unknown with a "did you mean", not also as missing.
-    suggested = {f"missing required field {field_name(path[:-1] + (m.group(1),))!r}"
-                 for path, error in found.items() if (m := re.match(r"did you mean '(.+)'\?", error.hint))}
-    kept = [error for (_, message), error in missing.items() if message not in suggested]
-    return sorted([*found.values(), *kept], key=AnnotationError.sort_key)
+    return schemacheck.schema_errors(doc, data, FORMAT)
 
 
-def field_name(path) -> str:
-    """``("anchor", "exact")`` → ``anchor.exact``; ``("sources", 1)`` → ``sources[1]``."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "the file"
-
-
-_TYPE_WORDS = {"string": "text", "object": "a mapping of fields", "array": "a list"}
-_TYPE_HINTS = {
-    "string": "write it as text, in quotes if YAML would read it as a number, date or yes/no",
-    "object": "put its fields on the following lines, indented by two spaces",
-    "array": "write one item per line, each starting with '  - '",
-}
-_PATTERN_HINTS = {
+_VALUE_HINTS = {
     "briefing": "write the seed file as 'seeds/<name>.txt', or the briefing's slug (the end of its URL)",
     "author": "write the name on one line",
     "date": "write the date as YYYY-MM-DD, e.g. 2026-05-27",
@@ -109,58 +70,25 @@ _PATTERN_HINTS = {
 }
 
 
-def _explain(error: ValidationError):
-    """(path, message, hint) for one jsonschema error; a few kinds name several paths."""
+def _own_rules(error: ValidationError) -> list[schemacheck.Explained] | None:
+    """The messages of the format's own rules: sources for fact-checks and corrections (the
+    schema's if/then), and how to add the anchor's words; None for every other error."""
     path = tuple(error.absolute_path)
-    name = field_name(path)
-    top = str(path[0]) if path else ""
-    kind = error.validator
-    if kind == "required":
-        missing = re.match(r"'(.+)' is a required property", error.message)
-        key = missing.group(1) if missing else "?"
-        if "then" in error.schema_path:
-            yield path + (key,), "a fact-check or correction needs 'sources'", \
-                "add 'sources:' with at least one http(s) URL that backs it"
-            return
-        yield path, f"missing required field {field_name(path + (key,))!r}", _required_hint(path, key)
-    elif kind == "additionalProperties":
-        allowed = tuple(error.schema.get("properties", {}))
-        for key in error.instance:
-            if key not in allowed:
-                yield path + (key,), f"unknown field {field_name(path + (key,))!r}", _did_you_mean(str(key), allowed)
-    elif kind == "type":
-        yield path, f"{name} must be {_TYPE_WORDS.get(error.validator_value, error.validator_value)}", \
-            _TYPE_HINTS.get(error.validator_value, "check the value's type")
-    elif kind == "enum":
-        yield path, f"{name} {error.instance!r} is not one of the allowed values", \
-            "use one of: " + ", ".join(map(str, error.validator_value))
-    elif kind == "const":
-        yield path, f"{name} must be {error.validator_value!r}", "write it so, or leave the line out"
-    elif kind in ("minLength", "minItems") or (kind == "pattern" and error.validator_value == r"\S"):
-        if "then" in error.schema_path:
-            yield path, "a fact-check or correction needs at least one source", "add an http(s) URL under 'sources:'"
-        else:
-            yield path, f"{name} is empty", "write something, or leave the field out if it is optional"
-    elif kind in ("maxLength", "maxItems"):
-        unit = "characters" if kind == "maxLength" else "items"
-        yield path, f"{name} is longer than {error.validator_value} {unit}", "shorten it"
-    elif kind == "uniqueItems":
-        yield path, f"{name} lists the same item twice", "remove the repeated item"
-    elif kind in ("pattern", "format"):
-        yield path, f"{name} {error.instance!r} is not valid", _PATTERN_HINTS.get(top, "check its form")
-    else:
-        yield path, f"{name}: {error.message}", "see the annotation format in annotations/README.md"
+    conditional = "then" in error.schema_path
+    if error.validator == "required" and conditional:
+        return [(path + ("sources",), "a fact-check or correction needs 'sources'",
+                 "add 'sources:' with at least one http(s) URL that backs it")]
+    if error.validator in ("minLength", "minItems") and conditional:
+        return [(path, "a fact-check or correction needs at least one source", "add an http(s) URL under 'sources:'")]
+    if error.validator == "required" and path == ("anchor",):
+        return [(path, "missing required field 'anchor.exact'",
+                 "add 'exact:' with the annotated words, indented under 'anchor:'")]
+    return None
 
 
-def _required_hint(path: tuple, key: str) -> str:
-    if path == ("anchor",):
-        return "add 'exact:' with the annotated words, indented under 'anchor:'"
-    return f"add '{key}: …' (see annotations/README.md for every field)"
-
-
-def _did_you_mean(key: str, allowed: tuple[str, ...]) -> str:
-    best = process.extractOne(key, allowed, score_cutoff=70)
-    return f"did you mean {best[0]!r}?" if best else f"allowed fields: {', '.join(allowed)}"
+FORMAT = schemacheck.SchemaFormat(name="annotation", schema_file=SCHEMA_FILE, error_class=AnnotationError,
+                                  guide="annotations/README.md", value_hints=_VALUE_HINTS, special=_own_rules)
+"""The annotation format: its schema and the hints its errors carry."""
 
 
 def load_annotations(root: Path, relative_to: Path | None = None) -> tuple[list[Annotation], list[AnnotationError]]:

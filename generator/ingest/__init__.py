@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 
-from ..errors import SeedError
+from ..errors import NoHeadlineError, SeedError
 from ..model import Article, Removed, Subheading
 from .dates import FIRST_PUBLISHED, DateError, PUBLISHED, find_dates, UNLABELLED, UPDATED, FoundDate, starts_with_label
 from .captions import is_photo_credit, read_caption
@@ -46,7 +46,8 @@ from .locate import Located, find_article, shapes_of
 from .meta import WIRE_AGENCIES, place_name, read_meta_line, unlabelled_byline
 from .places import is_known_place
 from .paragraphs import join_split_sentences
-from .source import SourceLine, read_lines
+from .sidecar import Sidecar, hint
+from .source import SourceLine, make_line, read_lines
 
 __all__ = ["ingest"]
 
@@ -70,21 +71,32 @@ _BODY_DATELINE = re.compile(rf"(?P<place>{_CAPS_PLACE}){_DATELINE_TAIL}")
 _TITLE_DATELINE = re.compile(rf"(?P<place>{_TITLE_PLACE}){_DATELINE_TAIL}")
 
 
-def ingest(data: bytes, source_file: str) -> Article:
-    """Parse one seed. Raises :class:`generator.errors.SeedError` when it cannot be parsed."""
+def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> Article:
+    """Parse one seed. Raises :class:`generator.errors.SeedError` when it cannot be parsed.
+
+    ``overrides``, the seed's sidecar (:mod:`.sidecar`), gives the headline or publication date
+    of a seed that has none, which would be refused otherwise; apply() puts the rest on."""
     lines = read_lines(data, source_file)
     located = find_article(lines, _is_meta, line_rule)
     head = _header_start(lines, located.head) if located else 0
-    header = parse_header(lines[head:], source_file, at_headline=located is not None and head == located.head)
+    try:
+        header = parse_header(lines[head:], source_file, at_headline=located is not None and head == located.head)
+    except NoHeadlineError:
+        if overrides is None or overrides.headline is None:
+            raise
+        # No line can be the headline: the sidecar's stands above the first one.
+        header = parse_header([make_line(0, overrides.headline), *lines[head:]], source_file, at_headline=True)
     header.removed[:0] = [Removed(l.line, l.raw, "above-headline") for l in lines[:head]]
     body = _take_date_lines(header, source_file)
     rules = classify([line.text for line in body], header.meta.authors)
-    if located is not None:
+    located_text = located is not None and _enough_text(lines, located)
+    if located_text:
         _outside_text(body, rules, lines, located)
     _body_captions(header, body, rules)
     kept = [line for line, rule in zip(body, rules) if rule is None]
     headings = _subheadings(kept, header.title)
-    _short_lines(body, rules, headings)
+    if located_text:
+        _short_lines(body, rules, headings)
     kept = [line for line, rule in zip(body, rules) if rule is None and line.line not in headings]
     removed = header.removed + [Removed(l.line, l.raw, r) for l, r in zip(body, rules) if r]
     paragraphs = join_split_sentences(kept)
@@ -96,6 +108,8 @@ def ingest(data: bytes, source_file: str) -> Article:
     published, updated = _resolve_dates(dates)
     if published is None:
         published, updated = _resolve_dates(_fill_years(_dates_near_header(lines, located, head)))
+    if published is None and overrides is not None and overrides.published is not None:
+        published = FoundDate(0, 0, overrides.published, PUBLISHED)  # the seed has none: the sidecar's
     if published is None:
         after_title = lines[1].line if len(lines) > 1 else lines[0].line
         problem = "no publication date found"
@@ -103,7 +117,8 @@ def ingest(data: bytes, source_file: str) -> Article:
             problem = "the date has no year and no other date in the header gives one"
         elif header.meta.relative:
             problem = "only a relative time ('2 hours ago'), which cannot be dated without the scrape time"
-        raise SeedError(source_file, after_title, problem, DATE_HINT)
+        raise SeedError(source_file, after_title, problem,
+                        f"{DATE_HINT}, {hint(source_file, 'published: 2019-03-12T14:05+00:00')}")
     meta = header.meta
     return Article(
         source_file=source_file,
@@ -215,6 +230,16 @@ def _subheadings(kept: list[SourceLine], title: str) -> dict[int, str]:
         ):
             found[line.line] = text
     return found
+
+
+_LOCATED_MIN_WORDS = 80
+
+
+def _enough_text(lines: list[SourceLine], located: Located) -> bool:
+    """Whether the located text is long enough for its bounds to say what is furniture: in a
+    few short lines, a line outside the run is as likely the article's own."""
+    shapes = shapes_of(lines[located.text_first: located.text_last + 1])
+    return sum(s.words for s in shapes if s.prose) >= _LOCATED_MIN_WORDS
 
 
 def _header_start(lines: list[SourceLine], headline: int) -> int:

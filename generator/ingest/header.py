@@ -27,16 +27,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..errors import SeedError
+from ..errors import NoHeadlineError, SeedError
 from ..model import Removed
 from .dates import DateError, find_dates, starts_with_label
 from .junk import MAX_BLOCK_HEADLINES, classify, is_headline_like, is_recommendation_marker, line_rule
 from .places import is_known_place
 from .meta import Meta, is_outlet, is_role, place_name, read_meta_line, unlabelled_byline
 from .captions import MEDIA_CAPTION, MEDIA_SOURCE, credit_below, is_photo_credit, read_caption
+from .sidecar import hint
 from .source import SourceLine, make_line
 
 LOOKAHEAD = 6
+_HEADLINE_EXAMPLE = "headline: The headline as published"  # for the hint: how the sidecar gives one
 _NAME_LINE_WORDS = 8  # a byline printed alone above the headline ("Jane Doe @janedoe") is short
 
 DATE_HINT = (
@@ -159,15 +161,17 @@ def _headline(lines: list[SourceLine], header_removed: list[Removed], source_fil
             rule = "masthead"
         if rule is None:
             if meta_of(line, source_file) is not None:
-                raise SeedError(
+                raise NoHeadlineError(
                     source_file, line.line, "the seed starts with a byline or date, not a headline",
-                    "put the headline on the first line and the byline and date under it",
+                    "put the headline on the first line and the byline and date under it, "
+                    + hint(source_file, _HEADLINE_EXAMPLE),
                 )
             return index
         header_removed.append(Removed(line.line, line.raw, rule))
-    raise SeedError(
+    raise NoHeadlineError(
         source_file, lines[-1].line, "no headline: every line is page junk",
-        "put the headline on the first line, the date line under it, then the article text",
+        "put the headline on the first line, the date line under it, then the article text, "
+        + hint(source_file, _HEADLINE_EXAMPLE),
     )
 
 

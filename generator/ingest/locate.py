@@ -76,7 +76,7 @@ class LineShape:
         """Reads as a short sentence or a list item of the text: weaker than :attr:`prose`."""
         return (
             self.link_share <= _MAX_LINK_SHARE and not self.heading and self.words >= 3
-            and (self.sentence_end or self.list_item) and self.function_share > 0
+            and (self.sentence_end or self.list_item)
         )
 
     @property
@@ -112,7 +112,7 @@ def shapes_of(lines: list[SourceLine]) -> list[LineShape]:
     shapes = [shape(line) for line in lines]
     for index in range(len(lines) - 1):
         following = lines[index + 1].text
-        if following[:1].islower() and not shapes[index].sentence_end and shapes[index].words >= 3:
+        if following[:1].islower() and not shapes[index].sentence_end and shapes[index].words >= 2:
             shapes[index] = replace(shapes[index], continues=True)
     return shapes
 
