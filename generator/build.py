@@ -84,8 +84,9 @@ def orphan_sidecars(seeds: Path, cwd: Path | None = None) -> list[SeedError]:
         elif path.name.endswith(sidecars.SUFFIX):
             seed = path.name.removesuffix(sidecars.SUFFIX) + ".txt"
             if not os.path.lexists(seeds / seed):
-                errors.append(SeedError(display_path(path, cwd), None, f"sidecar without a seed: there is no {seed}",
-                                        f"name it after its seed (<name>.txt → <name>{sidecars.SUFFIX}), or delete it"))
+                errors.append(SeedError(
+                    display_path(path, cwd), None, f"sidecar without a seed: there is no {seed}",
+                    f"name it after its seed (<name>.txt → <name>{sidecars.SUFFIX}), or delete it"))
     return errors
 
 
@@ -111,9 +112,10 @@ def load_sidecar(seed: Path, cwd: Path | None = None) -> tuple[Sidecar | None, l
         return None, [error]
     try:
         return sidecars.parse_sidecar(data, name)
-    except Exception as error:  # noqa: BLE001 — untrusted input: a bug it trips is its error (as in process_seed)
+    except Exception as error:  # noqa: BLE001 — untrusted input: a bug it trips is its error, as in process_seed
         return None, [SeedError(name, None, f"internal error while reading this sidecar: {type(error).__name__}: "
-                                f"{str(error)[:200]}", "this is a bug in the generator: please report it with the file")]
+                                f"{str(error)[:200]}",
+                                "this is a bug in the generator: please report it with the file")]
 
 
 def process_seed(name: str, data: bytes, registry: Registry, sidecar: Sidecar | None = None) -> Briefing | InputError:
