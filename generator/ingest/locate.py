@@ -117,12 +117,19 @@ def shapes_of(lines: list[SourceLine]) -> list[LineShape]:
     return shapes
 
 
-def text_run(shapes: list[LineShape]) -> tuple[int, int] | None:
-    """(first, last) index of the run of lines with the most prose, or None without prose."""
+def text_run(shapes: list[LineShape], weights: list[float] | None = None) -> tuple[int, int] | None:
+    """(first, last) index of the run of lines with the most prose, or None without prose.
+
+    ``weights`` scale each prose line's gain (its cohesion with the article, see
+    :func:`find_article`); without them every prose word counts one.
+    """
     best, best_span = 0.0, None
     total, start = 0.0, 0
     for index, features in enumerate(shapes):
-        gain = min(features.words, 120) if features.prose else -(_GAP_COST + min(features.words, 30) / 2)
+        if features.prose:
+            gain = min(features.words, 120) * (weights[index] if weights else 1.0)
+        else:
+            gain = -(_GAP_COST + min(features.words, 30) / 2)
         if total <= 0:
             total, start = 0.0, index
         total += gain
@@ -168,8 +175,21 @@ def find_article(lines: list[SourceLine], is_meta, is_junk) -> Located | None:
     run = text_run(shapes)
     if run is None:
         return None
-    first, last = run
+    # A second pass weighs each prose line by how much it shares the article's words (its lead
+    # and headline, from the first pass), so teasers, comments and summaries of other stories
+    # at the text's edge count for less than the article's own paragraphs (lexical cohesion).
+    head = _headline_index(lines, shapes, run[0], is_meta, is_junk)
+    topic = _lead_stems(lines, run[0]) | frozenset(_stems(lines[head].text))
+    weights = [_COHESION_FLOOR + (1 - _COHESION_FLOOR) * min(1.0, _overlap(line.text, topic) / _COHESIVE)
+               for line in lines]
+    first, last = text_run(shapes, weights) or run
     return Located(_headline_index(lines, shapes, first, is_meta, is_junk), first, last)
+
+
+_COHESION_FLOOR = 0.2
+"""What a prose line sharing no word with the article still counts for."""
+_COHESIVE = 0.35
+"""A prose line sharing this share of its content words with the article counts fully."""
 
 
 def _title_like(line: SourceLine, features: LineShape, is_junk) -> bool:
