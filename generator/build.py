@@ -256,6 +256,17 @@ def read_seeds(paths: list[Path], registry: Registry, problems: Problems,
     return briefings
 
 
+def inference_warnings(briefings: list[Briefing]) -> list[SeedError]:
+    """A warning for each briefing whose publication date is partly inferred, naming the line
+    of the date (the briefing's page says so too)."""
+    return [
+        SeedError(b.article.source_file, inference.line,
+                  f"the date has no {inference.part}: took {inference.value} from {inference.source}",
+                  f"if that is wrong, set published: in {b.article.source_file.removesuffix('.txt')}.meta.yml")
+        for b in briefings for inference in b.article.inferred
+    ]
+
+
 def attach_annotations(archive: Archive, folder: Path | None, problems: Problems, repo_url: str = "") -> Archive:
     """Load and validate the annotation files in ``folder`` and anchor them in the archive's
     briefings; errors (orphans included) and warnings (re-anchored notes) go to ``problems``.
@@ -301,6 +312,8 @@ def build(seeds: Path, docs: Path, registry_dir: Path, annotations: Path | None 
     seed_problems, linking = Problems(), Problems()
     seed_problems.extend(orphans)
     briefings = read_seeds(paths, registry, seed_problems, progress, jobs, cache_dir, loaded)
+    for warning in inference_warnings(briefings):
+        linking.warn(warning)  # kept with the fingerprint, so a skipped build says it again
     timings["read"], clock = time.perf_counter() - clock, time.perf_counter()
     with _no_cycle_collection():
         archive = attach_annotations(link(briefings, registry, site_url), annotations, linking, repo_url)

@@ -34,6 +34,7 @@ def briefing_record(page: Page) -> dict:
         "caption_credit": a.caption_credit,
         "paragraphs": list(a.paragraphs),
         "subheadings": [{"text": h.text, "before_paragraph": h.before} for h in a.subheadings],
+        "inferred": [{"part": i.part, "value": i.value, "source": i.source} for i in a.inferred],
         "entities": [{"id": e.id, "name": e.name, "type": e.type, "role": e.role,
                       "mentions": [m.text for m in e.mentions]} for e in b.entities],
         "quotes": [{"speaker": q.speaker, "speaker_name": q.speaker_name, "text": q.text,

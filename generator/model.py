@@ -60,6 +60,22 @@ class Article:
     """The time-zone abbreviation as the source printed it ("IST"), for display; None if none."""
     subheadings: tuple["Subheading", ...] = ()
     """The text's own subheadings, in order."""
+    inferred: tuple["Inference", ...] = ()
+    """Parts of the publication date the page does not print, which ingest filled in."""
+
+
+@dataclass(frozen=True)
+class Inference:
+    """A part of the publication date the page does not print, and how ingest filled it in."""
+
+    part: str
+    """What was inferred: "year"."""
+    value: str
+    """The value taken ("2019")."""
+    source: str
+    """Where it came from, for readers: "another date on the page", "the copyright line"."""
+    line: int
+    """1-based seed line of the date that lacks it."""
 
 
 @dataclass(frozen=True)

@@ -35,9 +35,10 @@ is given ordinary case ("McAllen").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..errors import NoHeadlineError, SeedError
-from ..model import Article, Removed, Subheading
+from ..model import Article, Inference, Removed, Subheading
 from .dates import FIRST_PUBLISHED, DateError, PUBLISHED, find_dates, UNLABELLED, UPDATED, FoundDate, starts_with_label
 from .captions import is_photo_credit, read_caption
 from .header import DATE_HINT, LOOKAHEAD, Header, merge, meta_of, parse_header
@@ -94,7 +95,7 @@ def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> A
         _outside_text(body, rules, lines, located)
     _body_captions(header, body, rules)
     kept = [line for line, rule in zip(body, rules) if rule is None]
-    headings = _subheadings(kept, header.title)
+    headings = _subheadings(body, rules, header.title)
     if located_text:
         _short_lines(body, rules, headings)
     kept = [line for line, rule in zip(body, rules) if rule is None and line.line not in headings]
@@ -104,10 +105,11 @@ def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> A
         Subheading(next((i for i, p in enumerate(paragraphs) if p.line > line), len(paragraphs)), text, line)
         for line, text in sorted(headings.items())
     )
-    dates = _fill_years(header.meta.dates or [])
+    copyright_year = _copyright_year(lines)
+    dates = _fill_years(header.meta.dates or [], copyright_year)
     published, updated = _resolve_dates(dates)
     if published is None:
-        published, updated = _resolve_dates(_fill_years(_dates_near_header(lines, located, head)))
+        published, updated = _resolve_dates(_fill_years(_dates_near_header(lines, located, head), copyright_year))
     if published is None and overrides is not None and overrides.published is not None:
         published = FoundDate(0, 0, overrides.published, PUBLISHED)  # the seed has none: the sidecar's
     if published is None:
@@ -136,6 +138,7 @@ def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> A
         paragraph_lines=tuple(p.line for p in paragraphs),
         removed=tuple(sorted(removed, key=lambda r: r.line)),
         subheadings=subheadings,
+        inferred=_inferences(published, lines),
     )
 
 
@@ -207,17 +210,20 @@ def _short_lines(body: list[SourceLine], rules: list[str | None], headings: dict
         rules[index] = "short-line"
 
 
-def _subheadings(kept: list[SourceLine], title: str) -> dict[int, str]:
+def _subheadings(body: list[SourceLine], rules: list[str | None], title: str) -> dict[int, str]:
     """The text's subheadings among the kept body lines, by line number: a Markdown heading, or
     a short line that does not end as a sentence does, with prose right under it (a teaser for
-    another story has a link or "Read more" under it instead) and the text above it; never the
-    headline again, nor a line the page repeats."""
-    shapes = shapes_of(kept)
+    another story has a link or "Read more" under it instead: the line right under a subheading
+    must be kept text, not junk) and the text above it; never the headline again, nor a line the
+    page repeats."""
+    shapes = shapes_of(body)
     seen: dict[str, int] = {}
-    for line in kept:
+    for line in body:
         seen[line.text] = seen.get(line.text, 0) + 1
     found: dict[int, str] = {}
-    for index, line in enumerate(kept[:-1]):
+    for index, line in enumerate(body[:-1]):
+        if rules[index] is not None or rules[index + 1] is not None:
+            continue
         features, below = shapes[index], shapes[index + 1]
         if not 1 <= features.words <= _SUBHEADING_WORDS or features.link_share > 0.5 or features.list_item:
             continue
@@ -226,10 +232,18 @@ def _subheadings(kept: list[SourceLine], title: str) -> dict[int, str]:
         text = line.text.rstrip()
         if features.heading >= 2 or (
             not text.endswith((".", ",", ";", ":", "…")) and not features.continues
-            and (shapes[index - 1].prose or shapes[index - 1].sentence) and text[:1].isupper()
+            and _text_above(shapes, rules, index) and text[:1].isupper()
         ):
             found[line.line] = text
     return found
+
+
+def _text_above(shapes, rules: list[str | None], index: int) -> bool:
+    """The nearest kept line above reads as text (junk between them, such as an ad, is skipped)."""
+    above = index - 1
+    while above >= 0 and rules[above] is not None:
+        above -= 1
+    return above >= 0 and (shapes[above].prose or shapes[above].sentence)
 
 
 _LOCATED_MIN_WORDS = 80
@@ -296,11 +310,48 @@ def _body_captions(header: Header, body: list[SourceLine], rules: list[str | Non
             header.caption, header.caption_credit = caption
 
 
-def _fill_years(dates: list[FoundDate]) -> list[FoundDate]:
+def _fill_years(dates: list[FoundDate], copyright_year: int | None = None) -> list[FoundDate]:
     """Dates printed without a year take the year of the first date that has one ("Published:
-    2 June 2021" / "Updated: 3 June, 18:45"); without such a date they are dropped."""
+    2 June 2021" / "Updated: 3 June, 18:45"), else the page's copyright year ("© 2019 …");
+    without either they are dropped. A filled date records where its year came from."""
     year = next((int(d.iso[:4]) for d in dates if d.with_year is None), None)
-    return [d if d.with_year is None else d.with_year(year) for d in dates if d.with_year is None or year]
+    source = _ANOTHER_DATE
+    if year is None and copyright_year is not None:
+        year, source = copyright_year, _COPYRIGHT_LINE
+    return [
+        d if d.with_year is None else replace(d.with_year(year), year_from=source)
+        for d in dates if d.with_year is None or year
+    ]
+
+
+_ANOTHER_DATE, _COPYRIGHT_LINE = "another date on the page", "the page's copyright line"
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)\b", re.I)
+
+
+def _copyright_year(lines: list[SourceLine]) -> int | None:
+    """The year of the page's copyright line ("© 2019 Acme News", "Copyright 2015-2019 …"): the
+    year a page that prints its date without one was published in, when nothing else says."""
+    for line in reversed(lines):
+        if len(line.text) <= 300:
+            match = _COPYRIGHT_YEAR.search(line.text)
+            if match:
+                return int(match.group(1))
+    return None
+
+
+def _inferences(published: FoundDate, lines: list[SourceLine]) -> tuple[Inference, ...]:
+    """What ingest filled in of the publication date, naming the line that lacks it."""
+    if published.year_from is None:
+        return ()
+    line = next((l.line for l in lines if _has_yearless_date(l.text)), lines[0].line)
+    return (Inference("year", published.iso[:4], published.year_from, line),)
+
+
+def _has_yearless_date(text: str) -> bool:
+    try:
+        return len(text) <= 300 and any(d.with_year is not None for d in find_dates(text))
+    except DateError:
+        return False
 
 
 def _first(dates: list[FoundDate], kind: str) -> FoundDate | None:

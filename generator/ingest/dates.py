@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from .timezones import ABBREVIATIONS, MONTH_FIRST, offset_zone, zone_for
+from .timezones import ABBREVIATIONS, MONTH_FIRST, NAMES, offset_zone, zone_for
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -40,9 +40,13 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # page's spans) and may be printed with an apostrophe ("14 January '15").
 _YEAR = r"(?:(?P<year>(?:19|20)\d\d)|['\u2019](?P<yy>\d\d))(?:(?!\d)|(?=[0-2]?\d[:.][0-5]\d))"
 
+# A date may follow a word with no space when the scraper ran two spans together
+# ("ReutersDecember 15, 2016"): a capital after a small letter starts a word too.
+_START = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
+
 _DATE_PATTERNS = (
-    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.I),
-    re.compile(rf"\b{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}", re.I),
+    re.compile(rf"{_START}{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.I),
+    re.compile(rf"{_START}{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}", re.I),
     re.compile(
         r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
         r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:\.\d+)?)?"
@@ -74,7 +78,7 @@ _LEAP_YEAR = 2000  # checks "29 February" without a year; the real year is fille
 
 # A zone abbreviation must be printed in capitals: "at" or "et" inside prose are not zones.
 _ZONE = (
-    r"(?:(?:(?:UTC|GMT)\s*)?(?P<sign>[+\-\u2212])(?P<off_h>[01]?\d)(?::?(?P<off_m>[0-5]\d))?(?!\d)"
+    r"(?:\(?(?:(?:UTC|GMT)\s*)?(?P<sign>[+\-\u2212])(?P<off_h>[01]?\d)(?::?(?P<off_m>[0-5]\d))?(?!\d)\)?"
     r"|\(?(?-i:(?P<abbr>[A-Z]{1,5}))\)?(?![A-Za-z]))"
 )
 _TIME = (
@@ -115,6 +119,8 @@ class FoundDate:
     """The zone abbreviation as printed ("IST"), upper case; None for offsets or no zone."""
     with_year: Callable[[int], "FoundDate"] | None = field(default=None, compare=False, repr=False)
     """For a date printed without a year: the same date in a given year; None otherwise."""
+    year_from: str | None = None
+    """For such a date once its year is filled in: where the year came from; None otherwise."""
 
 
 def _label_kind(label: str) -> str:
@@ -201,11 +207,22 @@ def _zone_known(time: re.Match) -> bool:
     return abbr is None or abbr.upper() in ABBREVIATIONS
 
 
+_ZONE_NAME = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, NAMES), key=len, reverse=True)) + r")\b", re.I)
+
+
+def _zone_names_as_abbreviations(text: str) -> str:
+    """ "8:15 AM Eastern Time" read as "8:15 AM ET": each spelled-out zone name becomes its
+    abbreviation, padded with spaces to the same length so that every offset stays right."""
+    return _ZONE_NAME.sub(lambda m: NAMES[" ".join(m.group(0).lower().split())].ljust(len(m.group(0))), text)
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every date expression in ``text`` (a header line), in order, with its label kind.
 
     Raises DateError when an expression has the shape of a date but is not a real one.
     """
+    if "time" in text.lower():
+        text = _zone_names_as_abbreviations(text)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for pattern in _DATE_PATTERNS:

@@ -140,6 +140,8 @@ def apply(article: Article, sidecar: Sidecar) -> Article:
             changes[field] = value
     if changes.keys() & set(MOMENTS):
         changes["time_zone"] = _zone_label(article, changes)
+    if sidecar.published is not None:
+        changes["inferred"] = ()  # the maintainer's date: nothing of it is inferred
     return replace(article, **changes) if changes else article
 
 

@@ -51,6 +51,22 @@ _ZONES: dict[str, str] = {
     "AET": "Australia/Sydney",
 }
 
+# Zone names as pages spell them out ("8:15 AM Eastern Time"), to the abbreviation above.
+NAMES: dict[str, str] = {
+    "eastern time": "ET", "eastern standard time": "EST", "eastern daylight time": "EDT",
+    "central time": "CT", "central standard time": "CST", "central daylight time": "CDT",
+    "mountain time": "MT", "mountain standard time": "MST", "mountain daylight time": "MDT",
+    "pacific time": "PT", "pacific standard time": "PST", "pacific daylight time": "PDT",
+    "greenwich mean time": "GMT", "coordinated universal time": "UTC", "british summer time": "BST",
+    "india standard time": "IST", "indian standard time": "IST",
+    "central european time": "CET", "central european summer time": "CEST",
+    "eastern european time": "EET", "eastern european summer time": "EEST",
+    "japan standard time": "JST", "korea standard time": "KST", "singapore time": "SGT",
+    "hong kong time": "HKT", "gulf standard time": "GST", "pakistan standard time": "PKT",
+    "australian eastern standard time": "AEST", "australian eastern daylight time": "AEDT",
+    "new zealand standard time": "NZST", "new zealand daylight time": "NZDT",
+}
+
 MONTH_FIRST: frozenset[str] = frozenset({
     "ET", "CT", "MT", "PT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST",
 })

@@ -1,0 +1,143 @@
+"""Ingest that finds the article on the page (generator/ingest/locate.py) and what it adds: the
+text run, the headline by its byline and date lines, page furniture by position and shape,
+subheadings, dates read in more forms, and inferred years said out loud.
+
+Seeds here are written for the test (never real articles); the real-world corpus and its scores
+are in tests/test_realworld.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.build import build
+from generator.ingest import ingest
+from generator.ingest.dates import find_dates
+from generator.ingest.locate import shapes_of, text_run
+from generator.ingest.source import read_lines
+
+REGISTRY = Path(__file__).resolve().parent.parent / "registry"
+
+PARAGRAPHS = [
+    "The city council approved a new bridge over the river on Tuesday, ending years of debate about how the crossing should be paid for.",
+    "Work on the bridge will begin in the autumn, and it should open two years later, the council's engineers told the meeting.",
+    "Residents who spoke at the meeting said the old ferry had become too slow for the number of people who now cross the river each day.",
+    "The council will borrow most of the money, and the state has promised a grant that covers about a third of the cost of the bridge.",
+]
+
+
+def _seed(*lines: str) -> bytes:
+    return "\n\n".join(lines).encode("utf-8")
+
+
+def _page(*above: str, below: tuple[str, ...] = ()) -> bytes:
+    return _seed(*above, *PARAGRAPHS, *below)
+
+
+def test_menus_and_teasers_above_the_headline_are_page_furniture():
+    article = ingest(_page(
+        "Home", "News", "Sport", "Council to vote on parking fees next month",  # a teaser in the menu
+        "Politics", "Council approves the new bridge over the river", "By Ann Lee", "12 March 2019",
+    ), "x.txt")
+    assert article.title == "Council approves the new bridge over the river"
+    assert article.paragraphs == tuple(PARAGRAPHS)
+    removed = {r.text: r.rule for r in article.removed}
+    assert removed["Council to vote on parking fees next month"] == "above-headline"
+
+
+def test_the_headline_is_the_title_that_the_text_is_about_not_a_masthead():
+    article = ingest(_page(
+        "Menu", "Council approves the new bridge over the river", "By Ann Lee",
+        "EASTBROOK EVENING GAZETTE", "12 March 2019 09:30 GMT",
+    ), "x.txt")
+    assert article.title == "Council approves the new bridge over the river"
+    assert article.published == "2019-03-12T09:30:00+00:00"
+
+
+def test_related_headlines_and_footer_after_the_text_are_removed():
+    article = ingest(_page(
+        "Council approves the new bridge over the river", "By Ann Lee", "12 March 2019",
+        below=("School board names a new head", "Flooding closes two roads south of the river",
+               "Police seek witnesses after a fire", "About us", "Contact", "Terms of use"),
+    ), "x.txt")
+    assert article.paragraphs == tuple(PARAGRAPHS)
+    rules = {r.text: r.rule for r in article.removed}
+    # no widget title above them, so no phrase rule knows them: they go by position and shape
+    assert set(rules.values()) == {"after-text"} and len(rules) == 6
+
+
+def test_a_short_title_line_with_prose_under_it_is_a_subheading_and_a_teaser_is_not():
+    article = ingest(_seed(
+        "Council approves the new bridge over the river", "By Ann Lee", "12 March 2019",
+        PARAGRAPHS[0], PARAGRAPHS[1], "What it will cost", PARAGRAPHS[2],
+        "Ferry service to end next year", "Read more", PARAGRAPHS[3],
+    ), "x.txt")
+    assert [(h.text, h.before) for h in article.subheadings] == [("What it will cost", 2)]
+    assert article.paragraphs == tuple(PARAGRAPHS)
+    rules = {r.text: r.rule for r in article.removed}
+    assert rules["Ferry service to end next year"] == "short-line"
+
+
+def test_markdown_heading_inside_the_text_is_a_subheading():
+    article = ingest(_seed(
+        "# Council approves the new bridge over the river", "By Ann Lee", "12 March 2019",
+        PARAGRAPHS[0], PARAGRAPHS[1], "## The cost", PARAGRAPHS[2], PARAGRAPHS[3],
+    ), "x.txt")
+    assert [h.text for h in article.subheadings] == ["The cost"]
+
+
+def test_text_run_is_the_run_with_most_prose():
+    lines = read_lines(_seed("Home", "News", *PARAGRAPHS, "About us", "Contact", "Long teaser headline here"), "x")
+    assert text_run(shapes_of(lines)) == (2, 5)
+
+
+def test_dates_run_into_words_and_spelled_out_zones_are_read():
+    assert [d.iso for d in find_dates("December 15, 20163:33 PM ET")] == ["2016-12-15T15:33:00-05:00"]
+    assert [d.iso for d in find_dates("ReutersDecember 15, 2016 3:33 PM ET")] == ["2016-12-15T15:33:00-05:00"]
+    assert [d.iso for d in find_dates("Published 8:15 AM Eastern Time, March 3, 2021")] == ["2021-03-03T08:15:00-05:00"]
+    assert [d.iso for d in find_dates("3 June 2021 18:45 (GMT+05:30)")] == ["2021-06-03T18:45:00+05:30"]
+    assert [d.iso for d in find_dates("14 January '15, 11:57pm")] == ["2015-01-14T23:57:00"]
+    assert [d.iso for d in find_dates("10/9/10 7:15 AM EDT")] == ["2010-10-09T07:15:00-04:00"]
+    assert [d.iso for d in find_dates("by Jane Roe @janeroe November 29, 2016: 3:42 PM ET")] == [
+        "2016-11-29T15:42:00-05:00"]
+    assert find_dates("Remember 15, 2016 as a score of 3/4/20") == []
+
+
+def test_a_date_inside_a_byline_or_with_a_source_builds():
+    article = ingest(_page(
+        "Council approves the new bridge over the river", "Ann Lee / Eastbrook Desk / Updated: Oct 9, 2019, 11:05 IST",
+    ), "x.txt")
+    assert article.published == "2019-10-09T11:05:00+05:30"
+    article = ingest(_page(
+        "Council approves the new bridge over the river", "Last Updated : Oct 9, 2019 11:05 IST | Source: PTI",
+    ), "x.txt")
+    assert article.published.startswith("2019-10-09T11:05")
+
+
+def test_a_year_from_the_copyright_line_is_said_on_the_page_and_in_a_warning(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "bridge.txt").write_bytes(_page(
+        "Council approves the new bridge over the river", "By Ann Lee", "Updated: 3 June, 18:45 BST",
+        below=("© 2019 Eastbrook Gazette. All rights reserved.",),
+    ))
+    article = ingest((seeds / "bridge.txt").read_bytes(), "seeds/bridge.txt")
+    assert article.published == "2019-06-03T18:45:00+01:00"
+    assert [(i.part, i.value, i.line) for i in article.inferred] == [("year", "2019", 5)]
+    result = build(seeds, tmp_path / "docs", REGISTRY, None, jobs=1, cache_dir=tmp_path / "cache")
+    [warning] = result.problems.warnings
+    assert warning.file.endswith("bridge.txt") and warning.line == 5
+    assert "took 2019 from the page's copyright line" in warning.message
+    page = next((tmp_path / "docs" / "briefings" / "2019").rglob("*.md")).read_text(encoding="utf-8")
+    assert "year not printed on the page: 2019" in page
+    again = build(seeds, tmp_path / "docs", REGISTRY, None, jobs=1, cache_dir=tmp_path / "cache")
+    assert [str(w) for w in again.problems.warnings] == [str(warning)]  # said again on a skipped build
+
+
+def test_a_seed_with_no_date_at_all_is_still_an_error():
+    import pytest
+
+    from generator.errors import SeedError
+
+    with pytest.raises(SeedError, match="no publication date"):
+        ingest(_page("Council approves the new bridge over the river", "By Ann Lee"), "x.txt")
