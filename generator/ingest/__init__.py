@@ -79,15 +79,18 @@ def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> A
     of a seed that has none, which would be refused otherwise; apply() puts the rest on."""
     lines = read_lines(data, source_file)
     located = find_article(lines, _is_meta, line_rule)
-    head = _header_start(lines, located.head) if located else 0
+    head = located.head if located else 0
+    above = _metadata_above(lines, head) if located else []
     try:
-        header = parse_header(lines[head:], source_file, at_headline=located is not None and head == located.head)
+        header = parse_header(lines[head:], source_file, at_headline=located is not None)
     except NoHeadlineError:
         if overrides is None or overrides.headline is None:
             raise
         # No line can be the headline: the sidecar's stands above the first one.
         header = parse_header([make_line(0, overrides.headline), *lines[head:]], source_file, at_headline=True)
-    header.removed[:0] = [Removed(l.line, l.raw, "above-headline") for l in lines[:head]]
+    for index in above:
+        merge(header.meta, read_meta_line(lines[index].raw))
+    header.removed[:0] = [Removed(l.line, l.raw, "above-headline") for i, l in enumerate(lines[:head]) if i not in above]
     body = _take_date_lines(header, source_file)
     rules = classify([line.text for line in body], header.meta.authors)
     located_text = located is not None and _enough_text(lines, located)
@@ -256,20 +259,20 @@ def _enough_text(lines: list[SourceLine], located: Located) -> bool:
     return sum(s.words for s in shapes if s.prose) >= _LOCATED_MIN_WORDS
 
 
-def _header_start(lines: list[SourceLine], headline: int) -> int:
-    """Where the header starts: the headline, or the byline and date lines printed right above it
-    (as magazines do) when none follow it, which :func:`.header.parse_header` reads from there."""
+def _metadata_above(lines: list[SourceLine], headline: int) -> list[int]:
+    """The byline and date lines printed right above the headline (as magazines do), when none
+    follow it: read into the header like those under a headline."""
     if any(_is_meta(line) for line in lines[headline + 1: headline + 1 + LOOKAHEAD]):
-        return headline
-    start, index = headline, headline - 1
+        return []
+    found, index = [], headline - 1
     while index >= 0 and headline - index <= LOOKAHEAD:
         line = lines[index]
         if _is_strict_meta(line):
-            start = index
+            found.append(index)
         elif not (line_rule(line.text) or len(line.text.split()) <= 2):
             break
         index -= 1
-    return start
+    return sorted(found)
 
 
 def _outside_text(body: list[SourceLine], rules: list[str | None], lines: list[SourceLine], located: Located) -> None:
