@@ -66,11 +66,11 @@ def test_related_headlines_and_footer_after_the_text_are_removed():
     assert set(rules.values()) == {"after-text"} and len(rules) == 6
 
 
-def test_a_short_title_line_with_prose_under_it_is_a_subheading_and_a_teaser_is_not():
+def test_a_short_title_line_with_prose_under_it_is_a_subheading_and_one_without_is_not():
     article = ingest(_seed(
         "Council approves the new bridge over the river", "By Ann Lee", "12 March 2019",
-        PARAGRAPHS[0], PARAGRAPHS[1], "What it will cost", PARAGRAPHS[2],
-        "Ferry service to end next year", "Read more", PARAGRAPHS[3],
+        PARAGRAPHS[0], PARAGRAPHS[1], "What it will cost", "Advertisement", PARAGRAPHS[2],
+        "Ferry service to end next year", "Gareth Lee for the Gazette", PARAGRAPHS[3],
     ), "x.txt")
     assert [(h.text, h.before) for h in article.subheadings] == [("What it will cost", 2)]
     assert article.paragraphs == tuple(PARAGRAPHS)

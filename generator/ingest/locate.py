@@ -217,9 +217,6 @@ def _headline_index(lines, shapes, first: int, is_meta, is_junk) -> int:
         counts[line.text] = counts.get(line.text, 0) + 1
     kept = [i for i in range(top, first + 1) if is_junk(lines[i].text) is None]
     rank = {index: position for position, index in enumerate(kept)}
-    # A date far above the text is the masthead's "today", not the article's.
-    text_rank = sum(1 for k in kept if k < first)
-    metas = [i for i in metas if i in rank and text_rank - rank[i] <= _META_REACH]
     lead = _lead_stems(lines, first)
 
     def score(i: int) -> float:
@@ -230,8 +227,6 @@ def _headline_index(lines, shapes, first: int, is_meta, is_junk) -> int:
 
 _LEAD_WORDS = 300
 _LEAD_WEIGHT = 4.0
-_META_REACH = 12
-"""A byline or date line counts for a title near it only this many kept lines above the text."""
 
 
 def _ends_with_stop(text: str) -> bool:
