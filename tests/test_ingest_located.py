@@ -100,7 +100,17 @@ def test_dates_run_into_words_and_spelled_out_zones_are_read():
     assert [d.iso for d in find_dates("10/9/10 7:15 AM EDT")] == ["2010-10-09T07:15:00-04:00"]
     assert [d.iso for d in find_dates("by Jane Roe @janeroe November 29, 2016: 3:42 PM ET")] == [
         "2016-11-29T15:42:00-05:00"]
+    assert [d.iso for d in find_dates("Updated on 3-Jun-2021")] == ["2021-06-03"]
+    assert [d.iso for d in find_dates("2021/06/03 10:45 GMT")] == ["2021-06-03T10:45:00+00:00"]
     assert find_dates("Remember 15, 2016 as a score of 3/4/20") == []
+
+
+def test_a_date_printed_away_from_the_header_still_builds():
+    article = ingest(_page(
+        "Council approves the new bridge over the river", "By Ann Lee",
+        below=("Share this story", "Posted on 12 March 2019 in Local News"),
+    ), "x.txt")
+    assert article.published == "2019-03-12"
 
 
 def test_a_date_inside_a_byline_or_with_a_source_builds():

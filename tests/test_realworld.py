@@ -83,8 +83,8 @@ def test_date_matching_follows_the_gold_precision():
 # scores the same or higher on every field but byline); a change that falls below one of these
 # breaks what the corpus showed working.
 FLOORS = {
-    "tuning": {"built": 0.98, "headline": 0.62, "date": 0.92, "junk": 0.94, "sentences": 0.94},
-    "locked": {"built": 0.85, "headline": 0.58, "date": 0.80, "junk": 0.78, "sentences": 0.80},
+    "tuning": {"built": 0.98, "headline": 0.68, "date": 0.92, "junk": 0.94, "sentences": 0.94},
+    "locked": {"built": 0.95, "headline": 0.65, "date": 0.90, "junk": 0.89, "sentences": 0.93},
 }
 
 

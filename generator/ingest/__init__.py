@@ -177,16 +177,28 @@ def _dates_near_header(lines: list[SourceLine], located: Located | None, head: i
     end = located.text_first + 4 if located else min(len(lines), head + 12)
     window = range(max(0, head - 8), min(len(lines), end))
     for index in sorted(window, key=lambda i: (i < head, abs(i - head))):
-        line = lines[index]
-        if len(line.text.split()) > _DATE_LINE_WORDS * 2:
-            continue
-        try:
-            dates = find_dates(line.text)
-        except DateError:
-            continue
+        dates = _line_dates(lines[index], _DATE_LINE_WORDS * 2)
         if dates:
             return dates
+    # Elsewhere on the page, last: a labelled date ("Posted on …"), then a line that is a date
+    # and little else, nearest the headline. Related stories print dates too, but a page that
+    # shows its date builds (and its briefing can be corrected with a sidecar).
+    rest = sorted(set(range(len(lines))) - set(window), key=lambda i: (i < head, abs(i - head)))
+    for labelled in (True, False):
+        for index in rest:
+            dates = _line_dates(lines[index], _DATE_LINE_WORDS if labelled else 6)
+            if dates and (not labelled or any(d.kind != UNLABELLED for d in dates)):
+                return dates
     return []
+
+
+def _line_dates(line: SourceLine, max_words: int) -> list[FoundDate]:
+    if len(line.text.split()) > max_words:
+        return []
+    try:
+        return find_dates(line.text)
+    except DateError:
+        return []
 
 
 _SUBHEADING_WORDS = 14

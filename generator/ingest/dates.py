@@ -10,6 +10,7 @@ Formats read (any case, optional weekday, optional "at", commas and slashes betw
 * ``May 27, 2026 04:37 AM IST`` and ``March 12, 2019 9:14 PM ET``  (month day, year [time] [zone])
 * ``12 March 2019`` and ``Mon 3 Jun 2019 14.05 BST``              (day month year [time] [zone])
 * ``18:45 GMT, 3 June 2021``                                       (time [zone], then the date)
+* ``3-Jun-2021`` and ``2021/06/03``
 * ``2019-03-12``, ``2019-03-12 14:05``, ``2019-03-12T14:05:00Z``, ``…+05:30`` (ISO 8601)
 * zones as abbreviations from the table, ``UTC+5:30``/``GMT-4`` or ``+05:30``
 
@@ -47,6 +48,8 @@ _START = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
 _DATE_PATTERNS = (
     re.compile(rf"{_START}{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.I),
     re.compile(rf"{_START}{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}", re.I),
+    re.compile(rf"{_START}{_DAY}-{_MONTH}-{_YEAR}", re.I),  # "3-Jun-2021"
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?![\d/])"),  # "2021/06/03"
     re.compile(
         r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
         r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d)(?:\.\d+)?)?"
