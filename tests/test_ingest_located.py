@@ -70,7 +70,7 @@ def test_a_short_title_line_with_prose_under_it_is_a_subheading_and_one_without_
     article = ingest(_seed(
         "Council approves the new bridge over the river", "By Ann Lee", "12 March 2019",
         PARAGRAPHS[0], PARAGRAPHS[1], "What it will cost", "Advertisement", PARAGRAPHS[2],
-        "Ferry service to end next year", "Gareth Lee for the Gazette", PARAGRAPHS[3],
+        "Ferry service to end next year", "[Read the full story on the ferry](https://example.com/ferry)", PARAGRAPHS[3],
     ), "x.txt")
     assert [(h.text, h.before) for h in article.subheadings] == [("What it will cost", 2)]
     assert article.paragraphs == tuple(PARAGRAPHS)
@@ -151,3 +151,21 @@ def test_a_seed_with_no_date_at_all_is_still_an_error():
 
     with pytest.raises(SeedError, match="no publication date"):
         ingest(_page("Council approves the new bridge over the river", "By Ann Lee"), "x.txt")
+
+
+def _subheadings_of(*middle: str) -> list[str]:
+    article = ingest(_seed(
+        "Council approves the new bridge over the river", "By Ann Lee", "12 March 2019",
+        PARAGRAPHS[0], *middle, PARAGRAPHS[1], PARAGRAPHS[2], PARAGRAPHS[3],
+    ), "x.txt")
+    return [h.text for h in article.subheadings]
+
+
+def test_subheading_shapes():
+    assert _subheadings_of("3. Long-distance drones") == ["3. Long-distance drones"]
+    assert _subheadings_of("Physical characteristics", "Regolith") == ["Physical characteristics", "Regolith"]
+    assert _subheadings_of("What changes now?") == ["What changes now?"]
+    assert _subheadings_of("Ava, who did you look up to when you were a young girl?") == []  # an interview question
+    assert _subheadings_of("No, it is not overpaid. Here is why") == []  # two sentences
+    assert _subheadings_of("ISOLATION: Roads were shut around the hospital") == []  # a caption's label
+    assert _subheadings_of("Sept. 2, 2016 02:06") == []  # a date

@@ -48,6 +48,7 @@ from .meta import WIRE_AGENCIES, place_name, read_meta_line, unlabelled_byline
 from .places import is_known_place
 from .paragraphs import join_split_sentences
 from .sidecar import Sidecar, hint
+from .subheadings import find as find_subheadings
 from .source import SourceLine, make_line, read_lines
 
 __all__ = ["ingest"]
@@ -98,7 +99,7 @@ def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> A
         _outside_text(body, rules, lines, located)
     _body_captions(header, body, rules)
     kept = [line for line, rule in zip(body, rules) if rule is None]
-    headings = _subheadings(body, rules, header.title)
+    headings = find_subheadings(body, rules, header.title)
     if located_text:
         _short_lines(body, rules, headings)
     kept = [line for line, rule in zip(body, rules) if rule is None and line.line not in headings]
@@ -201,7 +202,6 @@ def _line_dates(line: SourceLine, max_words: int) -> list[FoundDate]:
         return []
 
 
-_SUBHEADING_WORDS = 14
 _SHORT_LINE_WORDS = 12
 
 
@@ -223,45 +223,6 @@ def _short_lines(body: list[SourceLine], rules: list[str | None], headings: dict
         if body[index].text.rstrip().endswith(":"):
             continue  # "Key points:", "People are advised to:": it introduces what follows
         rules[index] = "short-line"
-
-
-def _subheadings(body: list[SourceLine], rules: list[str | None], title: str) -> dict[int, str]:
-    """The text's subheadings among the kept body lines, by line number: a Markdown heading, or
-    a short line that does not end as a sentence does, with prose under it and the text above it
-    (junk between them, an ad or a photo credit, is skipped: requiring the very next line to be
-    text lost more real subheadings on the real-world corpus than it kept teasers out); never the
-    headline again, nor a line the page repeats."""
-    shapes = shapes_of(body)
-    seen: dict[str, int] = {}
-    for line in body:
-        seen[line.text] = seen.get(line.text, 0) + 1
-    found: dict[int, str] = {}
-    for index, line in enumerate(body[:-1]):
-        if rules[index] is not None:
-            continue
-        after = next((i for i in range(index + 1, len(body)) if rules[i] is None), None)
-        if after is None:
-            continue
-        features, below = shapes[index], shapes[after]
-        if not 1 <= features.words <= _SUBHEADING_WORDS or features.link_share > 0.5 or features.list_item:
-            continue
-        if seen[line.text] > 1 or line.text == title or index == 0 or not (below.prose or below.list_item):
-            continue
-        text = line.text.rstrip()
-        if features.heading >= 2 or (
-            not text.endswith((".", ",", ";", ":", "…")) and not features.continues
-            and _text_above(shapes, rules, index) and text[:1].isupper()
-        ):
-            found[line.line] = text
-    return found
-
-
-def _text_above(shapes, rules: list[str | None], index: int) -> bool:
-    """The nearest kept line above reads as text (junk between them, such as an ad, is skipped)."""
-    above = index - 1
-    while above >= 0 and rules[above] is not None:
-        above -= 1
-    return above >= 0 and (shapes[above].prose or shapes[above].sentence)
 
 
 _LOCATED_MIN_WORDS = 80
