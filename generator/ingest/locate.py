@@ -48,6 +48,8 @@ LONG_LINE_WORDS = 25
 _MIN_FUNCTION_SHARE = 0.2
 _MAX_LINK_SHARE = 0.5
 _GAP_COST = 4
+_GAP_GROWTH = 2
+"""A gap's line costs up to this many times _GAP_COST as the gap goes on."""
 HEADER_WINDOW = 24
 """How many lines above the article text the header may stand."""
 
@@ -124,12 +126,16 @@ def text_run(shapes: list[LineShape], weights: list[float] | None = None) -> tup
     :func:`find_article`); without them every prose word counts one.
     """
     best, best_span = 0.0, None
-    total, start = 0.0, 0
+    total, start, streak = 0.0, 0, 0
     for index, features in enumerate(shapes):
         if features.prose:
             gain = min(features.words, 120) * (weights[index] if weights else 1.0)
+            streak = 0
         else:
-            gain = -(_GAP_COST + min(features.words, 30) / 2)
+            # Each further line of a gap costs more: a caption or two inside the text is
+            # bridged, a long block of furniture (a comment section, a footer) is a boundary.
+            streak += 1
+            gain = -(_GAP_COST * min(streak, _GAP_GROWTH) + min(features.words, 30) / 2)
         if total <= 0:
             total, start = 0.0, index
         total += gain
