@@ -79,7 +79,7 @@ def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> A
     ``overrides``, the seed's sidecar (:mod:`.sidecar`), gives the headline or publication date
     of a seed that has none, which would be refused otherwise; apply() puts the rest on."""
     lines = read_lines(data, source_file)
-    located = find_article(lines, _is_meta, line_rule)
+    located = find_article(lines, _is_meta, _not_a_title)
     head = located.head if located else 0
     above = _metadata_above(lines, head) if located else []
     try:
@@ -144,6 +144,15 @@ def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> A
         subheadings=subheadings,
         inferred=_inferences(published, lines),
     )
+
+
+def _not_a_title(line: SourceLine) -> str | None:
+    """Why a line cannot be the headline or a part of the text's own header: a named junk rule,
+    or a photo caption with its credit ("Roger Ailes. Photo: Jane Roe")."""
+    rule = line_rule(line.text)
+    if rule is None and (caption := read_caption(line)) is not None and is_photo_credit(caption[1]):
+        rule = "photo-caption"
+    return rule
 
 
 def _is_strict_meta(line: SourceLine) -> bool:

@@ -173,7 +173,7 @@ class Located:
 def find_article(lines: list[SourceLine], is_meta, is_junk) -> Located | None:
     """Where the headline and the article text are; None when no line reads as prose.
 
-    ``is_meta(line)`` says whether a line is a byline or date line, ``is_junk(text)`` whether a
+    ``is_meta(line)`` says whether a line is a byline or date line, ``is_junk(line)`` whether a
     line is page junk by a named rule (both from the header's readers, passed in so this module
     stays below them).
     """
@@ -204,7 +204,7 @@ def _title_like(line: SourceLine, features: LineShape, is_junk) -> bool:
         return False  # a heading that links to its own page is still the headline
     if features.sentence_end and features.words >= 20 and not features.heading:
         return False  # a sentence that long is a dek or a paragraph
-    return is_junk(line.text) is None and any(ch.isalpha() for ch in line.text)
+    return is_junk(line) is None and any(ch.isalpha() for ch in line.text)
 
 
 def _headline_index(lines, shapes, first: int, is_meta, is_junk) -> int:
@@ -221,7 +221,7 @@ def _headline_index(lines, shapes, first: int, is_meta, is_junk) -> int:
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1
-    kept = [i for i in range(top, first + 1) if is_junk(lines[i].text) is None]
+    kept = [i for i in range(top, first + 1) if is_junk(lines[i]) is None]
     rank = {index: position for position, index in enumerate(kept)}
     lead = _lead_stems(lines, first)
 
