@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.ingest.dates import DateError, find_dates, starts_with_label
@@ -338,3 +340,15 @@ def test_a_bare_name_after_a_labelled_byline_is_the_dateline_not_a_second_author
     # "Written by: Name  N min read  Place  Updated: …": the place is unknown to GeoNames.
     meta = read_meta_line("Written by: **Ada Quill** 3 min read Norbridge Falls Updated: January 14, 2026 09:15 AM GMT")
     assert meta.authors == ["Ada Quill"] and meta.dateline == "Norbridge Falls"
+
+
+def test_inline_fast_path_reads_every_corpus_line_as_markdown_it_does():
+    from generator.ingest.inline import _MARKUP, _parsed, plain
+
+    root = Path(__file__).resolve().parent
+    files = [*root.glob("realworld/seeds/*/*.txt"), *root.glob("fixtures/**/*.txt"), *root.parent.glob("seeds/*.txt")]
+    lines = {line.strip() for f in files for line in f.read_text(encoding="utf-8", errors="replace").splitlines()}
+    lines |= {"[a](javascript:alert(1)) b", "[a](data:x) [b](#)", "[x *y*](#)", "[a](b c)", "[[a]](#)", "[a](#)_b_"}
+    checked = [line for line in lines if _MARKUP.search(line)]
+    assert len(checked) > 1000
+    assert [line for line in checked if plain(line) != _parsed(line)] == []

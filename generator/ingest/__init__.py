@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..errors import NoHeadlineError, SeedError
 from ..model import Article, Inference, Removed, Subheading
@@ -146,6 +147,7 @@ def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> A
     )
 
 
+@lru_cache(maxsize=4096)
 def _not_a_title(line: SourceLine) -> str | None:
     """Why a line cannot be the headline or a part of the text's own header: a named junk rule,
     or a photo caption with its credit ("Roger Ailes. Photo: Jane Roe")."""
@@ -164,6 +166,7 @@ def _is_strict_meta(line: SourceLine) -> bool:
     return meta is not None and bool(meta.dates or meta.authors or meta.relative)
 
 
+@lru_cache(maxsize=4096)
 def _is_meta(line: SourceLine) -> bool:
     """A byline or date line: what the header reads as metadata, or a short line with a date in
     it ("This story is from October 9, 2019", "Will Leitch/November 18, 2016")."""

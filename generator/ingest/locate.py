@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .source import SourceLine
 
@@ -94,6 +95,7 @@ class LineShape:
         )
 
 
+@lru_cache(maxsize=4096)
 def shape(line: SourceLine) -> LineShape:
     """The features of a line, from its plain text and (for links) its raw Markdown."""
     words = _WORD.findall(line.text)
@@ -239,10 +241,11 @@ def _ends_with_stop(text: str) -> bool:
     return text.rstrip("\"'”’)").endswith((".", "…"))
 
 
-def _stems(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _stems(text: str) -> tuple[str, ...]:
     """Content words of a text, cut to five letters (so "telescopes" meets "telescope")."""
     words = (w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(text))
-    return [w[:5] for w in words if len(w) >= 3 and w not in _FUNCTION_WORDS]
+    return tuple(w[:5] for w in words if len(w) >= 3 and w not in _FUNCTION_WORDS)
 
 
 def _lead_stems(lines: list[SourceLine], first: int) -> frozenset[str]:
