@@ -157,8 +157,15 @@ def _not_a_title(line: SourceLine) -> str | None:
     return rule
 
 
+# What every byline, date, reading-time or relative-time line holds (a digit, a "By" or
+# "Author" label, "ago"): a line without any is not one, and the full reader is not asked.
+_META_HINT = re.compile(r"\d|\b(?:by|authors?|ago|just\s+now)\b", re.I)
+
+
 def _is_strict_meta(line: SourceLine) -> bool:
     """A line the header's reader takes as a byline or date line."""
+    if not _META_HINT.search(line.text):
+        return False
     try:
         meta = read_meta_line(line.raw)
     except DateError:
@@ -170,6 +177,8 @@ def _is_strict_meta(line: SourceLine) -> bool:
 def _is_meta(line: SourceLine) -> bool:
     """A byline or date line: what the header reads as metadata, or a short line with a date in
     it ("This story is from October 9, 2019", "Will Leitch/November 18, 2016")."""
+    if not _META_HINT.search(line.text):
+        return False
     try:
         meta = read_meta_line(line.raw)
         if meta is not None and (meta.dates or meta.authors or meta.relative):

@@ -98,13 +98,13 @@ class LineShape:
 @lru_cache(maxsize=4096)
 def shape(line: SourceLine) -> LineShape:
     """The features of a line, from its plain text and (for links) its raw Markdown."""
-    words = _WORD.findall(line.text)
-    link_chars = sum(len(m.group(1)) for m in _LINK.finditer(line.raw))
+    words = _WORD.findall(line.text.lower())
+    link_chars = sum(len(m.group(1)) for m in _LINK.finditer(line.raw)) if "](" in line.raw else 0
     heading = _HEADING.match(line.raw)
     return LineShape(
         words=len(words),
         link_share=min(1.0, link_chars / max(len(line.text), 1)),
-        function_share=sum(w.lower() in _FUNCTION_WORDS for w in words) / max(len(words), 1),
+        function_share=len(_FUNCTION_WORDS.intersection(words)) and sum(w in _FUNCTION_WORDS for w in words) / len(words),
         sentence_end=_SENTENCE_END.search(line.text) is not None,
         heading=len(heading.group(1)) if heading else 0,
         list_item=_LIST_ITEM.match(line.raw) is not None,
@@ -188,10 +188,15 @@ def find_article(lines: list[SourceLine], is_meta, is_junk) -> Located | None:
     # at the text's edge count for less than the article's own paragraphs (lexical cohesion).
     head = _headline_index(lines, shapes, run[0], is_meta, is_junk)
     topic = _lead_stems(lines, run[0]) | frozenset(_stems(lines[head].text))
-    weights = [_COHESION_FLOOR + (1 - _COHESION_FLOOR) * min(1.0, _overlap(line.text, topic) / _COHESIVE)
-               for line in lines]
+    weights = [
+        _COHESION_FLOOR + (1 - _COHESION_FLOOR) * min(1.0, _overlap(line.text, topic) / _COHESIVE)
+        if features.prose else 1.0
+        for line, features in zip(lines, shapes)
+    ]
     first, last = text_run(shapes, weights) or run
-    return Located(_headline_index(lines, shapes, first, is_meta, is_junk), first, last)
+    if first != run[0]:
+        head = _headline_index(lines, shapes, first, is_meta, is_junk)
+    return Located(head, first, last)
 
 
 _COHESION_FLOOR = 0.2
@@ -244,7 +249,7 @@ def _ends_with_stop(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def _stems(text: str) -> tuple[str, ...]:
     """Content words of a text, cut to five letters (so "telescopes" meets "telescope")."""
-    words = (w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(text))
+    words = (w[:-2] if w.endswith("'s") else w for w in _WORD.findall(text.lower()))
     return tuple(w[:5] for w in words if len(w) >= 3 and w not in _FUNCTION_WORDS)
 
 
