@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps build docs serve test golden eval lock clean corpus bench check realworld
+.PHONY: help setup system-deps build docs serve test golden eval lock clean corpus bench bench-ingest check realworld
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -63,8 +63,13 @@ corpus: $(STAMP) ## write N synthetic seeds (default 1000) into build/corpus/ fo
 
 # BENCH_ARGS passes options to benchmarks/bench.py, e.g. BENCH_ARGS="--large-repeat 1" (see --help).
 BENCH_ARGS ?=
-bench: $(STAMP) system-deps ## benchmark the pipeline at N=1,000 and 10,000 (~30 min); writes benchmarks/RESULTS.md
+bench: $(STAMP) system-deps bench-ingest ## benchmark the pipeline at N=1,000 and 10,000 (~30 min); writes benchmarks/RESULTS.md
 	$(PY) benchmarks/bench.py $(BENCH_ARGS)
+
+bench-ingest: $(STAMP) ## ingest and extraction seeds/s on one core: the real-world corpus, then 500 synthetic seeds
+	$(PY) benchmarks/ingest_speed.py
+	$(PY) -m generator corpus 500 --out build/bench-ingest >/dev/null
+	$(PY) benchmarks/ingest_speed.py --seeds build/bench-ingest --out benchmarks/ingest_speed_synthetic.json
 
 test: $(STAMP) system-deps ## run every test
 	$(PY) -m pytest -n 2 -q
