@@ -235,10 +235,20 @@ def _headline_index(lines, shapes, first: int, is_meta, is_junk) -> int:
     def score(i: int) -> float:
         return _title_score(i, lines, shapes, metas, rank, first, counts) + _LEAD_WEIGHT * _overlap(lines[i].text, lead)
 
-    return max(titles, key=lambda i: (score(i), i))
+    best = max(titles, key=lambda i: (score(i), i))
+    # A headline stands right above its dek: the title-like line just above the best (nothing
+    # but junk between them), about the text too and scoring nearly as well, is the headline.
+    upper = max((i for i in kept if i < best), default=None)
+    if (upper is not None and upper in titles and shapes[upper].words >= 4
+            and not _ends_with_stop(lines[upper].text) and _overlap(lines[upper].text, lead) >= _DEK_OVERLAP
+            and score(upper) >= score(best) - _DEK_MARGIN):
+        return upper
+    return best
 
 
 _LEAD_WORDS = 300
+_DEK_MARGIN = 2.0
+_DEK_OVERLAP = 0.3
 _LEAD_WEIGHT = 4.0
 
 
