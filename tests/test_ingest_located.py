@@ -169,3 +169,24 @@ def test_subheading_shapes():
     assert _subheadings_of("No, it is not overpaid. Here is why") == []  # two sentences
     assert _subheadings_of("ISOLATION: Roads were shut around the hospital") == []  # a caption's label
     assert _subheadings_of("Sept. 2, 2016 02:06") == []  # a date
+
+
+def test_an_embedded_post_and_an_authors_bio_are_page_furniture():
+    article = ingest(_page(
+        "Council approves the new bridge over the river", "By Ann Lee", "12 March 2019",
+        below=("Finally a bridge! The ferry queue this morning was an hour long.",
+               "\u2014 Sam Roe (@samroe) March 12, 2019",
+               "Ann Lee is the Gazette's city hall reporter.",
+               "Jo Park is a contributing editor at the Gazette and teaches journalism."),
+    ), "x.txt")
+    assert article.paragraphs == tuple(PARAGRAPHS)
+    rules = {r.text: r.rule for r in article.removed}
+    assert rules["Finally a bridge! The ferry queue this morning was an hour long."] == "social-embed"
+    assert rules["Jo Park is a contributing editor at the Gazette and teaches journalism."] == "author-bio"
+
+
+def test_a_last_paragraph_about_someone_in_the_past_tense_is_kept():
+    last = "Jo Park was the Gazette's editor when the ferry first ran, and she campaigned for the bridge for years."
+    article = ingest(_page("Council approves the new bridge over the river", "By Ann Lee", "12 March 2019",
+                           below=(last,)), "x.txt")
+    assert article.paragraphs[-1] == last

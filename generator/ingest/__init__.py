@@ -43,7 +43,7 @@ from ..model import Article, Inference, Removed, Subheading
 from .dates import FIRST_PUBLISHED, DateError, PUBLISHED, find_dates, UNLABELLED, UPDATED, FoundDate, starts_with_label
 from .captions import is_photo_credit, read_caption
 from .header import DATE_HINT, LOOKAHEAD, Header, merge, meta_of, parse_header
-from .junk import classify, line_rule
+from .junk import classify, line_rule, mark_author_bios
 from .locate import Located, find_article, shapes_of
 from .meta import WIRE_AGENCIES, place_name, read_meta_line, unlabelled_byline
 from .places import is_known_place
@@ -98,6 +98,7 @@ def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> A
     located_text = located is not None and _enough_text(lines, located)
     if located_text:
         _outside_text(body, rules, lines, located)
+        mark_author_bios([line.text for line in body], rules, header.meta.authors)
     _body_captions(header, body, rules)
     kept = [line for line, rule in zip(body, rules) if rule is None]
     headings = find_subheadings(body, rules, header.title)

@@ -62,6 +62,10 @@ Block rules (a marker and the lines that belong to it):
     A topic list's title ("Related Topics", "Explore more on these topics", "Tags") is followed
     by short labels in any case ("Rail transport", "news"): up to ``MAX_TOPIC_WORDS`` words each,
     no closing punctuation.
+``social-embed``
+    An embedded social-media post as scrapers copy it: the post's text on one line, then its
+    credit line "— Jane Doe (@janedoe) September 9, 2016" (a dash, a name, a handle in
+    brackets, a date). Both lines go; the article quotes a post in its own words, not as a card.
 ``author-bio``
     The last kept lines, when each starts with a byline name and a verb of describing ("Jane Doe
     is a reporter…", "John Roe covers…"); the byline names are passed to :func:`classify`.
@@ -306,8 +310,23 @@ def classify(texts: list[str], authors: tuple[str, ...] | list[str] = ()) -> lis
             if block_left and index and rules[index - 1] == "recommended-headline" and _is_subhead(texts[index - 1]):
                 rules[index - 1] = None
             block_left = 0
-    _mark_author_bios(texts, rules, authors)
+    _mark_social_embeds(texts, rules)
+    mark_author_bios(texts, rules, authors)
     return rules
+
+
+_EMBED_CREDIT = re.compile(r"[\u2014\u2013-]\s*[^()]{1,80}\(@\w{1,30}\)\s+.{0,40}\b(?:19|20)\d\d")
+_EMBED_WORDS = 70
+
+
+def _mark_social_embeds(texts: list[str], rules: list[str | None]) -> None:
+    """``social-embed``: a post's credit line and the post's text right above it."""
+    for index, text in enumerate(texts):
+        if len(text) <= 160 and _EMBED_CREDIT.fullmatch(text):
+            rules[index] = "social-embed"
+            above = index - 1
+            if above >= 0 and rules[above] is None and _words(texts[above]) <= _EMBED_WORDS:
+                rules[above] = "social-embed"
 
 
 def _is_subhead(text: str) -> bool:
@@ -330,14 +349,35 @@ def _bio_pattern(authors: tuple[str, ...]) -> re.Pattern:
     )
 
 
-def _mark_author_bios(texts: list[str], rules: list[str | None], authors) -> None:
+# Anyone's bio, byline or not: a name, then what they do for a living ("Malcolm Harris is an
+# editor at …", "Grierson & Leitch write about the movies …", "Ann Roe teaches at …").
+_NAME = r"[A-Z][\w.'\u2019\-]+(?:\s+[A-Z][\w.'\u2019\-]+){1,3}"
+_BIO_SHAPE = re.compile(
+    rf"(?:{_NAME}|[A-Z][\w'\u2019\-]+\s+(?:&|and)\s+[A-Z][\w'\u2019\-]+)(?:,\s+[^,]{{1,60}},)?\s+"
+    r"(?:is\s+(?:an?|the|[A-Z][\w.]*['\u2019]s)\s+(?:[\w'\u2019\-]+\s+){0,4}"
+    r"(?:writer|editor|reporter|correspondent|columnist|contributor|author|commentator|journalist"
+    r"|professor|producer|critic|fellow|analyst)"
+    r"|(?:writes?|covers?|teaches|edits?)\s+(?:about|for|at|on)\b)"
+)
+
+
+_BIO_REACH = 4
+
+
+def mark_author_bios(texts: list[str], rules: list[str | None], authors) -> None:
     """``author-bio``: the last kept lines, when each starts with a byline name (or "The writer")
     and a verb of describing ("Jane Doe is a reporter…", "John Roe covers technology…", "The
-    writer is a professor…"). Only at the end, so a paragraph about the author elsewhere is kept."""
+    writer is a professor…"), or with any name and what the person does for a living
+    (``_BIO_SHAPE``). Only at the end, so a paragraph about the author elsewhere is kept; the
+    ingest asks again once the text's end is located, past the furniture after it."""
     bio = _bio_pattern(tuple(authors))
-    for index in range(len(texts) - 1, -1, -1):
-        if rules[index] is not None:
-            continue
-        if _words(texts[index]) > 80 or not bio.match(texts[index]):
-            return
+    kept = [i for i in range(len(texts)) if rules[i] is None]
+    for index in reversed(kept):
+        if _words(texts[index]) > 80 or not (bio.match(texts[index]) or _BIO_SHAPE.match(texts[index])):
+            break
         rules[index] = "author-bio"
+    # A bio in the last few lines with a line of furniture after it ("Follow him on Twitter"):
+    # only the stricter shape, a name and a trade, counts there.
+    for index in kept[-_BIO_REACH:]:
+        if rules[index] is None and _words(texts[index]) <= 80 and _BIO_SHAPE.match(texts[index]):
+            rules[index] = "author-bio"
