@@ -23,7 +23,6 @@ def _seed(*lines: str) -> bytes:
 @pytest.mark.parametrize(("line", "rule"), [
     ("Reporting by Jane Doe; Editing by Sam Poe", "credits"),
     ("(Writing by Ann Lee)", "credits"),
-    ("Associated Press writer Ann Lee in Austin contributed to this report.", "credits"),
     ("(With inputs from PTI)", "credits"),
     ("With agency inputs", "credits"),
     ("Source: Al Jazeera and news agencies", "credits"),
@@ -63,6 +62,7 @@ def test_note_and_chrome_rules(line, rule):
     "Follow the heat coverage here as the week goes on, officials said, because it could change.",
     "Source: the ministry said 40 people died",
     "The ministry contributed to this report's cost, officials said.",
+    "Associated Press writer Ann Lee in Austin contributed to this report.",  # the article's own line
     "The letter first appeared in print in 1998, when the paper was still a weekly.",
     "We receive a commission on every sale, the company's chief executive said.",
     "The privacy policy change angered readers of the newsletter, regulators said.",

@@ -81,10 +81,11 @@ def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> A
     of a seed that has none, which would be refused otherwise; apply() puts the rest on."""
     lines = read_lines(data, source_file)
     located = find_article(lines, _is_meta, _not_a_title)
-    head = located.head if located else 0
-    above = _metadata_above(lines, head) if located else []
+    found = located is not None and located.head is not None
+    head = located.head if found else 0
+    above = _metadata_above(lines, head) if found else []
     try:
-        header = parse_header(lines[head:], source_file, at_headline=located is not None)
+        header = parse_header(lines[head:], source_file, at_headline=found)
     except NoHeadlineError:
         if overrides is None or overrides.headline is None:
             raise

@@ -164,8 +164,8 @@ def _part_of_text(features: LineShape) -> bool:
 class Located:
     """Where the article stands among a seed's lines (indexes into them)."""
 
-    head: int
-    """The headline's line."""
+    head: int | None
+    """The headline's line; None when no line above the text reads like one."""
     text_first: int
     """The first line of the article text."""
     text_last: int
@@ -187,7 +187,7 @@ def find_article(lines: list[SourceLine], is_meta, is_junk) -> Located | None:
     # and headline, from the first pass), so teasers, comments and summaries of other stories
     # at the text's edge count for less than the article's own paragraphs (lexical cohesion).
     head = _headline_index(lines, shapes, run[0], is_meta, is_junk)
-    topic = _lead_stems(lines, run[0]) | frozenset(_stems(lines[head].text))
+    topic = _lead_stems(lines, run[0]) | (frozenset(_stems(lines[head].text)) if head is not None else frozenset())
     weights = [
         _COHESION_FLOOR + (1 - _COHESION_FLOOR) * min(1.0, _overlap(line.text, topic) / _COHESIVE)
         if features.prose else 1.0
@@ -214,9 +214,9 @@ def _title_like(line: SourceLine, features: LineShape, is_junk) -> bool:
     return is_junk(line) is None and any(ch.isalpha() for ch in line.text)
 
 
-def _headline_index(lines, shapes, first: int, is_meta, is_junk) -> int:
+def _headline_index(lines, shapes, first: int, is_meta, is_junk) -> int | None:
     """The headline above the text starting at ``first``: the best-scored title-like line of
-    the header window (see :func:`_title_score`), the nearest on a tie."""
+    the header window (see :func:`_title_score`), the nearest on a tie; None without one."""
     top = max(0, first - HEADER_WINDOW)
     metas = [i for i in range(top, first) if is_meta(lines[i])]
     titles = [
@@ -224,7 +224,8 @@ def _headline_index(lines, shapes, first: int, is_meta, is_junk) -> int:
         if _title_like(lines[i], shapes[i], is_junk) and i not in metas
     ]
     if not titles:
-        return first
+        # The headline may read as a sentence and so open the run ("Take a tour … — it's for sale!").
+        return first if _title_like(lines[first], shapes[first], is_junk) else None
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1
