@@ -169,6 +169,7 @@ def test_subheading_shapes():
     assert _subheadings_of("No, it is not overpaid. Here is why") == []  # two sentences
     assert _subheadings_of("ISOLATION: Roads were shut around the hospital") == []  # a caption's label
     assert _subheadings_of("Sept. 2, 2016 02:06") == []  # a date
+    assert _subheadings_of("Ferry service to end next year", "Read more") == []  # a teaser's card
 
 
 def test_an_embedded_post_and_an_authors_bio_are_page_furniture():

@@ -5,9 +5,10 @@ line when it copies text. Either way a subheading is a short title standing betw
 the text: prose above it (past an ad or a photo credit), prose under it (or a second, lower
 subheading and then prose: "Physical characteristics" / "Regolith"). It does not end as a
 sentence does, is one phrase (not two sentences), starts with a capital (or a number: "3.
-Long-distance drones"), is not a link, a date, a caption's capitalised label ("ISOLATION: Roads were
-shut…"), the headline again, or a line the page repeats; a question is short ("What changes
-now?"), since a longer one is an interviewer's paragraph. (A name alone is allowed: profiles and
+Long-distance drones"), is not a link, a date, a teaser's title over a widget marker ("Read
+more"), a caption's capitalised label ("ISOLATION: Roads were shut…"), the headline again, or a
+line the page repeats; a question is short ("What changes now?"), since a longer one is an
+interviewer's paragraph. (A name alone is allowed: profiles and
 lists head each part with a name, "Elton John"; telling those from a photographer's credit cost
 more subheadings than it saved on the real-world corpus.)
 """
@@ -39,7 +40,7 @@ def find(body: list[SourceLine], rules: list[str | None], title: str) -> dict[in
     shaped = {i for i in kept if _heading_shaped(body[i], shapes[i], seen, title)}
     found: dict[int, str] = {}
     for position, index in enumerate(kept[1:], start=1):
-        if index not in shaped:
+        if index not in shaped or _over_a_widget(rules, index):
             continue
         below = _below(kept, position, shaped)
         if below is None or not (shapes[below].prose or shapes[below].list_item):
@@ -77,6 +78,12 @@ def _has_date(text: str) -> bool:
         return bool(find_dates(text))
     except DateError:
         return False
+
+
+def _over_a_widget(rules: list[str | None], index: int) -> bool:
+    """The line right under is a widget's marker ("Read more", "Related"): this is the card's
+    title, a teaser for another story."""
+    return index + 1 < len(rules) and rules[index + 1] == "recommendations"
 
 
 def _below(kept: list[int], position: int, shaped: set[int]) -> int | None:
