@@ -52,8 +52,13 @@ def test_clicking_an_in_text_marker_opens_its_note(site_url, browser):
     expect(page.locator("ol.briefing-notes").first).to_be_hidden()  # Material moved the notes into tooltips
     tooltip = markers.first.locator(".md-tooltip")
     # A closed note is either not mounted yet or hidden by opacity (which Playwright's visibility
-    # check does not look at).
-    assert tooltip.evaluate_all("els => els.every(e => getComputedStyle(e).opacity === '0')")
+    # check does not look at). Material mounts the tooltip with a fade, so wait for the state a
+    # reader sees, a closed note, rather than reading the opacity mid-transition (a CI failure).
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#p7 .md-annotation')].slice(0, 1).every(marker => "
+        "[...marker.querySelectorAll('.md-tooltip')].every(e => getComputedStyle(e).opacity === '0'))",
+        timeout=20_000,
+    )
     paragraph.scroll_into_view_if_needed()
     # Material's marker pulses until first opened, so it never counts as "stable": force the click.
     markers.first.locator(".md-annotation__index").click(force=True)
