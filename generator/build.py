@@ -261,6 +261,8 @@ def inference_warnings(briefings: list[Briefing]) -> list[SeedError]:
     of the date (the briefing's page says so too)."""
     return [
         SeedError(b.article.source_file, inference.line,
+                  f"no date line by the headline: took {inference.value} from {inference.source}"
+                  if inference.part == "date" else
                   f"the date has no {inference.part}: took {inference.value} from {inference.source}",
                   f"if that is wrong, set published: in {b.article.source_file.removesuffix('.txt')}.meta.yml")
         for b in briefings for inference in b.article.inferred

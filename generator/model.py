@@ -69,13 +69,13 @@ class Inference:
     """A part of the publication date the page does not print, and how ingest filled it in."""
 
     part: str
-    """What was inferred: "year"."""
+    """What was inferred: "year", or "date" when the date came from away from the header."""
     value: str
     """The value taken ("2019")."""
     source: str
-    """Where it came from, for readers: "another date on the page", "the copyright line"."""
+    """Where it came from, for readers: "another date on the page", "the page's copyright line"."""
     line: int
-    """1-based seed line of the date that lacks it."""
+    """1-based seed line of the date it concerns."""
 
 
 @dataclass(frozen=True)

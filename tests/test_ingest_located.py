@@ -191,3 +191,40 @@ def test_a_last_paragraph_about_someone_in_the_past_tense_is_kept():
     article = ingest(_page("Council approves the new bridge over the river", "By Ann Lee", "12 March 2019",
                            below=(last,)), "x.txt")
     assert article.paragraphs[-1] == last
+
+
+def test_review_cases_never_crash_and_never_lose_a_short_headline():
+    from generator.errors import SeedError
+
+    for data in (
+        "Head line here\n\n29 February, 18:45\n\n" + PARAGRAPHS[0] + "\n\n© 2019 Acme",  # no 29 Feb in 2019
+        "Bridge opens\n\nPublished: 3 June 2019\n\nUpdated: 29 February, 18:45\n\n" + PARAGRAPHS[0],
+        "Bridge opens\n\nMay 3, 2019 8:15 AM \u017fingapore time\n\n" + PARAGRAPHS[0],  # long s under re.I
+    ):
+        try:
+            ingest(data.encode(), "x.txt")
+        except SeedError:
+            pass
+    article = ingest(_seed("Brexit delayed", "May 3, 2019", *PARAGRAPHS), "x.txt")
+    assert article.title == "Brexit delayed" and article.paragraphs == tuple(PARAGRAPHS)
+
+
+def test_a_date_taken_from_a_sentence_away_from_the_header_is_said_to_be_so():
+    article = ingest(_seed(
+        "Council approves the new bridge over the river", "By Ann Lee",
+        "The old bridge was opened by the mayor on August 14, 1935",  # a caption, not a date line
+        *PARAGRAPHS,
+    ), "x.txt")
+    assert article.published == "1935-08-14"
+    assert [(i.part, i.line) for i in article.inferred] == [("date", 5)]
+
+
+def test_two_digit_years_outside_the_us_are_not_guessed():
+    assert find_dates("01/09/17 10:00 IST") == []
+    assert [d.iso for d in find_dates("01/09/17 10:00 EST")] == ["2017-01-09T10:00:00-05:00"]
+
+
+def test_short_whole_sentences_stay():
+    article = ingest(_seed("Council approves the new bridge over the river", "By Ann Lee", "12 March 2019",
+                           PARAGRAPHS[0], "He agreed.", *PARAGRAPHS[1:]), "x.txt")
+    assert "He agreed." in article.paragraphs

@@ -79,12 +79,14 @@ def test_date_matching_follows_the_gold_precision():
     assert date_matches(None, "2016-11-29") == (False, False)
 
 
-# Measured on this corpus when the located-text ingest landed (plain style; the Markdown style
-# scores the same or higher on every field but byline); a change that falls below one of these
-# breaks what the corpus showed working.
+# Floors: a little under what each style scored when the located-text ingest landed. A change
+# that falls below one breaks what the corpus showed working. (The locked half has been scored
+# for every change kept, so it is a validation set by now, not an unseen one.)
 FLOORS = {
-    "tuning": {"built": 0.98, "headline": 0.68, "date": 0.92, "junk": 0.94, "sentences": 0.94},
-    "locked": {"built": 0.95, "headline": 0.65, "date": 0.90, "junk": 0.89, "sentences": 0.93},
+    ("tuning", "plain"): {"built": 0.98, "headline": 0.68, "date": 0.92, "junk": 0.94, "sentences": 0.94},
+    ("tuning", "markdown"): {"built": 0.98, "headline": 0.87, "date": 0.92, "junk": 0.94, "sentences": 0.94},
+    ("locked", "plain"): {"built": 0.95, "headline": 0.68, "date": 0.90, "junk": 0.90, "sentences": 0.93},
+    ("locked", "markdown"): {"built": 0.93, "headline": 0.84, "date": 0.85, "junk": 0.89, "sentences": 0.91},
 }
 
 
@@ -93,11 +95,15 @@ def tallies():
     return evaluate.evaluate(ROOT)
 
 
-@pytest.mark.parametrize("half", ["tuning", "locked"])
-def test_ingest_stays_above_the_measured_floors(tallies, half):
-    tally = tallies[(half, "plain")]
-    low = {k: round(tally.score(k), 3) for k in FLOORS[half] if tally.score(k) < FLOORS[half][k]}
-    assert not low, f"{half} half below its floor: {low}"
+@pytest.mark.parametrize("column", list(FLOORS), ids=lambda c: " ".join(c))
+def test_ingest_stays_above_the_measured_floors(tallies, column):
+    tally = tallies[column]
+    low = {k: round(tally.score(k), 3) for k in FLOORS[column] if tally.score(k) < FLOORS[column][k]}
+    assert not low, f"{column} below its floor: {low}"
+
+
+def test_no_date_is_invented_for_a_tuning_page_that_shows_none(tallies):
+    assert tallies[("tuning", "plain")].score("invented") == 0
 
 
 def test_the_table_has_every_field_and_the_anchor(tallies):

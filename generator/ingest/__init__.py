@@ -185,13 +185,24 @@ def _is_meta(line: SourceLine) -> bool:
         meta = read_meta_line(line.raw)
         if meta is not None and (meta.dates or meta.authors or meta.relative):
             return True
-        return len(line.text.split()) <= _DATE_LINE_WORDS and bool(find_dates(line.text))
+        dates = find_dates(line.text) if len(line.text.split()) <= _DATE_LINE_WORDS else []
+        return bool(dates) and _mostly_date(line.text, dates)
     except DateError:
         return False
 
 
+def _mostly_date(text: str, dates: list[FoundDate]) -> bool:
+    """A date line: beside its dates, a few words at most (a name, a section, "This story is
+    from"), not a sentence ("The Act was signed into law on August 14, 1935")."""
+    rest = text
+    for found in sorted(dates, key=lambda d: -d.start):
+        rest = rest[:found.start] + " " + rest[found.end:]
+    return len(rest.split()) <= _DATE_LINE_OTHER_WORDS
+
+
 _DATE_LINE_WORDS = 16
-"""A line this short that holds a date is a date line, whatever else it holds."""
+"""A line this short that holds a date may be a date line (see :func:`_mostly_date`)."""
+_DATE_LINE_OTHER_WORDS = 8
 
 
 def _dates_near_header(lines: list[SourceLine], located: Located | None, head: int) -> list[FoundDate]:
@@ -202,6 +213,8 @@ def _dates_near_header(lines: list[SourceLine], located: Located | None, head: i
     window = range(max(0, head - 8), min(len(lines), end))
     for index in sorted(window, key=lambda i: (i < head, abs(i - head))):
         dates = _line_dates(lines[index], _DATE_LINE_WORDS * 2)
+        if dates and not _mostly_date(lines[index].text, dates):
+            return _away(dates, lines[index])  # a sentence or a caption that holds a date
         if dates:
             return dates
     # Elsewhere on the page, last: a labelled date ("Posted on …"), then a line that is a date
@@ -212,8 +225,14 @@ def _dates_near_header(lines: list[SourceLine], located: Located | None, head: i
         for index in rest:
             dates = _line_dates(lines[index], _DATE_LINE_WORDS if labelled else 6)
             if dates and (not labelled or any(d.kind != UNLABELLED for d in dates)):
-                return dates
+                return _away(dates, lines[index])
     return []
+
+
+def _away(dates: list[FoundDate], line: SourceLine) -> list[FoundDate]:
+    """Dates taken from a line that is not a date line by the header: the briefing and the
+    build say so (:func:`_inferences`), as it may be another story's or a photo's date."""
+    return [replace(d, away_line=line.line) for d in dates]
 
 
 def _line_dates(line: SourceLine, max_words: int) -> list[FoundDate]:
@@ -239,8 +258,9 @@ def _short_lines(body: list[SourceLine], rules: list[str | None], headings: dict
             continue
         if features.prose or features.sentence or features.list_item or features.continues:
             continue
-        if features.sentence_end and features.function_share == 0 and features.words <= 2:
-            continue  # "Text.", "Yes.": a whole sentence however short
+        text = body[index].text
+        if features.sentence_end and text[:1].isupper() and not text.rstrip().endswith(("...", "…")):
+            continue  # "He died.", "Yes.": a whole sentence however short
         if _BODY_DATELINE.match(body[index].text) or _TITLE_DATELINE.match(body[index].text):
             continue
         if body[index].text.rstrip().endswith(":"):
@@ -320,10 +340,16 @@ def _fill_years(dates: list[FoundDate], copyright_year: int | None = None) -> li
     source = _ANOTHER_DATE
     if year is None and copyright_year is not None:
         year, source = copyright_year, _COPYRIGHT_LINE
-    return [
-        d if d.with_year is None else replace(d.with_year(year), year_from=source)
-        for d in dates if d.with_year is None or year
-    ]
+    filled = []
+    for d in dates:
+        if d.with_year is None:
+            filled.append(d)
+        elif year:
+            try:
+                filled.append(replace(d.with_year(year), year_from=source))
+            except DateError:
+                continue  # "29 February" in a year without one: not a date of this page
+    return filled
 
 
 _ANOTHER_DATE, _COPYRIGHT_LINE = "another date on the page", "the page's copyright line"
@@ -342,11 +368,17 @@ def _copyright_year(lines: list[SourceLine]) -> int | None:
 
 
 def _inferences(published: FoundDate, lines: list[SourceLine]) -> tuple[Inference, ...]:
-    """What ingest filled in of the publication date, naming the line that lacks it."""
-    if published.year_from is None:
-        return ()
-    line = next((l.line for l in lines if _has_yearless_date(l.text)), lines[0].line)
-    return (Inference("year", published.iso[:4], published.year_from, line),)
+    """What ingest filled in of the publication date, naming the line it came from."""
+    found: list[Inference] = []
+    if published.away_line is not None:
+        found.append(Inference("date", published.iso, _AWAY_LINE, published.away_line))
+    if published.year_from is not None:
+        line = published.away_line or next((l.line for l in lines if _has_yearless_date(l.text)), lines[0].line)
+        found.append(Inference("year", published.iso[:4], published.year_from, line))
+    return tuple(found)
+
+
+_AWAY_LINE = "a line away from the headline, not a date line by it"
 
 
 def _has_yearless_date(text: str) -> bool:

@@ -70,7 +70,8 @@ _NUMERIC_DATE = re.compile(
     r"(?<![\d/.\-])(?P<a>[0-3]?\d)(?P<sep>[/.\-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d/.\-])"
 )
 # "10/9/10 7:15 AM EDT", "01-09-17": a two-digit year, month first as US pages print it; read only
-# next to a time or as the whole line, where it cannot be a fraction or a score.
+# next to a time or as the whole line, where it cannot be a fraction or a score, and not next to
+# a zone outside the US (whose pages write the day first: too ambiguous to read).
 _SHORT_NUMERIC_DATE = re.compile(
     r"(?<![\d/.\-])(?P<a>[01]?\d)(?P<sep>[/\-])(?P<b>[0-3]?\d)(?P=sep)(?P<yy>\d\d)(?![\d/.\-])"
 )
@@ -124,6 +125,8 @@ class FoundDate:
     """For a date printed without a year: the same date in a given year; None otherwise."""
     year_from: str | None = None
     """For such a date once its year is filled in: where the year came from; None otherwise."""
+    away_line: int | None = None
+    """1-based seed line of a date taken from away from the header (a last resort); else None."""
 
 
 def _label_kind(label: str) -> str:
@@ -210,7 +213,9 @@ def _zone_known(time: re.Match) -> bool:
     return abbr is None or abbr.upper() in ABBREVIATIONS
 
 
-_ZONE_NAME = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, NAMES), key=len, reverse=True)) + r")\b", re.I)
+_ZONE_NAME = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, NAMES), key=len, reverse=True)) + r")\b", re.I | re.ASCII
+)
 
 
 def _zone_names_as_abbreviations(text: str) -> str:
@@ -279,6 +284,9 @@ def _numeric_dates(text: str, taken: list[tuple[int, int]]) -> list[FoundDate]:
         time, start, end = _time_next_to(text, match.start(), match.end())
         if time is None and text.strip() != match.group(0):
             continue
+        zone = _printed_zone(time)
+        if zone is not None and zone not in MONTH_FIRST:
+            continue  # "01/09/17 10:00 IST": day or month first? Outside the US, not read
         try:
             day_date = date(_century(int(match.group("yy"))), int(match.group("a")), int(match.group("b")))
         except ValueError:

@@ -349,11 +349,13 @@ def _bio_pattern(authors: tuple[str, ...]) -> re.Pattern:
     )
 
 
-# Anyone's bio, byline or not: a name, then what they do for a living ("Malcolm Harris is an
-# editor at …", "Grierson & Leitch write about the movies …", "Ann Roe teaches at …").
+# Anyone's bio, byline or not: a name, then what they do for a living ("Jane Doe is an editor at
+# …", "Ann Roe teaches at …"). Short and reporting no speech: "John Smith is a professor of
+# economics, and he warned…" is the article quoting an expert.
+_BIO_WORDS = 40
 _NAME = r"[A-Z][\w.'\u2019\-]+(?:\s+[A-Z][\w.'\u2019\-]+){1,3}"
 _BIO_SHAPE = re.compile(
-    rf"(?:{_NAME}|[A-Z][\w'\u2019\-]+\s+(?:&|and)\s+[A-Z][\w'\u2019\-]+)(?:,\s+[^,]{{1,60}},)?\s+"
+    rf"{_NAME}(?:,\s+[^,]{{1,60}},)?\s+"
     r"(?:is\s+(?:an?|the|[A-Z][\w.]*['\u2019]s)\s+(?:[\w'\u2019\-]+\s+){0,4}"
     r"(?:writer|editor|reporter|correspondent|columnist|contributor|author|commentator|journalist"
     r"|professor|producer|critic|fellow|analyst)"
@@ -373,11 +375,20 @@ def mark_author_bios(texts: list[str], rules: list[str | None], authors) -> None
     bio = _bio_pattern(tuple(authors))
     kept = [i for i in range(len(texts)) if rules[i] is None]
     for index in reversed(kept):
-        if _words(texts[index]) > 80 or not (bio.match(texts[index]) or _BIO_SHAPE.match(texts[index])):
+        if not ((_words(texts[index]) <= 80 and bio.match(texts[index])) or _is_bio(texts[index])):
             break
         rules[index] = "author-bio"
     # A bio in the last few lines with a line of furniture after it ("Follow him on Twitter"):
     # only the stricter shape, a name and a trade, counts there.
     for index in kept[-_BIO_REACH:]:
-        if rules[index] is None and _words(texts[index]) <= 80 and _BIO_SHAPE.match(texts[index]):
+        if rules[index] is None and _is_bio(texts[index]):
             rules[index] = "author-bio"
+
+
+_NEWS_CLAUSE = re.compile(r",?\s+and\s+(?:he|she|they)\b|\b(?:warned|argued|added|noted|explained|told|said|says)\b", re.I)
+
+
+def _is_bio(text: str) -> bool:
+    """A bio by shape alone: short, one description, reporting nothing (see ``_BIO_SHAPE``)."""
+    return (_words(text) <= _BIO_WORDS and _BIO_SHAPE.match(text) is not None
+            and not _REPORTED_SPEECH.search(text) and not _NEWS_CLAUSE.search(text))
