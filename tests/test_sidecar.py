@@ -353,3 +353,15 @@ def test_oversized_sidecar_and_a_bug_it_trips_are_its_own_errors(project, monkey
     assert [str(e).split(" — ")[0] for e in result.problems.sorted()] == [
         "seeds/ferry.meta.yml: internal error while reading this sidecar: KeyError: 'headline'"]
     assert result.pages == 1
+
+
+def test_an_unreadable_date_line_says_how_the_sidecar_helps_and_builds_with_one():
+    unreadable = HEADER + "Published: 31 February 2019 14:05 IST\n\n" + BODY
+    with pytest.raises(SeedError) as caught:
+        ingest(unreadable.encode(), "seeds/ferry.txt")
+    assert caught.value.message.startswith("unreadable date")
+    assert caught.value.hint.endswith("set it in seeds/ferry.meta.yml (published: 2019-03-12T14:05+00:00)")
+    article = _article(unreadable, _sidecar("published: 2019-03-01T14:05+05:30\n"))
+    assert article.published == "2019-03-01T14:05:00+05:30"
+    assert article.paragraphs == _article().paragraphs
+    assert [r.rule for r in article.removed if r.text.startswith("Published")] == ["unreadable-date"]

@@ -81,20 +81,7 @@ def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> A
     of a seed that has none, which would be refused otherwise; apply() puts the rest on."""
     lines = read_lines(data, source_file)
     located = find_article(lines, _is_meta, _not_a_title)
-    found = located is not None and located.head is not None
-    head = located.head if found else 0
-    above = _metadata_above(lines, head) if found else []
-    try:
-        header = parse_header(lines[head:], source_file, at_headline=found)
-    except NoHeadlineError:
-        if overrides is None or overrides.headline is None:
-            raise
-        # No line can be the headline: the sidecar's stands above the first one.
-        header = parse_header([make_line(0, overrides.headline), *lines[head:]], source_file, at_headline=True)
-    for index in above:
-        merge(header.meta, read_meta_line(lines[index].raw))
-    header.removed[:0] = [Removed(l.line, l.raw, "above-headline") for i, l in enumerate(lines[:head]) if i not in above]
-    body = _take_date_lines(header, source_file)
+    header, body, head = _read_header(lines, located, source_file, overrides)
     rules = classify([line.text for line in body], header.meta.authors)
     located_text = located is not None and _enough_text(lines, located)
     if located_text:
@@ -276,6 +263,51 @@ def _enough_text(lines: list[SourceLine], located: Located) -> bool:
     few short lines, a line outside the run is as likely the article's own."""
     shapes = shapes_of(lines[located.text_first: located.text_last + 1])
     return sum(s.words for s in shapes if s.prose) >= _LOCATED_MIN_WORDS
+
+
+_UNREADABLE = ("unreadable date", "cannot read the date")
+_MAX_UNREADABLE = 8
+
+
+def _read_header(lines: list[SourceLine], located: Located | None, source_file: str,
+                 overrides: Sidecar | None) -> tuple[Header, list[SourceLine], int]:
+    """The header from the located headline on, the body lines after it, and the headline's index.
+
+    With a sidecar, what it gives stands in for what the seed lacks: its headline above the
+    first line when no line can be one, and its date for a date line that cannot be read (the
+    line is then set aside as ``unreadable-date``); without one, those errors say how a sidecar
+    helps."""
+    found = located is not None and located.head is not None
+    head = located.head if found else 0
+    above = _metadata_above(lines, head) if found else []
+    given, set_aside = lines[head:], []
+    for _ in range(_MAX_UNREADABLE):
+        try:
+            try:
+                header = parse_header(given, source_file, at_headline=found)
+            except NoHeadlineError:
+                if overrides is None or overrides.headline is None:
+                    raise
+                # No line can be the headline: the sidecar's stands above the first one.
+                header = parse_header([make_line(0, overrides.headline), *given], source_file, at_headline=True)
+            body = _take_date_lines(header, source_file)
+            break
+        except SeedError as error:
+            if isinstance(error, NoHeadlineError) or not error.message.startswith(_UNREADABLE):
+                raise
+            if overrides is None or overrides.published is None:
+                raise SeedError(error.file, error.line, error.message,
+                                f"{error.hint}, {hint(source_file, 'published: 2019-03-12T14:05+00:00')}",
+                                col=error.col) from None
+            set_aside += [line for line in given if line.line == error.line]
+            given = [line for line in given if line.line != error.line]
+    else:
+        raise SeedError(source_file, None, "too many unreadable date lines", DATE_HINT)
+    for index in above:
+        merge(header.meta, read_meta_line(lines[index].raw))
+    header.removed[:0] = [Removed(l.line, l.raw, "above-headline") for i, l in enumerate(lines[:head]) if i not in above]
+    header.removed.extend(Removed(l.line, l.raw, "unreadable-date") for l in set_aside)
+    return header, body, head
 
 
 def _metadata_above(lines: list[SourceLine], headline: int) -> list[int]:
