@@ -4,10 +4,18 @@ Steps, each in its own module:
 
 1. :mod:`.source` decodes UTF-8 (BOM, CRLF, Unicode spaces) into numbered non-blank lines, each
    with its plain text (:mod:`.inline` resolves emphasis, links and escapes);
-2. :mod:`.header` finds headline, dek, metadata lines (:mod:`.meta`: byline, reading time,
+2. :mod:`.locate` finds the article on the page: the run of lines with the most prose (the
+   text) and the headline by the byline and date lines above it; lines above the headline are
+   page furniture ("above-headline");
+3. :mod:`.header` reads the headline, dek, metadata lines (:mod:`.meta`: byline, reading time,
    dateline; :mod:`.dates` with :mod:`.timezones`: dates) and the photo caption;
-3. :mod:`.junk` removes page junk from the body by named rules, recorded in ``Article.removed``;
-4. :mod:`.paragraphs` joins sentences the scraper split across lines.
+4. :mod:`.junk` removes page junk by named rules, and lines outside the located text that do not
+   read as its own ("after-text", "before-text") or short lines inside it that are neither
+   sentences nor subheadings ("short-line") go too, recorded in ``Article.removed``;
+5. :mod:`.subheadings` finds the text's subheadings and :mod:`.paragraphs` joins sentences the
+   scraper split across lines;
+6. :mod:`.published` settles the dates when the header alone does not: date lines found by shape,
+   years filled in, what was inferred (``Article.inferred``).
 
 Dates: ``published`` is the first "first published" date, else the first "published/posted"
 date, else the first unlabelled one, else — when the page shows only an "Updated" time, as the
@@ -18,8 +26,10 @@ change time, unlabelled, at the top); else None. ``time_zone`` is the zone abbre
 with the published date (else with the updated one), for display; None for numeric offsets.
 
 A date printed without a year ("Updated: 3 June, 18:45") takes the year of the first header date
-that has one; with no such date the seed is an error, as is a page whose only time is relative
-("Updated 2 hours ago"): neither can be resolved without knowing when the page was scraped.
+that has one, else the page's copyright year (recorded in ``Article.inferred``, shown on the
+briefing and warned about); with neither the seed is an error, as is a page whose only time is
+relative ("Updated 2 hours ago"): neither can be resolved without knowing when the page was
+scraped. A seed's sidecar (:mod:`.sidecar`) may give what the page lacks.
 
 ``Article.removed`` lists every line dropped as page junk with the name of its rule (the rules
 are documented in :mod:`.junk`; "section-label", "masthead", "site-name", "byline-role" and
@@ -35,18 +45,18 @@ is given ordinary case ("McAllen").
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from ..errors import NoHeadlineError, SeedError
-from ..model import Article, Inference, Removed, Subheading
-from .dates import FIRST_PUBLISHED, DateError, PUBLISHED, find_dates, UNLABELLED, UPDATED, FoundDate, starts_with_label
+from ..model import Article, Removed, Subheading
+from .dates import PUBLISHED, UNLABELLED, FoundDate, starts_with_label
 from .captions import is_photo_credit, read_caption
 from .header import DATE_HINT, LOOKAHEAD, Header, merge, meta_of, parse_header
 from .junk import classify, line_rule, mark_author_bios
 from .locate import Located, find_article, shapes_of
-from .meta import WIRE_AGENCIES, place_name, read_meta_line, unlabelled_byline
+from .meta import WIRE_AGENCIES, place_name, read_meta_line
 from .places import is_known_place
+from .published import copyright_year, dates_near_header, fill_years, inferences, is_meta, is_strict_meta, resolve_dates
 from .paragraphs import join_split_sentences
 from .sidecar import Sidecar, hint
 from .subheadings import find as find_subheadings
@@ -80,7 +90,7 @@ def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> A
     ``overrides``, the seed's sidecar (:mod:`.sidecar`), gives the headline or publication date
     of a seed that has none, which would be refused otherwise; apply() puts the rest on."""
     lines = read_lines(data, source_file)
-    located = find_article(lines, _is_meta, _not_a_title)
+    located = find_article(lines, is_meta, _not_a_title)
     header, body, head = _read_header(lines, located, source_file, overrides)
     rules = classify([line.text for line in body], header.meta.authors)
     located_text = located is not None and _enough_text(lines, located)
@@ -99,11 +109,10 @@ def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> A
         Subheading(next((i for i, p in enumerate(paragraphs) if p.line > line), len(paragraphs)), text, line)
         for line, text in sorted(headings.items())
     )
-    copyright_year = _copyright_year(lines)
-    dates = _fill_years(header.meta.dates or [], copyright_year)
-    published, updated = _resolve_dates(dates)
+    year = copyright_year(lines)
+    published, updated = resolve_dates(fill_years(header.meta.dates or [], year))
     if published is None:
-        published, updated = _resolve_dates(_fill_years(_dates_near_header(lines, located, head), copyright_year))
+        published, updated = resolve_dates(fill_years(dates_near_header(lines, located, head), year))
     if published is None and overrides is not None and overrides.published is not None:
         published = FoundDate(0, 0, overrides.published, PUBLISHED)  # the seed has none: the sidecar's
     if published is None:
@@ -132,7 +141,7 @@ def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> A
         paragraph_lines=tuple(p.line for p in paragraphs),
         removed=tuple(sorted(removed, key=lambda r: r.line)),
         subheadings=subheadings,
-        inferred=_inferences(published, lines),
+        inferred=inferences(published, lines),
     )
 
 
@@ -145,90 +154,6 @@ def _not_a_title(line: SourceLine) -> str | None:
         rule = "photo-caption"
     return rule
 
-
-# What every byline, date, reading-time or relative-time line holds (a digit, a "By" or
-# "Author" label, "ago"): a line without any is not one, and the full reader is not asked.
-_META_HINT = re.compile(r"\d|\b(?:by|authors?|ago|just\s+now)\b", re.I)
-
-
-def _is_strict_meta(line: SourceLine) -> bool:
-    """A line the header's reader takes as a byline or date line."""
-    if not _META_HINT.search(line.text):
-        return False
-    try:
-        meta = read_meta_line(line.raw)
-    except DateError:
-        return False
-    return meta is not None and bool(meta.dates or meta.authors or meta.relative)
-
-
-@lru_cache(maxsize=4096)
-def _is_meta(line: SourceLine) -> bool:
-    """A byline or date line: what the header reads as metadata, or a short line with a date in
-    it ("This story is from October 9, 2019", "Will Leitch/November 18, 2016")."""
-    if not _META_HINT.search(line.text):
-        return False
-    try:
-        meta = read_meta_line(line.raw)
-        if meta is not None and (meta.dates or meta.authors or meta.relative):
-            return True
-        dates = find_dates(line.text) if len(line.text.split()) <= _DATE_LINE_WORDS else []
-        return bool(dates) and _mostly_date(line.text, dates)
-    except DateError:
-        return False
-
-
-def _mostly_date(text: str, dates: list[FoundDate]) -> bool:
-    """A date line: beside its dates, a few words at most (a name, a section, "This story is
-    from"), not a sentence ("The Act was signed into law on August 14, 1935")."""
-    rest = text
-    for found in sorted(dates, key=lambda d: -d.start):
-        rest = rest[:found.start] + " " + rest[found.end:]
-    return len(rest.split()) <= _DATE_LINE_OTHER_WORDS
-
-
-_DATE_LINE_WORDS = 16
-"""A line this short that holds a date may be a date line (see :func:`_mostly_date`)."""
-_DATE_LINE_OTHER_WORDS = 8
-
-
-def _dates_near_header(lines: list[SourceLine], located: Located | None, head: int) -> list[FoundDate]:
-    """The dates of the date lines around the header (see :func:`_is_meta`), nearest the
-    headline first: for pages whose date line holds more than the header reads (a byline, a
-    section, "| Source: PTI") or stands above the headline."""
-    end = located.text_first + 4 if located else min(len(lines), head + 12)
-    window = range(max(0, head - 8), min(len(lines), end))
-    for index in sorted(window, key=lambda i: (i < head, abs(i - head))):
-        dates = _line_dates(lines[index], _DATE_LINE_WORDS * 2)
-        if dates and not _mostly_date(lines[index].text, dates):
-            return _away(dates, lines[index])  # a sentence or a caption that holds a date
-        if dates:
-            return dates
-    # Elsewhere on the page, last: a labelled date ("Posted on …"), then a line that is a date
-    # and little else, nearest the headline. Related stories print dates too, but a page that
-    # shows its date builds (and its briefing can be corrected with a sidecar).
-    rest = sorted(set(range(len(lines))) - set(window), key=lambda i: (i < head, abs(i - head)))
-    for labelled in (True, False):
-        for index in rest:
-            dates = _line_dates(lines[index], _DATE_LINE_WORDS if labelled else 6)
-            if dates and (not labelled or any(d.kind != UNLABELLED for d in dates)):
-                return _away(dates, lines[index])
-    return []
-
-
-def _away(dates: list[FoundDate], line: SourceLine) -> list[FoundDate]:
-    """Dates taken from a line that is not a date line by the header: the briefing and the
-    build say so (:func:`_inferences`), as it may be another story's or a photo's date."""
-    return [replace(d, away_line=line.line) for d in dates]
-
-
-def _line_dates(line: SourceLine, max_words: int) -> list[FoundDate]:
-    if len(line.text.split()) > max_words:
-        return []
-    try:
-        return find_dates(line.text)
-    except DateError:
-        return []
 
 
 _SHORT_LINE_WORDS = 12
@@ -313,12 +238,12 @@ def _read_header(lines: list[SourceLine], located: Located | None, source_file: 
 def _metadata_above(lines: list[SourceLine], headline: int) -> list[int]:
     """The byline and date lines printed right above the headline (as magazines do), when none
     follow it: read into the header like those under a headline."""
-    if any(_is_meta(line) for line in lines[headline + 1: headline + 1 + LOOKAHEAD]):
+    if any(is_meta(line) for line in lines[headline + 1: headline + 1 + LOOKAHEAD]):
         return []
     found, index = [], headline - 1
     while index >= 0 and headline - index <= LOOKAHEAD:
         line = lines[index]
-        if _is_strict_meta(line):
+        if is_strict_meta(line):
             found.append(index)
         elif not (line_rule(line.text) or len(line.text.split()) <= 2):
             break
@@ -363,82 +288,6 @@ def _body_captions(header: Header, body: list[SourceLine], rules: list[str | Non
         if header.caption is None:
             header.caption, header.caption_credit = caption
 
-
-def _fill_years(dates: list[FoundDate], copyright_year: int | None = None) -> list[FoundDate]:
-    """Dates printed without a year take the year of the first date that has one ("Published:
-    2 June 2021" / "Updated: 3 June, 18:45"), else the page's copyright year ("© 2019 …");
-    without either they are dropped. A filled date records where its year came from."""
-    year = next((int(d.iso[:4]) for d in dates if d.with_year is None), None)
-    source = _ANOTHER_DATE
-    if year is None and copyright_year is not None:
-        year, source = copyright_year, _COPYRIGHT_LINE
-    filled = []
-    for d in dates:
-        if d.with_year is None:
-            filled.append(d)
-        elif year:
-            try:
-                filled.append(replace(d.with_year(year), year_from=source))
-            except DateError:
-                continue  # "29 February" in a year without one: not a date of this page
-    return filled
-
-
-_ANOTHER_DATE, _COPYRIGHT_LINE = "another date on the page", "the page's copyright line"
-_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)\b", re.I)
-
-
-def _copyright_year(lines: list[SourceLine]) -> int | None:
-    """The year of the page's copyright line ("© 2019 Acme News", "Copyright 2015-2019 …"): the
-    year a page that prints its date without one was published in, when nothing else says."""
-    for line in reversed(lines):
-        if len(line.text) <= 300:
-            match = _COPYRIGHT_YEAR.search(line.text)
-            if match:
-                return int(match.group(1))
-    return None
-
-
-def _inferences(published: FoundDate, lines: list[SourceLine]) -> tuple[Inference, ...]:
-    """What ingest filled in of the publication date, naming the line it came from."""
-    found: list[Inference] = []
-    if published.away_line is not None:
-        found.append(Inference("date", published.iso, _AWAY_LINE, published.away_line))
-    if published.year_from is not None:
-        line = published.away_line or next((l.line for l in lines if _has_yearless_date(l.text)), lines[0].line)
-        found.append(Inference("year", published.iso[:4], published.year_from, line))
-    return tuple(found)
-
-
-_AWAY_LINE = "a line away from the headline, not a date line by it"
-
-
-def _has_yearless_date(text: str) -> bool:
-    try:
-        return len(text) <= 300 and any(d.with_year is not None for d in find_dates(text))
-    except DateError:
-        return False
-
-
-def _first(dates: list[FoundDate], kind: str) -> FoundDate | None:
-    return next((d for d in dates if d.kind == kind), None)
-
-
-def _resolve_dates(dates: list[FoundDate]) -> tuple[FoundDate | None, FoundDate | None]:
-    """(published, updated) by the rules in the module docstring."""
-    published = (
-        _first(dates, FIRST_PUBLISHED) or _first(dates, PUBLISHED)
-        or _first(dates, UNLABELLED) or _first(dates, UPDATED)
-    )
-    if published is None:
-        return None, None
-    updated = _first(dates, UPDATED)
-    if updated is None:
-        updated = next(
-            (d for d in dates if d.kind == UNLABELLED and d is not published and d.iso != published.iso),
-            None,
-        )
-    return published, updated
 
 
 def _body_dateline(paragraphs: list[SourceLine]) -> str | None:

@@ -1,0 +1,184 @@
+"""Which date is the article's: date lines found by shape around the header, the page's other
+dates as a last resort, years filled in, and what was inferred, said out loud.
+
+:mod:`.header` reads the date lines it finds under the headline; these functions cover the rest:
+a date line that holds more than the header reads, or stands above the headline
+(:func:`dates_near_header`), a date printed without a year (:func:`fill_years`, from another
+date or the copyright line), the choice between published and updated dates
+(:func:`resolve_dates`) and the record of what the page did not print (:func:`inferences`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from ..model import Inference
+from .dates import FIRST_PUBLISHED, PUBLISHED, UNLABELLED, UPDATED, DateError, FoundDate, find_dates
+from .locate import Located
+from .meta import read_meta_line
+from .source import SourceLine
+
+
+# What every byline, date, reading-time or relative-time line holds (a digit, a "By" or
+# "Author" label, "ago"): a line without any is not one, and the full reader is not asked.
+_META_HINT = re.compile(r"\d|\b(?:by|authors?|ago|just\s+now)\b", re.I)
+
+
+def is_strict_meta(line: SourceLine) -> bool:
+    """A line the header's reader takes as a byline or date line."""
+    if not _META_HINT.search(line.text):
+        return False
+    try:
+        meta = read_meta_line(line.raw)
+    except DateError:
+        return False
+    return meta is not None and bool(meta.dates or meta.authors or meta.relative)
+
+
+@lru_cache(maxsize=4096)
+def is_meta(line: SourceLine) -> bool:
+    """A byline or date line: what the header reads as metadata, or a short line with a date in
+    it ("This story is from October 9, 2019", "Will Leitch/November 18, 2016")."""
+    if not _META_HINT.search(line.text):
+        return False
+    try:
+        meta = read_meta_line(line.raw)
+        if meta is not None and (meta.dates or meta.authors or meta.relative):
+            return True
+        dates = find_dates(line.text) if len(line.text.split()) <= _DATE_LINE_WORDS else []
+        return bool(dates) and _mostly_date(line.text, dates)
+    except DateError:
+        return False
+
+
+def _mostly_date(text: str, dates: list[FoundDate]) -> bool:
+    """A date line: beside its dates, a few words at most (a name, a section, "This story is
+    from"), not a sentence ("The Act was signed into law on August 14, 1935")."""
+    rest = text
+    for found in sorted(dates, key=lambda d: -d.start):
+        rest = rest[:found.start] + " " + rest[found.end:]
+    return len(rest.split()) <= _DATE_LINE_OTHER_WORDS
+
+
+_DATE_LINE_WORDS = 16
+"""A line this short that holds a date may be a date line (see :func:`_mostly_date`)."""
+_DATE_LINE_OTHER_WORDS = 8
+
+
+def dates_near_header(lines: list[SourceLine], located: Located | None, head: int) -> list[FoundDate]:
+    """The dates of the date lines around the header (see :func:`is_meta`), nearest the
+    headline first: for pages whose date line holds more than the header reads (a byline, a
+    section, "| Source: PTI") or stands above the headline."""
+    end = located.text_first + 4 if located else min(len(lines), head + 12)
+    window = range(max(0, head - 8), min(len(lines), end))
+    for index in sorted(window, key=lambda i: (i < head, abs(i - head))):
+        dates = _line_dates(lines[index], _DATE_LINE_WORDS * 2)
+        if dates and not _mostly_date(lines[index].text, dates):
+            return _away(dates, lines[index])  # a sentence or a caption that holds a date
+        if dates:
+            return dates
+    # Elsewhere on the page, last: a labelled date ("Posted on …"), then a line that is a date
+    # and little else, nearest the headline. Related stories print dates too, but a page that
+    # shows its date builds (and its briefing can be corrected with a sidecar).
+    rest = sorted(set(range(len(lines))) - set(window), key=lambda i: (i < head, abs(i - head)))
+    for labelled in (True, False):
+        for index in rest:
+            dates = _line_dates(lines[index], _DATE_LINE_WORDS if labelled else 6)
+            if dates and (not labelled or any(d.kind != UNLABELLED for d in dates)):
+                return _away(dates, lines[index])
+    return []
+
+
+def _away(dates: list[FoundDate], line: SourceLine) -> list[FoundDate]:
+    """Dates taken from a line that is not a date line by the header: the briefing and the
+    build say so (:func:`inferences`), as it may be another story's or a photo's date."""
+    return [replace(d, away_line=line.line) for d in dates]
+
+
+def _line_dates(line: SourceLine, max_words: int) -> list[FoundDate]:
+    if len(line.text.split()) > max_words:
+        return []
+    try:
+        return find_dates(line.text)
+    except DateError:
+        return []
+
+
+
+def fill_years(dates: list[FoundDate], copyright_year: int | None = None) -> list[FoundDate]:
+    """Dates printed without a year take the year of the first date that has one ("Published:
+    2 June 2021" / "Updated: 3 June, 18:45"), else the page's copyright year ("© 2019 …");
+    without either they are dropped. A filled date records where its year came from."""
+    year = next((int(d.iso[:4]) for d in dates if d.with_year is None), None)
+    source = _ANOTHER_DATE
+    if year is None and copyright_year is not None:
+        year, source = copyright_year, _COPYRIGHT_LINE
+    filled = []
+    for d in dates:
+        if d.with_year is None:
+            filled.append(d)
+        elif year:
+            try:
+                filled.append(replace(d.with_year(year), year_from=source))
+            except DateError:
+                continue  # "29 February" in a year without one: not a date of this page
+    return filled
+
+
+_ANOTHER_DATE, _COPYRIGHT_LINE = "another date on the page", "the page's copyright line"
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)\b", re.I)
+
+
+def copyright_year(lines: list[SourceLine]) -> int | None:
+    """The year of the page's copyright line ("© 2019 Acme News", "Copyright 2015-2019 …"): the
+    year a page that prints its date without one was published in, when nothing else says."""
+    for line in reversed(lines):
+        if len(line.text) <= 300:
+            match = _COPYRIGHT_YEAR.search(line.text)
+            if match:
+                return int(match.group(1))
+    return None
+
+
+def inferences(published: FoundDate, lines: list[SourceLine]) -> tuple[Inference, ...]:
+    """What ingest filled in of the publication date, naming the line it came from."""
+    found: list[Inference] = []
+    if published.away_line is not None:
+        found.append(Inference("date", published.iso, _AWAY_LINE, published.away_line))
+    if published.year_from is not None:
+        line = published.away_line or next((l.line for l in lines if _has_yearless_date(l.text)), lines[0].line)
+        found.append(Inference("year", published.iso[:4], published.year_from, line))
+    return tuple(found)
+
+
+_AWAY_LINE = "a line away from the headline, not a date line by it"
+
+
+def _has_yearless_date(text: str) -> bool:
+    try:
+        return len(text) <= 300 and any(d.with_year is not None for d in find_dates(text))
+    except DateError:
+        return False
+
+
+def _first(dates: list[FoundDate], kind: str) -> FoundDate | None:
+    return next((d for d in dates if d.kind == kind), None)
+
+
+def resolve_dates(dates: list[FoundDate]) -> tuple[FoundDate | None, FoundDate | None]:
+    """(published, updated) by the rules in the module docstring."""
+    published = (
+        _first(dates, FIRST_PUBLISHED) or _first(dates, PUBLISHED)
+        or _first(dates, UNLABELLED) or _first(dates, UPDATED)
+    )
+    if published is None:
+        return None, None
+    updated = _first(dates, UPDATED)
+    if updated is None:
+        updated = next(
+            (d for d in dates if d.kind == UNLABELLED and d is not published and d.iso != published.iso),
+            None,
+        )
+    return published, updated
