@@ -255,6 +255,15 @@ def find_dates(text: str) -> list[FoundDate]:
     return found
 
 
+def dates_in(text: str) -> list[FoundDate]:
+    """:func:`find_dates`, with an impossible date (31 February) read as no date: for the
+    readers that look for a date line by shape, where such a line is simply not one."""
+    try:
+        return find_dates(text)
+    except DateError:
+        return []
+
+
 def _labelled(text: str, start: int) -> tuple[str, int]:
     """The kind of a date starting at ``start`` and where its label (if any) starts."""
     label = _LABEL.search(text, 0, start)

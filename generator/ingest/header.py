@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from ..errors import NoHeadlineError, SeedError
 from ..model import Removed
-from .dates import DateError, find_dates, starts_with_label
+from .dates import DateError, dates_in, starts_with_label
 from .junk import MAX_BLOCK_HEADLINES, classify, is_headline_like, is_recommendation_marker, line_rule
 from .places import is_known_place
 from .meta import Meta, is_outlet, is_role, place_name, read_meta_line, unlabelled_byline
@@ -111,17 +111,10 @@ def meta_of(line: SourceLine, source_file: str) -> Meta | None:
 
 def _check_labelled(line: SourceLine, meta: Meta | None, source_file: str) -> None:
     """A header line that starts "Updated:"/"Published" must hold a date we can read."""
-    if meta is None and starts_with_label(line.raw) and _readable_dates(line.text):
+    if meta is None and starts_with_label(line.raw) and dates_in(line.text):
         return  # "Published February 24, 2020Last updated …": dates run into words; read later
     if starts_with_label(line.raw) and (meta is None or not (meta.dates or meta.relative)):
         raise SeedError(source_file, line.line, f"cannot read the date in {line.raw[:80]!r}", DATE_HINT)
-
-
-def _readable_dates(text: str) -> bool:
-    try:
-        return bool(find_dates(text))
-    except DateError:
-        return False
 
 
 def merge(into: Meta, other: Meta) -> None:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Inference
-from .dates import FIRST_PUBLISHED, PUBLISHED, UNLABELLED, UPDATED, DateError, FoundDate, find_dates
+from .dates import FIRST_PUBLISHED, PUBLISHED, UNLABELLED, UPDATED, DateError, FoundDate, dates_in, find_dates
 from .locate import Located
 from .meta import read_meta_line
 from .source import SourceLine
@@ -98,12 +98,7 @@ def _away(dates: list[FoundDate], line: SourceLine) -> list[FoundDate]:
 
 
 def _line_dates(line: SourceLine, max_words: int) -> list[FoundDate]:
-    if len(line.text.split()) > max_words:
-        return []
-    try:
-        return find_dates(line.text)
-    except DateError:
-        return []
+    return dates_in(line.text) if len(line.text.split()) <= max_words else []
 
 
 
@@ -157,10 +152,7 @@ _AWAY_LINE = "a line away from the headline, not a date line by it"
 
 
 def _has_yearless_date(text: str) -> bool:
-    try:
-        return len(text) <= 300 and any(d.with_year is not None for d in find_dates(text))
-    except DateError:
-        return False
+    return len(text) <= 300 and any(d.with_year is not None for d in dates_in(text))
 
 
 def _first(dates: list[FoundDate], kind: str) -> FoundDate | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .dates import DateError, find_dates
+from .dates import dates_in
 from .locate import LineShape, shapes_of
 from .source import SourceLine
 
@@ -70,14 +70,7 @@ def _heading_shaped(line: SourceLine, features: LineShape, seen: Counter, title:
     if features.continues or not (text[:1].isupper() or numbered):
         return False
     phrase = text[_NUMBERED.match(text).end() - 1:] if numbered else text
-    return not (_CAPTION_LABEL.match(text) or _TWO_SENTENCES.search(phrase) or _has_date(text))
-
-
-def _has_date(text: str) -> bool:
-    try:
-        return bool(find_dates(text))
-    except DateError:
-        return False
+    return not (_CAPTION_LABEL.match(text) or _TWO_SENTENCES.search(phrase) or dates_in(text))
 
 
 def _over_a_widget(rules: list[str | None], index: int) -> bool:
