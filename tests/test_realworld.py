@@ -17,11 +17,11 @@ import pytest
 import yaml
 
 from tools.realworld import evaluate
+from tools.realworld.corpus import is_reserved, load_pages
 from tools.realworld.evaluate import date_matches, fold, half_of
 
 ROOT = Path(__file__).resolve().parent / "realworld"
 PAGES = yaml.safe_load((ROOT / "pages.yml").read_text(encoding="utf-8"))["pages"]
-RESERVED = ("mozilla/readability", "scrapinghub/article-extraction-benchmark", "adbar/htmldate")
 
 
 def test_corpus_size_sites_and_countries():
@@ -31,14 +31,23 @@ def test_corpus_size_sites_and_countries():
     assert len({p["id"] for p in PAGES}) == len(PAGES)
 
 
+def test_reserved_sources_are_refused():
+    assert load_pages() == PAGES  # the committed list passes the guard
+    from tools.realworld.corpus import RESERVED_PATHS, RESERVED_REPOS
+
+    repo, prefix = RESERVED_PATHS[0]
+    assert is_reserved({"repo": repo, "path": f"{prefix}/x.html"})
+    assert is_reserved({"repo": RESERVED_REPOS[0], "path": "any.html"})
+    assert not is_reserved({"repo": repo, "path": "tests/cache/x.html"})
+
+
 def test_every_page_has_provenance_seeds_anchor_and_gold():
     provenance = {p["id"]: p for p in json.loads((ROOT / "provenance.json").read_text(encoding="utf-8"))}
     for page in PAGES:
         record = provenance[page["id"]]
         assert (record["repo"], record["commit"], record["path"]) == (page["repo"], page["commit"], page["path"])
         assert len(record["sha256"]) == 64
-        assert not any(page["repo"].startswith(r) for r in RESERVED)
-        assert not (page["repo"] == "adbar/trafilatura" and page["path"].startswith("tests/eval"))
+        assert not is_reserved(page)
         for style in ("markdown", "plain"):
             assert (ROOT / "seeds" / style / f"{page['id']}.txt").is_file()
         assert (ROOT / "anchor" / f"{page['id']}.json").is_file()

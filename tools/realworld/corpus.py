@@ -32,9 +32,25 @@ ROOT = Path(__file__).resolve().parents[2] / "tests" / "realworld"
 STYLES = ("markdown", "plain")
 
 
+# Held back for independent evaluation of this project: never part of the corpus.
+RESERVED_REPOS = ("mozilla/readability", "scrapinghub/article-extraction-benchmark", "adbar/htmldate")
+RESERVED_PATHS = (("adbar/trafilatura", "tests/eval"),)
+
+
+def is_reserved(page: dict) -> bool:
+    """Whether a page comes from a source reserved for independent evaluation."""
+    return page["repo"] in RESERVED_REPOS or any(
+        page["repo"] == repo and page["path"].startswith(prefix) for repo, prefix in RESERVED_PATHS
+    )
+
+
 def load_pages(root: Path = ROOT) -> list[dict]:
-    """The entries of ``pages.yml``, in order."""
-    return yaml.safe_load((root / "pages.yml").read_text(encoding="utf-8"))["pages"]
+    """The entries of ``pages.yml``, in order; a page from a reserved source is refused."""
+    pages = yaml.safe_load((root / "pages.yml").read_text(encoding="utf-8"))["pages"]
+    reserved = [page["id"] for page in pages if is_reserved(page)]
+    if reserved:
+        raise SystemExit(f"pages.yml: {', '.join(reserved)} come from a source reserved for independent evaluation")
+    return pages
 
 
 def read_page(mirrors: Path, page: dict) -> bytes:
