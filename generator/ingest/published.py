@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Inference
-from .dates import FIRST_PUBLISHED, PUBLISHED, UNLABELLED, UPDATED, DateError, FoundDate, dates_in, find_dates
+from .dates import FIRST_PUBLISHED, PUBLISHED, UNLABELLED, UPDATED, DateError, FoundDate, dates_in
 from .locate import Located
 from .meta import read_meta_line
 from .source import SourceLine
@@ -41,16 +41,10 @@ def is_strict_meta(line: SourceLine) -> bool:
 def is_meta(line: SourceLine) -> bool:
     """A byline or date line: what the header reads as metadata, or a short line with a date in
     it ("This story is from October 9, 2019", "Will Leitch/November 18, 2016")."""
-    if not _META_HINT.search(line.text):
-        return False
-    try:
-        meta = read_meta_line(line.raw)
-        if meta is not None and (meta.dates or meta.authors or meta.relative):
-            return True
-        dates = find_dates(line.text) if len(line.text.split()) <= _DATE_LINE_WORDS else []
-        return bool(dates) and _mostly_date(line.text, dates)
-    except DateError:
-        return False
+    if is_strict_meta(line):
+        return True
+    dates = dates_in(line.text) if _META_HINT.search(line.text) and len(line.text.split()) <= _DATE_LINE_WORDS else []
+    return bool(dates) and _mostly_date(line.text, dates)
 
 
 def _mostly_date(text: str, dates: list[FoundDate]) -> bool:

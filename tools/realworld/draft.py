@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from .corpus import ROOT, load_pages, read_page
-from .htmlseed import Block, clean, convert, main_container
+from .htmlseed import Block, convert, main_container
 
 OUT = Path(__file__).resolve().parents[2] / "build" / "realworld" / "drafts"
 
