@@ -268,7 +268,8 @@ def region(blocks: list[Block], title: str | None) -> list[Block]:
     container = main_container(blocks)
     end = start
     if container is not None:
-        inside = [i for i, b in enumerate(blocks) if b.element in set(container.iter())]
+        elements = set(container.iter())
+        inside = [i for i, b in enumerate(blocks) if b.element in elements]
         if inside:
             start, end = min(start, inside[0]), max(start, inside[-1])
     return blocks[max(0, start - BEFORE): end + 1 + AFTER]
