@@ -59,7 +59,7 @@ serve: $(STAMP) ## preview at http://127.0.0.1:8000/ with live reload; edits to 
 
 N ?= 1000
 corpus: $(STAMP) ## write N synthetic seeds (default 1000) into build/corpus/ for benchmarks
-	$(PY) -m generator corpus $(N) --out build/corpus
+	$(PY) -m tools.synthetic $(N) --out build/corpus
 
 # BENCH_ARGS passes options to benchmarks/bench.py, e.g. BENCH_ARGS="--large-repeat 1" (see --help).
 BENCH_ARGS ?=
@@ -68,14 +68,14 @@ bench: $(STAMP) system-deps bench-ingest ## benchmark the pipeline at N=1,000 an
 
 bench-ingest: $(STAMP) ## ingest and extraction seeds/s on one core: the real-world corpus, then 500 synthetic seeds
 	$(PY) benchmarks/ingest_speed.py
-	$(PY) -m generator corpus 500 --out build/bench-ingest >/dev/null
+	$(PY) -m tools.synthetic 500 --out build/bench-ingest >/dev/null
 	$(PY) benchmarks/ingest_speed.py --seeds build/bench-ingest --out benchmarks/ingest_speed_synthetic.json
 
 test: $(STAMP) system-deps ## run every test
 	$(PY) -m pytest -n 2 -q
 
 eval: $(STAMP) ## score extraction (tests/gold/) and ingest on the real-world corpus, both halves beside trafilatura
-	$(PY) -m generator eval
+	$(PY) -m tools.evaluate
 	@echo
 	$(PY) -m tools.realworld.evaluate
 

@@ -1,6 +1,6 @@
 """`make bench`: the whole pipeline on synthetic corpora, per stage, written to benchmarks/.
 
-For each size N (default 1,000 and 10,000) it writes a synthetic corpus (generator/corpus.py)
+For each size N (default 1,000 and 10,000) it writes a synthetic corpus (tools/synthetic.py)
 under build/bench/, then, ``--repeat`` times (median reported): a cold generator run (no cache,
 empty docs), a warm run (nothing changed), a run after one seed changed, ``mkdocs build`` and
 Pagefind indexing. Ingest and extract are also timed apart on one core. The naive baseline —
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import table  # noqa: E402
-from generator.corpus import write_corpus  # noqa: E402
+from tools.synthetic import write_corpus  # noqa: E402
 from generator.sitesearch import SEARCH_THRESHOLD, pagefind_command  # noqa: E402
 from generator.write import _hand_written, read_manifest  # noqa: E402
 

@@ -104,7 +104,7 @@ def markdown(results: dict) -> str:
     machine = results["machine"]
     head = ["# Benchmark results", "",
             f"Written by `make bench` (benchmarks/bench.py) on {machine['cpus']} CPU cores, Python "
-            f"{machine['python']}; synthetic corpora from `python -m generator corpus` (~830 words a "
+            f"{machine['python']}; synthetic corpora from `python -m tools.synthetic` (~830 words a "
             f"seed). The bench took {results.get('bench_seconds', 0) / 60:.0f} minutes; the machine's "
             f"1-minute load average was {machine.get('load_average_at_start', '?')} at the start and "
             f"{machine.get('load_average_at_end', '?')} at the end (above {machine['cpus']} means other "

@@ -34,7 +34,7 @@ from .model import Briefing
 FORMAT = 1
 """Bumped when the layout of an entry changes."""
 
-_DOWNSTREAM = ("render", "templates", "link.py", "export.py", "write.py", "cli.py", "corpus.py",
+_DOWNSTREAM = ("render", "templates", "link.py", "export.py", "write.py", "cli.py",
                "cache.py", "build.py", "fingerprint.py", "__main__.py")
 """Modules after extract: they cannot change a per-seed result, so editing them keeps the cache."""
 

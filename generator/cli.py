@@ -83,18 +83,6 @@ def make_parser() -> argparse.ArgumentParser:
                           help="only names mentioned at least N times (default: %(default)s)")
     entities.set_defaults(run=run_entities)
 
-    corpus = commands.add_parser("corpus", help="write a synthetic corpus of N seeds for benchmarks",
-                                 description="Write N synthetic seed articles in the scraped style "
-                                             "(invented names, junk lines, split paragraphs, quotes, dates, "
-                                             "amounts) plus a registry of their most frequent entities. "
-                                             "Deterministic from --seed. Never writes into seeds/.")
-    corpus.add_argument("n", type=int, metavar="N", help="number of seed articles to write")
-    corpus.add_argument("--out", type=Path, default=Path("build/corpus"), metavar="DIR",
-                        help="folder to (re)create; its registry goes in DIR/registry (default: %(default)s)")
-    corpus.add_argument("--seed", type=int, default=0, metavar="S",
-                        help="random seed: the same N and S give byte-identical files (default: %(default)s)")
-    corpus.set_defaults(run=run_corpus)
-
     engine = commands.add_parser("search-engine", help="print which site search to build: material or pagefind",
                                  description="Print the search engine for the archive in the docs folder: "
                                              "Material's built-in search for small archives, Pagefind above "
@@ -111,12 +99,6 @@ def make_parser() -> argparse.ArgumentParser:
                        help="built site folder (default: %(default)s)")
     index.set_defaults(run=run_search_index)
 
-    from . import evaluate
-
-    scoring = commands.add_parser("eval", help="score extraction against the gold set (precision and recall per field)",
-                                  description=evaluate.DESCRIPTION)
-    evaluate.add_arguments(scoring)
-    scoring.set_defaults(run=evaluate.run)
     return parser
 
 
@@ -173,19 +155,6 @@ def run_entities(args) -> int:
     for error in sorted(errors, key=InputError.sort_key):
         print(f"error: {error}", file=sys.stderr)
     return EXIT_INPUT_ERRORS if errors else EXIT_OK
-
-
-def run_corpus(args) -> int:
-    from .corpus import write_corpus
-
-    if args.n < 0:
-        raise UsageError("N must be zero or more")
-    try:
-        write_corpus(args.out, args.n, args.seed)
-    except ValueError as error:
-        raise UsageError(str(error)) from None
-    print(f"{args.n} synthetic seeds written to {args.out} (registry in {args.out / 'registry'})")
-    return EXIT_OK
 
 
 def _progress_printer(stream):

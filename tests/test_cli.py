@@ -49,3 +49,19 @@ def test_usage_errors_exit_two(argv, capsys):
 def test_missing_seeds_folder_is_a_usage_error(tmp_path, capsys):
     assert main(["build", "--seeds", str(tmp_path / "nope"), "--docs", str(tmp_path / "docs")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_every_tool_is_documented_in_the_readme():
+    """The tools outside the product (tools/) are run by hand or by make: each one the README
+    does not name would be a tool nobody finds."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for path in sorted((ROOT / "tools").rglob("*.py")):
+        if 'if __name__ == "__main__":' in path.read_text(encoding="utf-8"):
+            module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+            assert f"python -m {module}" in readme or f"`{module}`" in readme, f"README does not name {module}"
+
+
+def test_the_product_package_holds_no_corpus_tools():
+    """generator/ is the pipeline; the synthetic corpus and the evaluators live under tools/."""
+    for name in ("corpus.py", "evaluate.py"):
+        assert not (ROOT / "generator" / name).exists(), name

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.evaluate import FIELDS, evaluate, main
+from tools.evaluate import FIELDS, evaluate, main
 
 ROOT = Path(__file__).resolve().parents[1]
 

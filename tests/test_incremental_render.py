@@ -14,7 +14,7 @@ import pytest
 
 from generator import rendercache
 from generator.build import build, read_seeds, seed_files
-from generator.corpus import write_corpus
+from tools.synthetic import write_corpus
 from generator.errors import Problems
 from generator.export import archive_json
 from generator.link import link

@@ -15,7 +15,7 @@ import pytest
 
 from generator import build as build_module
 from generator.build import build
-from generator.corpus import MARKER, generate, registry_files, write_corpus
+from tools.synthetic import MARKER, generate, registry_files, write_corpus
 from generator.link import link
 from generator.registry import load_registry
 from generator.render import parallel

@@ -15,7 +15,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from generator.corpus import write_corpus
+from tools.synthetic import write_corpus
 from generator.sitesearch import pagefind_command
 
 from .browser.server import SiteServer

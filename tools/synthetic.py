@@ -1,4 +1,4 @@
-"""Synthetic corpora for benchmarks and scale tests: N seeds in the scraped style, deterministic.
+"""Synthetic corpora for benchmarks and scale tests: ``python -m tools.synthetic N`` (``make corpus``).
 
 ``generate(n, seed)`` makes a fictional world — people, organisations, places and agreements
 with invented names — and N articles about it, laid out the way a scraper copies a news page:
@@ -16,15 +16,17 @@ only. Same ``n`` and ``seed`` → byte-identical files: only :class:`random.Rand
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import random
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from .slug import make_slug
+from generator.slug import make_slug
 
 DEFAULT_OUT = Path("build/corpus")
 REGISTRY_DIR = "registry"
@@ -319,10 +321,10 @@ def write_corpus(out: Path, n: int, seed: int = 0) -> int:
         raise ValueError(f"refusing to write a synthetic corpus into {out}: seeds/ holds real articles only")
     if out.exists() and any(out.iterdir()):
         if not (out / MARKER).is_file():
-            raise ValueError(f"refusing to replace {out}: it is not empty and was not made by `corpus`")
+            raise ValueError(f"refusing to replace {out}: it is not empty and was not made by tools.synthetic")
         shutil.rmtree(out)  # only a folder this function made (it holds the marker file)
     out.mkdir(parents=True, exist_ok=True)
-    (out / MARKER).write_text("synthetic corpus made by `python -m generator corpus`\n", encoding="utf-8")
+    (out / MARKER).write_text("synthetic corpus made by `python -m tools.synthetic`\n", encoding="utf-8")
     for name, text in generate(n, seed):
         (out / name).write_text(text, encoding="utf-8")
     for rel, text in registry_files(seed).items():
@@ -330,3 +332,29 @@ def write_corpus(out: Path, n: int, seed: int = 0) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return n
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.synthetic",
+        description="Write N synthetic seed articles in the scraped style (invented names, junk lines, split "
+                    "paragraphs, quotes, dates, amounts) plus a registry of their most frequent entities. "
+                    "Deterministic from --seed. Never writes into seeds/.")
+    parser.add_argument("n", type=int, metavar="N", help="number of seed articles to write")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR",
+                        help="folder to (re)create; its registry goes in DIR/registry (default: %(default)s)")
+    parser.add_argument("--seed", type=int, default=0, metavar="S",
+                        help="random seed: the same N and S give byte-identical files (default: %(default)s)")
+    args = parser.parse_args(argv)
+    if args.n < 0:
+        parser.error("N must be zero or more")
+    try:
+        write_corpus(args.out, args.n, args.seed)
+    except ValueError as error:
+        parser.error(str(error))
+    print(f"{args.n} synthetic seeds written to {args.out} (registry in {args.out / REGISTRY_DIR})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,4 +1,4 @@
-"""Score ingest + extract against the hand-written gold set: ``python -m generator.evaluate``.
+"""Score ingest + extract against the hand-written gold set: ``python -m tools.evaluate``.
 
 For each gold file under ``tests/gold/`` the article is ingested and extracted, and precision and
 recall are printed per field, for the real seeds and the fixture articles separately:
@@ -27,12 +27,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import safeyaml
-from .errors import InputError
-from .extract import extract
-from .extract.sentences import split_article
-from .ingest import ingest
-from .registry import load_registry
+from generator import safeyaml
+from generator.errors import InputError
+from generator.extract import extract
+from generator.extract.sentences import split_article
+from generator.ingest import ingest
+from generator.registry import load_registry
 
 FIELDS = ("entities", "entity types", "dates", "quote speakers", "amounts", "junk lines removed", "sentences kept")
 TARGETS = {"seed": 1.0, "fixtures": 0.95}
@@ -176,7 +176,7 @@ def report(groups: dict[str, dict[str, Score]], verbose: bool) -> tuple[list[str
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The evaluation's options (shared by `python -m generator eval` and this module's main)."""
+    """The evaluation's options (for this module's main)."""
     parser.add_argument("--root", type=Path, default=Path("."), help="project root (default: %(default)s)")
     parser.add_argument("--gold", type=Path, default=None, metavar="DIR",
                         help="folder of gold YAML files (default: ROOT/tests/gold)")
@@ -195,7 +195,7 @@ def run(args) -> int:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.evaluate", description=DESCRIPTION)
+    parser = argparse.ArgumentParser(prog="python -m tools.evaluate", description=DESCRIPTION)
     add_arguments(parser)
     return run(parser.parse_args(argv))
 
