@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jinja2
@@ -24,6 +25,21 @@ def test_template_refuses_unescaped_values():
 def test_template_refuses_undefined_names():
     with pytest.raises(jinja2.UndefinedError):
         _ENV.from_string("{{ missing|md }}").render()
+
+
+def test_a_missing_partial_is_an_error():
+    with pytest.raises(jinja2.TemplateNotFound):
+        _ENV.from_string('{% include "partials/no-such-partial.md.j2" %}').render()
+
+
+def test_every_include_names_a_partial_that_exists():
+    """``ignore missing`` would drop a whole section without a word when a partial is misnamed."""
+    templates = Path(__file__).resolve().parents[1] / "generator" / "templates"
+    for path in sorted(templates.rglob("*.j2")):
+        source = path.read_text(encoding="utf-8")
+        assert "ignore missing" not in source, path.name
+        for name in re.findall(r'{%-?\s*(?:include|extends|import|from)\s+"([^"]+)"', source):
+            assert (templates / name).is_file(), f"{path.name} includes {name}, which does not exist"
 
 
 def test_front_matter_cannot_be_injected():
