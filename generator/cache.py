@@ -12,7 +12,7 @@ Entries are pickles of the frozen dataclasses (``model.Briefing``) or of a seed'
 ``.cache/seeds/<2 hex>/<key>.pickle``. The cache is local and written only by this module, never
 committed or shared; pickle is used because it round-trips the dataclasses exactly and loads a
 10,000-seed archive in about a second. Because unpickling runs code, every entry is signed with
-HMAC-SHA-256 under a random key kept outside the repository (see :func:`_machine_key`), and an
+HMAC-SHA-256 under a random key kept outside the repository (see :func:`machine_key`), and an
 entry without this machine's signature is never unpickled (SECURITY.md). A corrupt or foreign entry is ignored with a warning and
 rewritten; deleting the folder changes nothing but speed.
 """
@@ -90,7 +90,7 @@ _SIG = hashlib.sha256().digest_size
 
 
 @lru_cache(maxsize=1)
-def _machine_key() -> bytes:
+def machine_key() -> bytes:
     """A random key kept outside the repository (the user's cache home), created on first use.
     Pull requests can add files under the checkout, .cache/ included, but cannot know this key."""
     home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing-archive"
@@ -110,7 +110,7 @@ def _machine_key() -> bytes:
 
 
 def _sign(blob: bytes) -> bytes:
-    return hmac.new(_machine_key(), blob, hashlib.sha256).digest()
+    return hmac.new(machine_key(), blob, hashlib.sha256).digest()
 
 
 class SeedCache:

@@ -31,7 +31,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from .cache import _machine_key, error_from, error_record, registry_hash
+from .cache import machine_key, error_from, error_record, registry_hash
 from .errors import InputError
 from .write import MANIFEST, STAGING, read_manifest
 
@@ -88,7 +88,7 @@ def fingerprint(seed_keys: list[str], registry, registry_dir: Path, annotations:
 
 
 def _sign(blob: bytes) -> str:
-    return hmac.new(_machine_key(), b"fingerprint\0" + blob, hashlib.sha256).hexdigest()
+    return hmac.new(machine_key(), b"fingerprint\0" + blob, hashlib.sha256).hexdigest()
 
 
 def record_path(cache_dir: Path | None, docs: Path) -> Path | None:

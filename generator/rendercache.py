@@ -49,7 +49,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from . import export
-from .cache import _machine_key
+from .cache import machine_key
 from .errors import InputError
 from .fingerprint import environment_hash, prune_records
 from .model import Archive, EntityRecord, Page
@@ -241,7 +241,7 @@ def _stat(docs: Path, rel: str) -> list[int] | None:
 
 
 def _sign(blob: bytes) -> str:
-    return hmac.new(_machine_key(), b"renders\0" + blob, hashlib.sha256).hexdigest()
+    return hmac.new(machine_key(), b"renders\0" + blob, hashlib.sha256).hexdigest()
 
 
 class RenderCache:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import yaml
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class TolerantLoader(yaml.SafeLoader):
     """SafeLoader that reads ``!ENV`` from the environment and other unknown tags as None."""
 
 
@@ -33,9 +33,9 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node):
     return next((os.environ[name] for name in names if name in os.environ), default)
 
 
-_TolerantLoader.add_constructor("!ENV", _env)
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+TolerantLoader.add_constructor("!ENV", _env)
+TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def check_site_url(url: str) -> str:
@@ -52,7 +52,7 @@ def check_site_url(url: str) -> str:
 def from_mkdocs_yml(path: Path) -> str:
     """``site_url`` from an mkdocs.yml, checked; "" when the file or the key is missing or empty."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=TolerantLoader)
     except FileNotFoundError:
         return ""
     except yaml.YAMLError as error:

@@ -17,7 +17,7 @@ import yaml
 from ..errors import InputError
 from ..model import Page
 # The tolerant safe loader that also reads site_url from mkdocs.yml: one way to read that file.
-from ..siteurl import _TolerantLoader as _MkDocsLoader
+from ..siteurl import TolerantLoader as _MkDocsLoader
 
 BRANCH = "main"
 """Branch that pull requests target (the deploy workflow builds it)."""

@@ -26,7 +26,7 @@ from .names import (  # re-exported: the header and tests read names through thi
     PERSON_ROLE_END, WIRE_AGENCIES, display_case, is_outlet, is_role, names_and_role, person_name,
     place_name, split_name_and_place, split_names,
 )
-from .names import _HANDLE, _NAME_SPLIT, _OUTLET_WORDS, _PERSON_JOBS, _name_text, _valid_name, _without_outlet
+from .names import HANDLE, NAME_SPLIT, OUTLET_WORDS, PERSON_JOBS, name_text, valid_name, without_outlet
 from .places import is_known_place
 
 _READING_TIME = re.compile(
@@ -49,7 +49,7 @@ _BYLINE = re.compile(
 # Names marked up on their own ("**A**, **B** and [C](…)"): the markup shows where they end.
 _MARKED_NAME = r"(?:\*\*[^*]+\*\*|__[^_]+__|\*[^*]+\*|_[^_]+_|\[[^\]]+\]\([^)]*\))"
 _MARKED_NAMES = re.compile(rf"{_MARKED_NAME}(?:\s*(?:,|&|\band\b)\s*{_MARKED_NAME})*", re.I)
-_JOB_BEFORE_NAME = re.compile(rf"^(?:[a-z][\w\-]*\s+){{0,3}}(?:{_PERSON_JOBS})\s+(?=[A-Z])")
+_JOB_BEFORE_NAME = re.compile(rf"^(?:[a-z][\w\-]*\s+){{0,3}}(?:{PERSON_JOBS})\s+(?=[A-Z])")
 _FOR_OUTLET = re.compile(r"\s+(?:for|FOR)\s+[A-Z][\w.&'\- ]{1,40}$")
 _SECTION = re.compile(r"[A-Z][\w'\u2019\-]*(?:\s+(?:&|and|[A-Z][\w'\u2019\-]*)){1,4}")
 # A newsroom's own byline: "TOI City Desk", "HT Correspondent", "Express News Service".
@@ -75,9 +75,9 @@ class Meta:
 def _byline_names(text: str) -> list[str] | None:
     """Names in a byline's list, with what is not a person taken out: a trailing job title
     ("Jane Doe, Transport correspondent") and affiliations ("Jane Doe, CNN")."""
-    pieces = [_name_text(p) for p in _NAME_SPLIT.split(text.strip(" ,;"))]
+    pieces = [name_text(p) for p in NAME_SPLIT.split(text.strip(" ,;"))]
     pieces = [p for p in pieces if p]
-    while len(pieces) > 1 and (is_role(pieces[-1]) and not _valid_name(pieces[-1])):
+    while len(pieces) > 1 and (is_role(pieces[-1]) and not valid_name(pieces[-1])):
         pieces.pop()
     return split_names(", ".join(pieces)) if pieces else None
 
@@ -108,7 +108,7 @@ def add_authors(names: list[str], meta: Meta) -> None:
     if len(names) > 1 and is_known_place(names[-1]):
         meta.dateline = meta.dateline or place_name(names[-1])
         names = names[:-1]
-    people = [n for n in map(_without_outlet, names) if not is_outlet(n)] or names
+    people = [n for n in map(without_outlet, names) if not is_outlet(n)] or names
     for name in people:
         name, place = split_name_and_place(name)
         if place is not None:
@@ -131,7 +131,7 @@ def _is_staff_byline(text: str) -> bool:
     if not _STAFF_BYLINE.fullmatch(text):
         return False
     words = text.split()
-    return (words[0].isupper() and len(words[0]) >= 2) or any(w.lower() in _OUTLET_WORDS for w in words[:-1])
+    return (words[0].isupper() and len(words[0]) >= 2) or any(w.lower() in OUTLET_WORDS for w in words[:-1])
 
 
 def _account_for(piece: str, meta: Meta, names_alone: bool = False) -> bool:
@@ -189,7 +189,7 @@ def read_meta_line(text: str) -> Meta | None:
     for relative in _RELATIVE_TIME.finditer(text):
         meta.relative = True
         spans.append(relative.span())
-    spans.extend(handle.span() for handle in _HANDLE.finditer(text))
+    spans.extend(handle.span() for handle in HANDLE.finditer(text))
     pieces = _pieces(text, spans)
     if not all(_account_for(piece, meta, names_alone=bool(dates)) for piece in pieces):
         return None
@@ -207,7 +207,7 @@ def unlabelled_byline(text: str) -> Meta | None:
     if len(text) > 120:
         return None
     meta = Meta(authors=[], dates=[])
-    for piece in _pieces(text, [handle.span() for handle in _HANDLE.finditer(text)]):
+    for piece in _pieces(text, [handle.span() for handle in HANDLE.finditer(text)]):
         piece = _take_place_after_in(piece, meta)
         names = names_and_role(piece)
         if names:

@@ -10,14 +10,14 @@ import re
 from .inline import plain
 from .places import is_known_place
 
-_NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", re.I)
+NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", re.I)
 _NAME_WORD = re.compile(
     r"(?:[A-Z\u00c0-\u00de][\w'\u2019.\-]*|[A-Z]\.|(?:de|da|del|della|der|den|di|du|la|le|van|von"
     r"|bin|binti|al|el|ibn|y|dos|das)|[a-z]{1,3}['\u2019][A-Z][\w'\u2019\-]*)"
 )
 _PLACE_WORD = re.compile(r"[A-Z][A-Za-z.'\u2019\-]*|of|upon|on|de|la|am|an|der")
 # A byline's affiliation or a section, not a person or a place: "BBC News", "CNN Politics".
-_OUTLET_WORDS = frozenset(
+OUTLET_WORDS = frozenset(
     "news times post press media herald tribune journal network agency bureau service services staff "
     "desk online digital daily gazette chronicle observer magazine today tv radio wire group politics "
     "business sport sports world opinion edition express standard telegraph mail mirror review "
@@ -25,19 +25,19 @@ _OUTLET_WORDS = frozenset(
 )
 # A writer's job ("Transport correspondent", "Senior Staff Writer", "Local Democracy Reporting
 # Service"): printed under or after the name, it is neither a name nor prose.
-_PERSON_JOBS = (
+PERSON_JOBS = (
     r"(?:correspondent|reporter|editor|writer|columnist|journalist|contributor|producer|analyst|critic"
     r"|photographer)s?|chief"
 )
-PERSON_ROLE_END = re.compile(rf"\b(?:{_PERSON_JOBS})$", re.I)
+PERSON_ROLE_END = re.compile(rf"\b(?:{PERSON_JOBS})$", re.I)
 """A person's job ending a line: "Jane Doe Transport correspondent" ("Reporting Service" is not)."""
 _ROLE = re.compile(
-    rf"(?:[A-Za-z&'\u2019.\-]+\s+){{0,5}}?(?:{_PERSON_JOBS}|reporting\s+service|news\s+service|desk)"
+    rf"(?:[A-Za-z&'\u2019.\-]+\s+){{0,5}}?(?:{PERSON_JOBS}|reporting\s+service|news\s+service|desk)"
     r"(?:\s+(?:at|for|of|in)\s+[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,3})?",
     re.I,
 )
 _DOMAIN = re.compile(r"[\w\-]+(?:\.[\w\-]+)*\.(?:com|net|org|in|co\.uk|co\.in|news)", re.I)
-_HANDLE = re.compile(r"\s*@\w{1,30}")
+HANDLE = re.compile(r"\s*@\w{1,30}")
 _MIXED_CAPS = re.compile(r"(?P<head>[A-Z][a-z]{1,2})(?P<rest>[A-Z]{2,})")
 # Wire agencies often stand alone in a byline line; they are neither a name nor a place here.
 WIRE_AGENCIES = frozenset({
@@ -46,14 +46,14 @@ WIRE_AGENCIES = frozenset({
 })
 
 
-def _valid_name(name: str) -> bool:
+def valid_name(name: str) -> bool:
     words = name.split()
     if not 1 <= len(words) <= 5 or not name[:1].isupper():
         return False
     return all(_NAME_WORD.fullmatch(word) for word in words)
 
 
-def _name_text(piece: str) -> str:
+def name_text(piece: str) -> str:
     """A name piece without surrounding punctuation; "Inc." and "Jr." keep their full stop."""
     name = plain(piece).strip(" ,;")
     return name if _KEEPS_STOP.search(name) else name.rstrip(".").rstrip()
@@ -64,9 +64,9 @@ _KEEPS_STOP = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Jr|Sr|[A-Z])\.$")
 
 def split_names(text: str) -> list[str] | None:
     """Names in a byline's name list ("A, B and C"), or None if any piece is not a name."""
-    names = [_name_text(piece) for piece in _NAME_SPLIT.split(text.strip(" ,;"))]
+    names = [name_text(piece) for piece in NAME_SPLIT.split(text.strip(" ,;"))]
     names = [name for name in names if name]
-    if not names or not all(_valid_name(name) for name in names):
+    if not names or not all(valid_name(name) for name in names):
         return None
     return names
 
@@ -84,7 +84,7 @@ def place_name(text: str) -> str | None:
         return None
     if not all(_PLACE_WORD.fullmatch(word) for word in words):
         return None
-    if any(word.lower() in _OUTLET_WORDS for word in words):
+    if any(word.lower() in OUTLET_WORDS for word in words):
         return None
     return " ".join(display_case(w) if len(w) > 2 else w for w in words)
 
@@ -108,7 +108,7 @@ def is_role(text: str) -> bool:
     """True for a writer's job title alone ("Transport correspondent", "BBC News, Eastbrook")."""
     if len(text) > 120:
         return False
-    text = _HANDLE.sub("", plain(text)).strip(" ,;.")  # "Political reporter @janedoe"
+    text = HANDLE.sub("", plain(text)).strip(" ,;.")  # "Political reporter @janedoe"
     if not text or len(text) > 80 or text.endswith(("!", "?")):
         return False
     if _ROLE.fullmatch(text):
@@ -129,7 +129,7 @@ def is_outlet(piece: str) -> bool:
         return not is_known_place(text)
     if len(words) == 1 and _DOMAIN.fullmatch(text):
         return True  # "TIMESOFINDIA.COM"
-    return 1 <= len(words) <= 4 and text[:1].isupper() and any(w.lower() in _OUTLET_WORDS for w in words)
+    return 1 <= len(words) <= 4 and text[:1].isupper() and any(w.lower() in OUTLET_WORDS for w in words)
 
 
 def person_name(name: str) -> str:
@@ -139,13 +139,13 @@ def person_name(name: str) -> str:
     return name
 
 
-def _without_outlet(name: str) -> str:
+def without_outlet(name: str) -> str:
     """"John Roe Associated Press" → "John Roe": an outlet printed after the name, unseparated."""
     words = name.split()
     for size in (3, 2, 1):
         tail = " ".join(words[-size:])
         if len(words) - size >= 2 and (tail.lower() in WIRE_AGENCIES or (
-                any(w.lower() in _OUTLET_WORDS for w in words[-size:]) and not tail.isupper())):
+                any(w.lower() in OUTLET_WORDS for w in words[-size:]) and not tail.isupper())):
             return " ".join(words[:-size])
     return name
 
