@@ -113,6 +113,21 @@ def test_a_date_printed_away_from_the_header_still_builds():
     assert article.published == "2019-03-12"
 
 
+def test_a_first_published_line_under_the_text_dates_the_article_and_the_header_time_is_the_update():
+    page = _page(
+        "Council approves the new bridge over the river", "By Ann Lee March 12, 2019: 3:42 PM ET",
+        below=(*(p.replace("bridge", "tunnel") for p in PARAGRAPHS), "Eastbrook (Local) First published March 12, 2019: 9:05 AM ET"),
+    )
+    article = ingest(page, "x.txt")
+    assert (article.published, article.updated) == ("2019-03-12T09:05:00-04:00", "2019-03-12T15:42:00-04:00")
+    # A "first published" date after the header's day is another story's, not this one's.
+    later = _page(
+        "Council approves the new bridge over the river", "By Ann Lee March 12, 2019: 3:42 PM ET",
+        below=(*(p.replace("bridge", "tunnel") for p in PARAGRAPHS), "Eastbrook (Local) First published March 20, 2019: 9:05 AM ET"),
+    )
+    assert ingest(later, "x.txt").published == "2019-03-12T15:42:00-04:00"
+
+
 def test_a_date_inside_a_byline_or_with_a_source_builds():
     article = ingest(_page(
         "Council approves the new bridge over the river", "Ann Lee / Eastbrook Desk / Updated: Oct 9, 2019, 11:05 IST",

@@ -184,6 +184,8 @@ def test_join_hyphenated_word_without_space():
     ("June 1, 2020 08:00 GMT+5:30", "2020-06-01T08:00:00+05:30", "unlabelled"),
     ("Tuesday, May 26, 2026", "2026-05-26", "unlabelled"),
     ("14 March 2019 14:05", "2019-03-14T14:05:00", "unlabelled"),  # no zone: no offset
+    ("By Jo Roe Dec 12, 2016 2:00 PMTags", "2016-12-12T14:00:00", "unlabelled"),  # a label run in
+    ("Dec 12, 2016 2:00 amazing scenes", "2016-12-12T02:00:00", "unlabelled"),  # "am…" is no meridiem
 ])
 def test_find_dates(text, iso, kind):
     [found] = find_dates(text)

@@ -56,7 +56,10 @@ from .junk import classify, line_rule, mark_author_bios
 from .locate import Located, find_article, shapes_of
 from .meta import WIRE_AGENCIES, place_name, read_meta_line
 from .places import is_known_place
-from .published import copyright_year, dates_near_header, fill_years, inferences, is_meta, is_strict_meta, resolve_dates
+from .published import (
+    copyright_year, dates_near_header, fill_years, inferences, is_meta, is_strict_meta, resolve_dates,
+    with_first_published,
+)
 from .paragraphs import join_split_sentences
 from .sidecar import Sidecar, hint
 from .subheadings import find as find_subheadings
@@ -110,9 +113,10 @@ def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> A
         for line, text in sorted(headings.items())
     )
     year = copyright_year(lines)
-    published, updated = resolve_dates(fill_years(header.meta.dates or [], year))
+    published, updated = resolve_dates(with_first_published(fill_years(header.meta.dates or [], year), lines))
     if published is None:
-        published, updated = resolve_dates(fill_years(dates_near_header(lines, located, head), year))
+        near = fill_years(dates_near_header(lines, located, head), year)
+        published, updated = resolve_dates(with_first_published(near, lines))
     if published is None and overrides is not None and overrides.published is not None:
         published = FoundDate(0, 0, overrides.published, PUBLISHED)  # the seed has none: the sidecar's
     if published is None:

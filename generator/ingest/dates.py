@@ -87,7 +87,8 @@ _ZONE = (
 )
 _TIME = (
     r"(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?"
-    r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?"
+    # "2:00 PMTags": a widget's label run into the meridiem (a capital, then lower case) ends it too
+    r"(?:\s*(?P<ampm>[ap])\.?\s?m(?:\b|(?=(?-i:[A-Z][a-z])))\.?)?"
     rf"(?:,?\s*{_ZONE})?"  # "18:45, UK" (Sky News)
 )
 _TIME_AFTER = re.compile(rf"(?::\s)?[\s,/|\u00b7\u2022\-]*(?:at\s+)?{_TIME}", re.I)

@@ -149,6 +149,23 @@ def _has_yearless_date(text: str) -> bool:
     return len(text) <= 300 and any(d.with_year is not None for d in dates_in(text))
 
 
+def with_first_published(dates: list[FoundDate], lines: list[SourceLine]) -> list[FoundDate]:
+    """The header's dates, and before them a "First published …" date line standing elsewhere
+    on the page (CNN prints it under the text), when the header labels none of its dates as the
+    publication's: the header's own unlabelled time is then the update. A first publication
+    cannot come after the day the header shows, so a later one is someone else's."""
+    if not dates or any(d.kind in (FIRST_PUBLISHED, PUBLISHED) for d in dates):
+        return dates
+    shown = min(d.iso[:10] for d in dates)
+    for line in lines:
+        if "ublished" not in line.text or len(line.text.split()) > _DATE_LINE_WORDS:
+            continue
+        first = [d for d in _line_dates(line, _DATE_LINE_WORDS) if d.kind == FIRST_PUBLISHED and not d.with_year]
+        if first and first[0].iso[:10] <= shown:
+            return [first[0], *dates]
+    return dates
+
+
 def _first(dates: list[FoundDate], kind: str) -> FoundDate | None:
     return next((d for d in dates if d.kind == kind), None)
 
