@@ -45,6 +45,17 @@ def test_menus_and_teasers_above_the_headline_are_page_furniture():
     assert removed["Council to vote on parking fees next month"] == "above-headline"
 
 
+def test_a_widgets_labels_run_together_are_not_the_headline():
+    article = ingest(_page(
+        "My BridgesManage ProfileEmail PreferencesSign Out", "Council approves the new bridge over the river",
+        "12 March 2019 09:30 GMT", "Bridge Updates Email AlertsSign UpRiver News",
+    ), "x.txt")
+    assert article.title == "Council approves the new bridge over the river"
+    # one join is a name, not a widget
+    article = ingest(_page("Council approves the new bridge on YouTube", "12 March 2019 09:30 GMT"), "x.txt")
+    assert article.title == "Council approves the new bridge on YouTube"
+
+
 def test_the_headline_is_the_title_that_the_text_is_about_not_a_masthead():
     article = ingest(_page(
         "Menu", "Council approves the new bridge over the river", "By Ann Lee",

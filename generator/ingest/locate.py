@@ -211,7 +211,14 @@ def _title_like(line: SourceLine, features: LineShape, is_junk) -> bool:
         return False  # a heading that links to its own page is still the headline
     if features.sentence_end and features.words >= 20 and not features.heading:
         return False  # a sentence that long is a dek or a paragraph
+    if len(_RUN_TOGETHER.findall(line.text)) >= 2:
+        return False  # a widget's labels run together ("My NewsManage ProfileEmail PreferencesSign Out")
     return is_junk(line) is None and any(ch.isalpha() for ch in line.text)
+
+
+# A word in lower case run into a capitalised one: where a scraper joined a widget's labels. One
+# may be a name ("YouTube", "McCain"); two in a line are labels.
+_RUN_TOGETHER = re.compile(r"[a-z]{2}[A-Z][a-z]")
 
 
 def _headline_index(lines, shapes, first: int, is_meta, is_junk) -> int | None:
