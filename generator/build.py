@@ -15,20 +15,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .annotations import attach, load_annotations
-from .cache import SeedCache, code_hash, entry_key, error_from, error_record, registry_hash
 from .errors import InputError, Problems, SeedError
-from .extract import extract
-from .fingerprint import fingerprint, forget, recall, record_path, remember
-from .ingest import ingest
+from .incremental.renders import RenderCache
+from .incremental.seeds import SeedCache, code_hash, entry_key, error_from, error_record, registry_hash
+from .incremental.skip import fingerprint, forget, recall, record_path, remember
 from .ingest import sidecar as sidecars
 from .ingest.sidecar import Sidecar
-from .inputfiles import check_paragraphs, read_input_file, read_seed_bytes
+from .inputfiles import read_input_file, read_seed_bytes
 from .link import link
 from .model import Archive, Briefing
+from .perseed import process_seed
 from .registry import Registry, load_registry
 from .render import render
 from .render.parallel import worker_count
-from .rendercache import RenderCache
 from .write import WriteReport, read_manifest, write_files
 
 Progress = Callable[[str, int, int], None]
@@ -40,7 +39,7 @@ class BuildResult:
     """What a build produced and what went wrong."""
 
     archive: Archive | None
-    """None when the build was skipped: nothing changed since the last one (see fingerprint.py)."""
+    """None when the build was skipped: nothing changed since the last one (see incremental/skip.py)."""
     report: WriteReport | None
     problems: Problems = field(default_factory=Problems)
     timings: dict[str, float] = field(default_factory=dict)
@@ -112,28 +111,10 @@ def load_sidecar(seed: Path, cwd: Path | None = None) -> tuple[Sidecar | None, l
         return None, [error]
     try:
         return sidecars.parse_sidecar(data, name)
-    except Exception as error:  # noqa: BLE001 — untrusted input: a bug it trips is its error, as in process_seed
+    except Exception as error:  # noqa: BLE001 — untrusted input: a bug it trips is its error, as in perseed.process_seed
         return None, [SeedError(name, None, f"internal error while reading this sidecar: {type(error).__name__}: "
                                 f"{str(error)[:200]}",
                                 "this is a bug in the generator: please report it with the file")]
-
-
-def process_seed(name: str, data: bytes, registry: Registry, sidecar: Sidecar | None = None) -> Briefing | InputError:
-    """Ingest and extract one seed's bytes, corrected by its sidecar: the pure per-seed work that
-    is cached and parallel."""
-    try:
-        article = ingest(data, name, overrides=sidecar)
-        if sidecar is not None:
-            article = sidecars.apply(article, sidecar)
-        check_paragraphs(article)
-        return extract(article, registry)
-    except InputError as error:
-        return error
-    except Exception as error:  # noqa: BLE001 — see below
-        # Seeds are untrusted: a bug that one of them trips must not take the archive down. It is
-        # reported against the seed (exit code 1, every other seed built) instead of a traceback.
-        return SeedError(name, None, f"internal error while reading this seed: {type(error).__name__}: "
-                         f"{str(error)[:200]}", "this is a bug in the generator: please report it with the seed")
 
 
 def read_seed(path: Path, registry: Registry) -> Briefing:
@@ -291,7 +272,7 @@ def build(seeds: Path, docs: Path, registry_dir: Path, annotations: Path | None 
     results between runs (None = no cache). Neither changes a byte of the output. ``site_url`` is
     the published site's absolute address, used only by the feeds ("" = unknown). When no input
     changed since the last build into ``docs`` with this cache and docs/ is intact, link, render
-    and write are skipped (fingerprint.py): no seed is even unpickled, and the problems the last
+    and write are skipped (incremental/skip.py): no seed is even unpickled, and the problems the last
     build reported for these inputs are reported again."""
     problems = Problems()
     timings: dict[str, float] = {}
@@ -355,7 +336,7 @@ def _no_cycle_collection():
 def _render_and_write(archive: Archive, docs: Path, cache_dir: Path | None, jobs: int,
                       seed_keys: dict[str, str], problems: Problems, timings: dict[str, float]) -> WriteReport:
     """Render, with the render cache when there is a cache folder (pages whose inputs are
-    unchanged since the last build stay as they are: rendercache.py), and write docs/."""
+    unchanged since the last build stay as they are: incremental/renders.py), and write docs/."""
     clock = time.perf_counter()
     renders = RenderCache(cache_dir, docs) if cache_dir is not None else None
     if renders is None:

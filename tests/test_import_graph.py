@@ -22,11 +22,12 @@ LAYERS = (
      "registry"),
     ("ingest",),
     ("extract",),
+    ("perseed",),
     ("annotations",),
     ("link", "entities_link"),
     ("render", "export"),
     ("write", "sitesearch"),
-    ("cache", "fingerprint", "rendercache"),
+    ("incremental",),
     ("build",),
     ("check", "cli", "__main__", "__init__"),
 )

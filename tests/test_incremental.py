@@ -1,4 +1,4 @@
-"""The whole-build fingerprint (generator/fingerprint.py): a warm build with nothing changed skips
+"""The whole-build fingerprint (generator/incremental/skip.py): a warm build with nothing changed skips
 link, render and write and leaves docs/ byte-identical to a cold build; any changed input, any
 touched or missing docs file and any corrupt or forged record means a full, correct build."""
 
@@ -13,6 +13,7 @@ import pytest
 
 from generator import build as build_module
 from generator.build import build
+from generator.incremental.store import Store
 
 from .conftest import ROOT
 
@@ -135,7 +136,7 @@ def test_touched_or_missing_docs_file_rebuilds(project, monkeypatch, damage):
 
 def test_corrupt_forged_or_missing_record_means_a_full_build(project, monkeypatch):
     _build(project)
-    [record] = (project / "cache" / "fingerprints").iterdir()
+    [record] = Store(project / "cache").path("fingerprints", "").iterdir()
     signature, blob = record.read_bytes().split(b"\n", 1)
     data = json.loads(blob)
     for text in (b"", b"garbage", signature + b"\n{not json", b"0" * 64 + b"\n" + blob,
@@ -172,7 +173,7 @@ def test_seed_errors_are_replayed_on_a_skip(project, monkeypatch):
 def test_records_of_vanished_docs_folders_are_pruned(project):
     _build(project, docs="a")
     _build(project, docs="b")
-    assert len(list((project / "cache" / "fingerprints").glob("*.json"))) == 2
+    assert len(list(Store(project / "cache").path("fingerprints", "").glob("*.json"))) == 2
     shutil.rmtree(project / "a")
     _build(project, docs="b", site_url="https://changed.example/")  # a full build writes its record
-    assert len(list((project / "cache" / "fingerprints").glob("*.json"))) == 1
+    assert len(list(Store(project / "cache").path("fingerprints", "").glob("*.json"))) == 1

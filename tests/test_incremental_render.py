@@ -1,4 +1,4 @@
-"""The render cache (generator/rendercache.py): after any kind of change to the inputs, a build that
+"""The render cache (generator/incremental/renders.py): after any kind of change to the inputs, a build that
 reuses unchanged pages writes exactly the docs/ of a clean build; the digests' contract holds (a
 page reads no more of other entities and briefings than their faces and cards); a corrupt or
 foreign record is ignored with a warning."""
@@ -12,14 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from generator import rendercache
 from generator.build import build, read_seeds, seed_files
-from tools.synthetic import write_corpus
 from generator.errors import Problems
 from generator.export import archive_json
+from generator.incremental import renders as rendercache
+from generator.incremental.store import Store
 from generator.link import link
 from generator.registry import load_registry
 from generator.render import entities, pages, parallel
+from tools.synthetic import write_corpus
 
 from .conftest import ROOT
 
@@ -169,14 +170,14 @@ def test_render_on_worker_processes_gives_the_same_bytes(built, monkeypatch):
 def test_deleting_or_corrupting_the_record_changes_nothing_but_speed(built):
     root = built
     expected = _tree(root / "docs")
-    record = next((root / "cache" / "renders").glob("*.json"))
+    record = next(Store(root / "cache").path("renders", "").glob("*.json"))
     record.write_bytes(record.read_bytes().replace(b'"units"', b'"units" ', 1))  # breaks the signature
     _longest_line(_seed(root, 2), " A new sentence.")
     result = _build(root, "docs", cache=True)
     assert any("render cache record ignored" in str(w) for w in result.problems.warnings)
     clean = _build(root, "clean", cache=False)
     assert _tree(root / "docs") == _tree(root / "clean") != expected
-    shutil.rmtree(root / "cache" / "renders")
+    shutil.rmtree(Store(root / "cache").path("renders", ""))
     _longest_line(_seed(root, 2), " And another.")
     _build(root, "docs", cache=True)
     _build(root, "clean2", cache=False)

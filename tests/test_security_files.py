@@ -178,14 +178,14 @@ def test_successful_site_build_swaps_the_new_site_in(tmp_path):
 
 
 def test_a_bug_tripped_by_one_seed_is_reported_against_it(monkeypatch):
-    from generator import build
+    from generator import perseed
     from generator.registry import Registry
 
     def broken(article, registry):
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr(build, "extract", broken)
-    result = build.process_seed("seeds/x.txt", b"A headline for a test\n\nPublished: 12 March 2019\n\nBody.\n",
+    monkeypatch.setattr(perseed, "extract", broken)
+    result = perseed.process_seed("seeds/x.txt", b"A headline for a test\n\nPublished: 12 March 2019\n\nBody.\n",
                                 Registry())
     assert isinstance(result, SeedError)
     assert str(result).startswith("seeds/x.txt: internal error while reading this seed: IndexError")
@@ -204,13 +204,13 @@ class _Planted:
 def test_a_pickle_committed_into_the_cache_is_never_loaded(tmp_path, monkeypatch):
     import pickle
 
-    from generator.cache import SeedCache
+    from generator.incremental.seeds import SeedCache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
     cache = SeedCache(tmp_path / ".cache", "context")
     key = "ab" + "0" * 62  # keys are public: the SHA-256 of the seed, the code and the registry
     marker = tmp_path / "pwned"
-    planted = cache._path(key)
+    planted = cache.path(key)
     planted.parent.mkdir(parents=True)
     planted.write_bytes(pickle.dumps(_Planted(marker)))
     assert cache.get(key) is None

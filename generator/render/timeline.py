@@ -134,7 +134,7 @@ def files(archive: Archive, only: Collection[tuple[str, str | None]] | None = No
           index: bool = True) -> dict[str, str]:
     """The timeline index, one page per month and one per year. ``only`` limits the month and
     year pages to those (year, month) groups (month None: the year's page) and ``index=False``
-    leaves out the index: the incremental render (generator.rendercache) redoes only what changed."""
+    leaves out the index: the incremental render (generator.incremental.renders) redoes only what changed."""
     by_year = groups(archive)
     out = {"timeline/index.md": _render(
         "timeline.md.j2", "timeline/index.md", "Timeline", archive=archive, years=by_year,

@@ -5,7 +5,7 @@ rendering the whole archive took a minute. The generated docs depend only on: ev
 bytes and sidecar, through the cache's entry key; a sidecar without its seed is an error), the
 entity registry, the annotation files, the generator's whole source (templates included), the
 installed libraries, ``site_url`` and ``repo_url``. After a successful write the hash of all of
-them is stored in the cache folder (``.cache/fingerprints/``, one record per docs folder: never in
+them is stored in the cache folder (``.cache/v<FORMAT>/fingerprints/``, one record per docs folder: never in
 docs/, which stays byte-identical for the same inputs), with the size and modification time of
 every generated file and the problems that linking reported. The next build skips straight to
 "nothing changed" only if the stored fingerprint equals the new one and every generated file is
@@ -13,7 +13,7 @@ still there, untouched; any doubt (no record, a corrupt or foreign record, a mis
 touched file, a leftover staging folder) means a full build. Deleting the record or the cache
 changes nothing but speed; without a cache folder every build is a full one.
 
-The record is signed with the cache's machine key (see :mod:`.cache`): the inputs are public, so
+The record is signed with the cache's machine key (see :mod:`.store`): the inputs are public, so
 without a signature a pull request could commit a record matching a forged ``docs/`` and have the
 build keep it.
 """
@@ -21,32 +21,31 @@ build keep it.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
 import os
 import stat
 import sys
-import tempfile
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from .cache import machine_key, error_from, error_record, registry_hash
-from .errors import InputError
-from .write import MANIFEST, STAGING, read_manifest
+from ..errors import InputError
+from ..write import MANIFEST, STAGING, read_manifest
+from .code import PACKAGE
+from .seeds import error_from, error_record, registry_hash
+from .store import Store
 
-FORMAT = 1
-"""Bumped when the record's layout or the fingerprint's recipe changes."""
+KIND = "fingerprints"
+PURPOSE = "fingerprint"
 
 
 @lru_cache(maxsize=1)
 def environment_hash() -> str:
     """Hash of the generator's every file (not only the upstream stages that the seed cache keys
     on), the Python version and every installed distribution's version: all code that writes output."""
-    root = Path(__file__).resolve().parent
-    digest = hashlib.sha256(f"fingerprint {FORMAT}\n{sys.version}\n".encode())
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root).as_posix()
+    digest = hashlib.sha256(f"fingerprint\n{sys.version}\n".encode())
+    for path in sorted(PACKAGE.rglob("*")):
+        rel = path.relative_to(PACKAGE).as_posix()
         if "__pycache__" in rel or not path.is_file():
             continue
         digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -87,22 +86,14 @@ def fingerprint(seed_keys: list[str], registry, registry_dir: Path, annotations:
     return digest.hexdigest()
 
 
-def _sign(blob: bytes) -> str:
-    return hmac.new(machine_key(), b"fingerprint\0" + blob, hashlib.sha256).hexdigest()
-
-
 def record_path(cache_dir: Path | None, docs: Path) -> Path | None:
     """Where the record of builds into ``docs`` lives: one file per docs folder, under the cache."""
-    if cache_dir is None:
-        return None
-    name = hashlib.sha256(os.fsencode(docs.resolve())).hexdigest()[:32]
-    return cache_dir / "fingerprints" / f"{name}.json"
+    return Store(cache_dir).record_path(KIND, docs)
 
 
 def forget(record: Path | None) -> None:
     """Remove the record before docs/ is written, so that an interrupted write is never skipped."""
-    if record is not None:
-        record.unlink(missing_ok=True)
+    Store.forget(record)
 
 
 def _stats(docs: Path, paths) -> dict[str, list[int]]:
@@ -114,39 +105,14 @@ def _stats(docs: Path, paths) -> dict[str, list[int]]:
 
 
 def remember(record_file: Path | None, docs: Path, stamp: str, pages: int, errors: list[InputError], warnings: list[InputError]) -> None:
-    """Record a successful build (after write.py wrote its manifest), atomically."""
+    """Record a successful build (after write.py wrote its manifest), atomically and signed."""
     if record_file is None:
         return
-    record = {"format": FORMAT, "fingerprint": stamp, "pages": pages, "docs": os.fsdecode(docs.resolve()),
+    record = {"fingerprint": stamp, "pages": pages, "docs": os.fsdecode(docs.resolve()),
               "files": _stats(docs, read_manifest(docs)),
               "errors": [error_record(e) for e in errors], "warnings": [error_record(w) for w in warnings]}
-    blob = json.dumps(record, sort_keys=True).encode()
-    record_file.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=record_file.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(_sign(blob).encode() + b"\n" + blob)
-        os.replace(tmp, record_file)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    prune_records(record_file)
-
-
-def prune_records(keep: Path) -> None:
-    """Delete the records (here and in rendercache.py) of docs folders that no longer exist (test
-    runs build into temporary ones), so that the folder does not grow for ever; a record that
-    cannot be read goes too."""
-    for other in keep.parent.glob("*.json"):
-        if other == keep:
-            continue
-        try:
-            docs = json.loads(other.read_bytes().split(b"\n", 1)[1])["docs"]
-            gone = not os.path.isfile(os.path.join(docs, MANIFEST))
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
-            gone = True
-        if gone:
-            other.unlink(missing_ok=True)
+    Store.write(record_file, PURPOSE, json.dumps(record, sort_keys=True).encode())
+    Store.prune(record_file)
 
 
 def _files_intact(docs: Path, files) -> bool:
@@ -168,15 +134,15 @@ def recall(record_file: Path | None, docs: Path, stamp: str) -> tuple[int, list[
     if record_file is None:
         return None
     try:
-        signature, blob = record_file.read_bytes().split(b"\n", 1)
-        if not hmac.compare_digest(signature, _sign(blob).encode()):
+        blob = Store.read(record_file, PURPOSE)
+        if blob is None:
             return None
         record = json.loads(blob)
-        if record["format"] != FORMAT or record["fingerprint"] != stamp or not (docs / MANIFEST).is_file():
+        if record["fingerprint"] != stamp or not (docs / MANIFEST).is_file():
             return None
         if not _files_intact(docs, record["files"]):
             return None
         return (int(record["pages"]), [error_from(tuple(e)) for e in record["errors"]],
                 [error_from(tuple(w)) for w in record["warnings"]])
-    except (OSError, ValueError, KeyError, TypeError):  # missing or corrupt: build everything
+    except (OSError, ValueError, KeyError, TypeError):  # corrupt, or unsigned (store.Unsigned): build everything
         return None

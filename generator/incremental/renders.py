@@ -33,7 +33,7 @@ every kind of change.
 
 A unit is reused only when its digest equals the one recorded at the last build into the same
 docs folder and each of its files is still what that build wrote (size and modification time).
-The record (``.cache/renders/``) is signed with the cache's machine key like every cache file; a
+The record (``.cache/v<FORMAT>/renders/``) is signed with the cache's machine key like every cache file; a
 missing record means rendering everything, a corrupt or foreign one the same with a warning.
 Deleting it changes nothing but speed.
 """
@@ -41,23 +41,21 @@ Deleting it changes nothing but speed.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import export
-from .cache import machine_key
-from .errors import InputError
-from .fingerprint import environment_hash, prune_records
-from .model import Archive, EntityRecord, Page
-from .render import PAGE_FAMILIES, entities, merge, pages, parallel, timeline
-from .write import read_manifest
+from .. import export
+from ..errors import InputError
+from ..model import Archive, EntityRecord, Page
+from ..render import PAGE_FAMILIES, entities, merge, pages, parallel, timeline
+from ..write import read_manifest
+from .skip import environment_hash
+from .store import Store
 
-FORMAT = 1
-"""Bumped when the record's layout or a digest's recipe changes."""
+KIND = "renders"
+PURPOSE = "renders"
 
 
 def _h(*parts: str) -> str:
@@ -240,16 +238,11 @@ def _stat(docs: Path, rel: str) -> list[int] | None:
     return [info.st_size, info.st_mtime_ns]
 
 
-def _sign(blob: bytes) -> str:
-    return hmac.new(machine_key(), b"renders\0" + blob, hashlib.sha256).hexdigest()
-
-
 class RenderCache:
     """The units and archive.json records of the last build into ``docs``, and this build's."""
 
     def __init__(self, cache_dir: Path, docs: Path):
-        name = hashlib.sha256(os.fsencode(docs.resolve())).hexdigest()[:32]
-        self.path = cache_dir / "renders" / f"{name}.json"
+        self.path = Store(cache_dir).record_path(KIND, docs)
         self.docs = docs
         self.warnings: list[InputError] = []
         self.reused = 0
@@ -259,14 +252,11 @@ class RenderCache:
 
     def _load(self) -> dict:
         try:
-            signature, blob = self.path.read_bytes().split(b"\n", 1)
-        except (OSError, ValueError):
-            return {}  # no record yet (or an unreadable one, rewritten below)
-        try:
-            if not hmac.compare_digest(signature, _sign(blob).encode()):
-                raise ValueError("not signed on this machine")
+            blob = Store.read(self.path, PURPOSE)  # store.Unsigned (a ValueError) when not signed here
+            if blob is None:
+                return {}  # no record yet
             record = json.loads(blob)
-            if record["format"] != FORMAT or not all(isinstance(record[k], dict) for k in ("units", "files", "json")):
+            if not all(isinstance(record[k], dict) for k in ("units", "files", "json")):
                 raise ValueError("record of another format")
             return record
         except (ValueError, KeyError, TypeError) as error:
@@ -314,20 +304,11 @@ class RenderCache:
     def remember(self) -> None:
         """Record this build (after write.py wrote docs/), atomically and signed."""
         paths = {p for _, unit_paths in self._units.values() for p in unit_paths}
-        record = {"format": FORMAT, "docs": os.fsdecode(self.docs.resolve()), "units": self._units,
+        record = {"docs": os.fsdecode(self.docs.resolve()), "units": self._units,
                   "files": {p: _stat(self.docs, p) for p in sorted(paths)},
                   "json": {"stat": _stat(self.docs, "archive.json"), "parts": self._json}}
-        blob = json.dumps(record, sort_keys=True).encode()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(_sign(blob).encode() + b"\n" + blob)
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        prune_records(self.path)
+        Store.write(self.path, PURPOSE, json.dumps(record, sort_keys=True).encode())
+        Store.prune(self.path)
 
 
 UNITS_PER_TASK = 200
