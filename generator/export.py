@@ -88,11 +88,38 @@ def entity_record(entity: EntityRecord) -> dict:
     }
 
 
+def record_bytes(value: dict) -> bytes:
+    """One item of a list in archive.json, exactly as ``json.dumps(…, indent=1)`` prints it two
+    levels deep (JSON escapes line breaks inside strings, so every line break is the layout's)."""
+    return ("  " + json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n  ")).encode("utf-8")
+
+
+def assemble(archive: Archive, briefings: list[bytes], entities: list[bytes]) -> tuple[bytes, list[tuple[int, int]]]:
+    """archive.json from its briefings' and entities' records (:func:`record_bytes`), and where
+    each record lies in it (start, end), briefings first: the file's one layout, which the
+    incremental render uses to reuse the records that did not change."""
+    chunks = [b'{\n "version": ' + json.dumps(VERSION).encode() + b",\n"]
+    size = len(chunks[0])
+    spans: list[tuple[int, int]] = []
+    for name, items in (("briefings", briefings), ("entities", entities)):
+        chunks.append(f' "{name}": ['.encode() + (b"\n" if items else b""))
+        size += len(chunks[-1])
+        for i, item in enumerate(items):
+            spans.append((size, size + len(item)))
+            chunks.append(item + (b",\n" if i + 1 < len(items) else b"\n ]"))
+            size += len(chunks[-1])
+        if not items:
+            chunks.append(b"]")
+            size += 1
+        chunks.append(b",\n")
+        size += 2
+    orphans = [record_bytes(annotation_record(placed)) for placed in archive.orphaned_annotations]
+    chunks.append(b' "orphaned_annotations": ' + (b"[\n" + b",\n".join(orphans) + b"\n ]" if orphans else b"[]") + b"\n}\n")
+    return b"".join(chunks), spans
+
+
 def archive_json(archive: Archive) -> str:
-    data = {
-        "version": VERSION,
-        "briefings": [briefing_record(page) for page in archive.pages],
-        "entities": [entity_record(e) for e in archive.entities],
-        "orphaned_annotations": [annotation_record(placed) for placed in archive.orphaned_annotations],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    """The whole archive.json (the same bytes as ``json.dumps`` of the records with ``indent=1``)."""
+    data, _ = assemble(archive, [record_bytes(briefing_record(p)) for p in archive.pages],
+                       [record_bytes(entity_record(e)) for e in archive.entities])
+    return data.decode("utf-8")

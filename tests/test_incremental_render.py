@@ -14,12 +14,12 @@ import pytest
 
 from generator.build import build, read_seeds, seed_files
 from generator.errors import Problems
-from generator.export import archive_json
-from generator.incremental import renders as rendercache
+from generator.export import annotation_record, archive_json, briefing_record, entity_record
 from generator.incremental.store import Store
 from generator.link import link
 from generator.registry import load_registry
 from generator.render import entities, pages, parallel
+from generator.render.units import Digests, page_units
 from tools.synthetic import write_corpus
 
 from .conftest import ROOT
@@ -217,7 +217,7 @@ def _scrambled(record, keep=None):
 
 
 def test_pages_read_only_faces_of_other_entities_and_cards_of_other_briefings(inputs):
-    """The contract the digests rely on (rendercache's docstring): if a template starts reading
+    """The contract the digests rely on (render/units.py's docstring): if a template starts reading
     more of another entity or briefing, this fails; then add what it reads to the digest."""
     archive = _archive(inputs)
     others = replace(archive, entities=tuple(_scrambled(r) for r in archive.entities),
@@ -230,24 +230,34 @@ def test_pages_read_only_faces_of_other_entities_and_cards_of_other_briefings(in
         assert entities.files(own, i, i + 1) == entities.files(archive, i, i + 1), record.path
 
 
-def test_archive_json_from_fragments_equals_export(inputs):
+def test_archive_json_is_the_json_of_its_records_and_its_unit_assembles_it(inputs):
+    import json
+
     archive = _archive(inputs)
-    keys = [f"b:{p.slug}" for p in archive.pages] + [f"e:{r.id}" for r in archive.entities]
-    data, where = rendercache.assemble_json(archive, rendercache.json_fragments(archive, keys))
-    assert data == archive_json(archive).encode()
+    data = {"version": 1, "briefings": [briefing_record(p) for p in archive.pages],
+            "entities": [entity_record(e) for e in archive.entities],
+            "orphaned_annotations": [annotation_record(a) for a in archive.orphaned_annotations]}
+    assert archive_json(archive) == json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    [unit] = [u for u in page_units(archive, {}) if u.parts]
+    assert unit.render() == {"archive.json": archive_json(archive).encode()}
+    assembled, where = unit.assemble({part.key: part.render() for part in unit.parts})
+    for part in unit.parts:  # each record stands where the unit says, so it can be reused from disk
+        start, end = where[part.key]
+        assert assembled[start:end] == part.render()
     empty = replace(archive, pages=(), entities=())
-    assert rendercache.assemble_json(empty, {})[0] == archive_json(empty).encode()
+    assert archive_json(empty) == json.dumps({**data, "briefings": [], "entities": []}, ensure_ascii=False, indent=1) + "\n"
 
 
 def test_entity_pages_are_the_family_s_pages_and_read_only_the_items_they_list(inputs, monkeypatch):
-    """Each entity page is its own unit (rendercache.Digests.entity_pages): the units are exactly
+    """Each entity page is its own unit (render.units.Digests.entity_pages): the units are exactly
     the pages entities.files() makes, and a page's text depends on no list item beyond its own."""
     size = 2
     monkeypatch.setattr(entities, "ITEMS_PER_PAGE", size)
     archive = _archive(inputs)
-    digests = rendercache.Digests(archive, {})
-    keys = [key for key in rendercache.units(archive, digests) if key.startswith("e:")]
-    rendered = {path: data for unit in rendercache.render_units(archive, keys).values() for path, data in unit.items()}
+    digests = Digests(archive, {})
+    entity_paths = {path for path in entities.files(archive)}
+    rendered = {path: data for unit in page_units(archive, {}) if set(unit.paths) & entity_paths
+                for path, data in unit.render().items()}
     assert rendered == {path: text.encode() for path, text in entities.files(archive).items()}
     assert any("/briefings-2.md" in path for path in rendered)
     for record in archive.entities:

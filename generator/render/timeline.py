@@ -13,8 +13,6 @@ on these pages.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
-
 from markupsafe import Markup
 
 from .. import dates
@@ -130,26 +128,31 @@ def _render(template: str, path: str, title: str, **context) -> str:
         link=pages.Linker(path), title=escape_md(title), **context)
 
 
-def files(archive: Archive, only: Collection[tuple[str, str | None]] | None = None,
-          index: bool = True) -> dict[str, str]:
-    """The timeline index, one page per month and one per year. ``only`` limits the month and
-    year pages to those (year, month) groups (month None: the year's page) and ``index=False``
-    leaves out the index: the incremental render (generator.incremental.renders) redoes only what changed."""
+def render_group(archive: Archive, by_year: dict, year: str, month: str | None) -> str:
+    """The page of one (year, month) group (month None: the year's page); ``by_year`` is
+    :func:`groups` of the archive, computed once for all the pages."""
+    months = by_year[year]
+    if month is not None:
+        path = group_path(year, month)
+        return _render("timeline_month.md.j2", path, f"Timeline: {month_label(year, month)}",
+                       archive=archive, entries=months[month], year=year, up=group_path(year, None))
+    return _render("timeline_year.md.j2", group_path(year, None), f"Timeline: {year}", archive=archive,
+                   year=year, months=months, entries=months.get(None, []),
+                   group_path=group_path, label=month_label)
+
+
+def files(archive: Archive, index: bool = True, months: bool = True) -> dict[str, str]:
+    """The timeline index (without it when ``index`` is False) and one page per month and one
+    per year (none when ``months`` is False: the incremental render, generator.incremental.renders,
+    renders them one by one as page units, see units.py)."""
     by_year = groups(archive)
     out = {"timeline/index.md": _render(
         "timeline.md.j2", "timeline/index.md", "Timeline", archive=archive, years=by_year,
         preview=PREVIEW, group_path=group_path, label=month_label, total=len(archive.timeline))} if index else {}
-    for year, months in by_year.items():
-        for month, entries in months.items():
-            if month is None or (only is not None and (year, month) not in only):
-                continue
-            path = group_path(year, month)
-            out[path] = _render("timeline_month.md.j2", path, f"Timeline: {month_label(year, month)}",
-                                archive=archive, entries=entries, year=year, up=group_path(year, None))
-        path = group_path(year, None)
-        if only is not None and (year, None) not in only:
-            continue
-        out[path] = _render("timeline_year.md.j2", path, f"Timeline: {year}", archive=archive,
-                            year=year, months=months, entries=months.get(None, []),
-                            group_path=group_path, label=month_label)
+    if months:
+        for year, by_month in by_year.items():
+            for month in by_month:
+                if month is not None:
+                    out[group_path(year, month)] = render_group(archive, by_year, year, month)
+            out[group_path(year, None)] = render_group(archive, by_year, year, None)
     return out
