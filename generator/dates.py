@@ -52,3 +52,12 @@ def display_event_date(value: str, precision: str, approximate: bool = False) ->
     else:
         text = display_date(value)
     return f"around {text}" if approximate else text
+
+
+def event_sort_key(event) -> tuple:
+    """Chronological order for dates of mixed precision: a year-precision event sorts before the
+    months of its year, a month-precision one before the days of its month; an approximate date
+    after an exact one on the same value."""
+    parts = [int(p) for p in event.date.split("-")]
+    parts += [0] * (3 - len(parts))
+    return (*parts, event.approximate)

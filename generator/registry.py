@@ -16,11 +16,12 @@ from pathlib import Path
 from rapidfuzz import process
 
 from . import safeyaml
+from .entitytypes import NAMES
 from .errors import RegistryError
 from .inputfiles import decode_utf8, read_input_file
 
-ENTITY_TYPES = ("person", "organisation", "place", "agreement", "event", "other")
-"""Entity types, also the names of the registry's sub-folders."""
+ENTITY_TYPES = NAMES
+"""Entity types (entitytypes.py), also the names of the registry's sub-folders."""
 REQUIRED = ("id", "name", "type")
 OPTIONAL_LISTS = ("aliases", "roles")
 OPTIONAL_TEXT = ("description", "wikidata")

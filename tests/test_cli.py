@@ -65,3 +65,14 @@ def test_the_product_package_holds_no_corpus_tools():
     """generator/ is the pipeline; the synthetic corpus and the evaluators live under tools/."""
     for name in ("corpus.py", "evaluate.py"):
         assert not (ROOT / "generator" / name).exists(), name
+
+
+def test_every_part_of_the_generator_is_described_in_the_readme():
+    """`ls generator/` reads as the pipeline, and the README's tree says what each part is."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## The pipeline"):readme.index("## Commands")]
+    for path in sorted((ROOT / "generator").iterdir()):
+        if path.name == "__pycache__":
+            continue
+        name = f"generator/{path.name}" + ("/" if path.is_dir() else "")
+        assert f"`{name}`" in section, f"the README's pipeline section does not describe {name}"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.extract.sentences import split_article, split_paragraph
+from generator.sentences import split_article, split_paragraph
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -19,12 +19,12 @@ PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 LAYERS = (
     # shared vocabulary and helpers every stage may use
     ("errors", "model", "mdtext", "slug", "safeyaml", "schemacheck", "inputfiles", "dates", "siteurl",
-     "registry"),
+     "registry", "entitytypes", "sentences"),
     ("ingest",),
     ("extract",),
     ("perseed",),
     ("annotations",),
-    ("link", "entities_link"),
+    ("link",),
     ("render", "export"),
     ("write", "sitesearch"),
     ("incremental",),

@@ -6,9 +6,11 @@ import json
 import math
 
 from generator.dates import display_event_date
-from generator.entities_link import event_sort_key, sentence_at
+from generator.dates import event_sort_key
+from generator.link.entities import sentence_at
 from generator.export import archive_json
-from generator.link import CANDIDATE_DF_CAP, link, rarity
+from generator.link import link
+from generator.link.related import CANDIDATE_DF_CAP, rarity
 from generator.render import render
 from tests.linkfixtures import briefing, event, quote, sample
 
@@ -97,7 +99,7 @@ def test_tags_are_topics_then_main_entities_by_type():
 
 def test_tags_carry_no_html_significant_characters():
     # Material prints tag names without escaping them.
-    from generator.link import tag_text
+    from generator.link.tags import tag_text
     hostile = '<img src=x onerror="alert(1)"> & `x` a/b\u202e\x00'
     safe = tag_text(hostile)
     assert not set(safe) & set("<>&\"'`/\u202e\x00")
@@ -108,7 +110,7 @@ def test_tags_carry_no_html_significant_characters():
 
 def test_entity_paths_are_unique_and_never_reserved():
     b = briefing("x", "2026-01-01", ["Ana Silva."], ["ana"])
-    from generator.entities_link import entity_paths
+    from generator.link.entities import entity_paths
     paths = entity_paths({"index": "person", "entity-index": "person", "a/b": "place"})
     assert len(set(paths.values())) == 3
     assert "entities/people/index.md" not in paths.values()

@@ -30,7 +30,7 @@ from pathlib import Path
 from generator import safeyaml
 from generator.errors import InputError
 from generator.extract import extract
-from generator.extract.sentences import split_article
+from generator.sentences import split_article
 from generator.ingest import ingest
 from generator.registry import load_registry
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..errors import AnnotationError
-from ..extract.sentences import trim_span
+from ..sentences import trim_span
 from ..model import Annotation, PlacedAnnotation
 
 FUZZY_THRESHOLD = 85.0

@@ -19,7 +19,7 @@ from .dates import DateResolver
 from .entities import EntityTable, find_entities, unknown_candidates
 from .keypoints import select_key_points
 from .quotes import find_quotes
-from .sentences import Sentence, split_article
+from ..sentences import Sentence, split_article
 
 __all__ = ["extract", "unknown_candidates"]
 

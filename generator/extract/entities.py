@@ -18,7 +18,7 @@ from ..slug import make_slug
 from . import lexicon as lx
 from .gazetteer import is_place
 from .candidates import Piece, looks_like_acronym, pieces_of, sentence_starts
-from .sentences import Sentence, split_paragraph
+from ..sentences import Sentence, split_paragraph
 
 _ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{1,11})\)")
 _VERBS = "|".join(sorted(lx.SPEECH_VERBS))

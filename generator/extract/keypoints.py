@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import KeyPoint
-from .sentences import Sentence
+from ..sentences import Sentence
 
 MAX_POINTS = 4
 _MIN_WORDS, _MAX_WORDS = 8, 60

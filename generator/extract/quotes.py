@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..model import Quote
 from . import lexicon as lx
 from .entities import EntityTable
-from .sentences import Sentence
+from ..sentences import Sentence
 
 _MARKS = re.compile(r"[“”\"]")
 _SINGLE = re.compile(r"(?<!\w)‘((?:[^’]|’(?=\w))+)’(?!\w)")

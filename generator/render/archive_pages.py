@@ -12,14 +12,13 @@
 from __future__ import annotations
 
 from .. import dates
-from ..entities_link import TYPE_FOLDERS
+from ..entitytypes import ENTITY_TYPES, entity_type
 from ..mdtext import escape_md
 from ..model import Archive, Page
 from . import pages
 
-FOLDER_TITLES = {"people": "People", "organisations": "Organisations", "places": "Places",
-                 "initiatives": "Agreements and initiatives", "events": "Events", "other": "Other entities"}
-"""Title of each entity index page, by folder (see entities_link.TYPE_FOLDERS)."""
+FOLDER_TITLES = {t.folder: t.title for t in ENTITY_TYPES}
+"""Title of each entity index page, by folder."""
 
 
 def _render(template: str, path: str, title: str, **context) -> str:
@@ -56,7 +55,7 @@ def month_files(archive: Archive) -> dict[str, str]:
 def entity_index_files(archive: Archive) -> dict[str, str]:
     folders: dict[str, list] = {folder: [] for folder in FOLDER_TITLES}
     for record in archive.entities:
-        folders[TYPE_FOLDERS.get(record.type, "other")].append(record)
+        folders[entity_type(record.type).folder].append(record)
     out = {}
     counts = {folder: len(records) for folder, records in folders.items()}
     for folder, records in folders.items():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from ..entitytypes import entity_type
 from ..mdtext import Md, escape_md
 from ..model import Archive, EntityRecord, Page
 from . import pages
@@ -23,8 +24,6 @@ ITEMS_PER_PAGE = 50
 first page of every list, further pages (``<slug>/<list>-<n>.md``) one list each, so no page
 grows with the size of the archive."""
 
-TYPE_LABELS = {"person": "Person", "organisation": "Organisation", "place": "Place",
-               "agreement": "Agreement or initiative", "event": "Event", "other": "Other"}
 
 
 def entity_links(page: Page, archive: Archive, link: Callable[[str], Md]) -> Iterator[tuple[int, Wrap]]:
@@ -58,7 +57,7 @@ def continuation_path(record: EntityRecord, section: str, number: int) -> str:
 
 
 def _description(record: EntityRecord) -> str:
-    parts = [TYPE_LABELS.get(record.type, "Entity")]
+    parts = [entity_type(record.type).label]
     if record.role:
         parts.append(record.role)
     if record.description:
@@ -80,7 +79,7 @@ def render_entity(record: EntityRecord, archive: Archive, section: str | None, n
     return meta + pages._ENV.get_template("entity.md.j2").render(
         record=record, archive=archive, link=pages.Linker(path), section=section,
         number=number, counts=counts, chunks=chunks, title=escape_md(title),
-        type_label=escape_md(TYPE_LABELS.get(record.type, "Entity")),
+        type_label=escape_md(entity_type(record.type).label),
         page_path=lambda name, n: continuation_path(record, name, n))
 
 

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from .. import dates
 from ..annotations import annotate_url, render_body
+from ..entitytypes import ENTITY_TYPES
 from ..mdtext import Md, escape_html, escape_md, md_url
 from ..model import Archive, Page, Quote
 from .inline import Insert, Wrap, decorate
@@ -84,6 +85,7 @@ def _environment() -> jinja2.Environment:
     env.filters["date"] = lambda v: escape_html(dates.display_date(v))
     env.globals["decorate"] = decorate
     env.globals["quote_groups"] = quote_groups
+    env.globals["entity_types"] = ENTITY_TYPES
     env.filters["datetime"] = lambda v, zone=None: escape_html(dates.display_datetime(v, zone))
     # A timeline Event's date at its own precision ("February 2026", "around 20 May 2026").
     env.filters["when"] = lambda e: escape_html(dates.display_event_date(e.date, e.precision, e.approximate))

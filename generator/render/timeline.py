@@ -16,7 +16,7 @@ import re
 from markupsafe import Markup
 
 from .. import dates
-from ..entities_link import event_sort_key
+from ..dates import event_sort_key
 from ..mdtext import Md, escape_html, escape_md
 from ..model import Archive, Page, TimelineEntry
 from . import pages

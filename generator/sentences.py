@@ -1,7 +1,8 @@
-"""Sentence splitting with character offsets.
+"""Sentence splitting with character offsets: the one splitter every stage uses (extract for
+quotes and key points, link for an entity's sentence, annotations for anchors).
 
 Hand-written rather than taken from a library: the NLP libraries that split well (spaCy, NLTK's
-Punkt, stanza) need downloaded models or weigh far more than this stage's 4 ms budget allows, and
+Punkt, stanza) need downloaded models or weigh far more than extract's 4 ms budget allows, and
 news prose needs only a few rules: a full stop, question or exclamation mark (plus any closing
 quote) followed by space and a capital, digit or opening quote ends a sentence, unless the word
 before the stop is an abbreviation or an initial ("S. Jaishankar", "Mr. Rubio", "Jan. 5").

@@ -12,24 +12,14 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import combinations
 
-from .extract.sentences import split_paragraph
-from .model import EntityRef, EntityRecord, Event, Page, Saying, Sighting, TimelineEntry
-from .slug import make_slug, unique_slugs
+from ..dates import event_sort_key
+from ..entitytypes import entity_type
+from ..model import EntityRef, EntityRecord, Page, Saying, Sighting, TimelineEntry
+from ..sentences import split_paragraph
+from ..slug import make_slug, unique_slugs
 
-TYPE_FOLDERS = {"person": "people", "organisation": "organisations", "place": "places",
-                "agreement": "initiatives", "event": "events", "other": "other"}
-"""Folder under entities/ for each entity type; each folder has an index page."""
 CO_MENTIONS_MAX = 10
 """How many co-mentioned entities an entity page lists."""
-
-
-def event_sort_key(event: Event) -> tuple:
-    """Chronological order for dates of mixed precision: a year-precision event sorts before the
-    months of its year, a month-precision one before the days of its month; an approximate date
-    after an exact one on the same value."""
-    parts = [int(p) for p in event.date.split("-")]
-    parts += [0] * (3 - len(parts))
-    return (*parts, event.approximate)
 
 
 def sentence_at(text: str, offset: int) -> str:
@@ -81,7 +71,7 @@ def entity_paths(ids_types: dict[str, str]) -> dict[str, str]:
     """Entity id → page path, unique even when two ids slugify alike or an id is reserved."""
     ordered = sorted(ids_types)
     slugs = unique_slugs([make_slug(entity_id, "entity") for entity_id in ordered])
-    return {entity_id: f"entities/{TYPE_FOLDERS.get(ids_types[entity_id], 'other')}/{slug}.md"
+    return {entity_id: f"entities/{entity_type(ids_types[entity_id]).folder}/{slug}.md"
             for entity_id, slug in zip(ordered, slugs)}
 
 
