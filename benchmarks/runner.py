@@ -25,9 +25,10 @@ def _peaks() -> dict:
 
 def run_generator(seeds: str, registry: str, docs: str, cache: str) -> dict:
     from generator.build import build
+    from generator.config import BuildConfig
 
     start = time.perf_counter()
-    result = build(Path(seeds), Path(docs), Path(registry), None, cache_dir=Path(cache), jobs=0)
+    result = build(BuildConfig(Path(seeds), Path(docs), Path(registry), None, cache_dir=Path(cache), jobs=0))
     wall = time.perf_counter() - start
     return {"wall": wall, "timings": result.timings, "briefings": result.pages, "skipped": result.skipped,
             "written": len(result.report.written), "unchanged": result.report.unchanged,

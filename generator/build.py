@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .annotations import attach, load_annotations
+from .config import BuildConfig
 from .errors import InputError, Problems, SeedError
 from .incremental.renders import RenderCache
 from .incremental.seeds import SeedCache, code_hash, entry_key, error_from, error_record, registry_hash
@@ -263,17 +264,17 @@ def attach_annotations(archive: Archive, folder: Path | None, problems: Problems
     return archive
 
 
-def build(seeds: Path, docs: Path, registry_dir: Path, annotations: Path | None = None,
-          progress: Progress | None = None, jobs: int = 0, cache_dir: Path | None = None,
-          site_url: str = "", repo_url: str = "") -> BuildResult:
-    """Build the generated part of ``docs`` from every seed; bad inputs are reported, not fatal.
+def build(config: BuildConfig, progress: Progress | None = None) -> BuildResult:
+    """Build the generated part of ``config.docs`` from every seed; bad inputs are reported, not fatal.
 
-    ``jobs`` worker processes read the seeds (0 = one per core); ``cache_dir`` keeps per-seed
-    results between runs (None = no cache). Neither changes a byte of the output. ``site_url`` is
-    the published site's absolute address, used only by the feeds ("" = unknown). When no input
-    changed since the last build into ``docs`` with this cache and docs/ is intact, link, render
-    and write are skipped (incremental/skip.py): no seed is even unpickled, and the problems the last
-    build reported for these inputs are reported again."""
+    ``config.jobs`` worker processes read the seeds (0 = one per core); ``config.cache_dir`` keeps
+    per-seed results between runs (None = no cache). Neither changes a byte of the output.
+    ``site_url`` is the published site's absolute address, used only by the feeds ("" = unknown).
+    When no input changed since the last build into ``docs`` with this cache and docs/ is intact,
+    link, render and write are skipped (incremental/skip.py): no seed is even unpickled, and the
+    problems the last build reported for these inputs are reported again."""
+    seeds, docs, registry_dir, annotations = config.seeds, config.docs, config.registry, config.annotations
+    jobs, cache_dir, site_url, repo_url = config.jobs, config.cache_dir, config.site_url, config.repo_url
     problems = Problems()
     timings: dict[str, float] = {}
     clock = time.perf_counter()

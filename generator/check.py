@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .annotations import read_repo_url
 from .build import attach_annotations, orphan_sidecars, read_seeds, seed_files
-from .errors import Problems
+from .config import read_mkdocs_yml
+from .errors import InputError, Problems
 from .link import link
 from .registry import load_registry
 
@@ -54,9 +54,15 @@ def check(seeds: Path, annotations: Path, registry_dir: Path, config: Path | Non
     result.briefings = len(briefings)
     repo_url = ""
     if config is not None:
-        repo_url, error = read_repo_url(config)
-        if error:
-            problems.add(error)
+        try:
+            settings = read_mkdocs_yml(config)
+        except ValueError as error:  # an unusable site_url: the build would refuse it
+            problems.add(InputError(config.name, None, str(error).removeprefix(f"{config}: "),
+                                    "write site_url as an absolute http(s) address"))
+        else:
+            repo_url = settings.repo_url
+            if settings.error:
+                problems.add(settings.error)
     archive = attach_annotations(link(briefings, registry), annotations, problems, repo_url)
     placed = [note for page in archive.pages for note in page.annotations] + list(archive.orphaned_annotations)
     result.anchored = sum(note.anchored for note in placed)

@@ -184,25 +184,23 @@ def report_problems(problems, stream=None, tail: str = "; everything else was bu
 
 def run_build(args) -> int:
     from .build import build
-    from .siteurl import check_site_url, from_mkdocs_yml
+    from .config import BuildConfig, check_site_url, read_mkdocs_yml
 
     if not args.seeds.is_dir():
         raise UsageError(f"seeds folder {args.seeds} does not exist")
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (every core) or more")
     try:
-        site_url = (check_site_url(args.site_url) if args.site_url is not None
-                    else from_mkdocs_yml(Path("mkdocs.yml")))
+        settings = read_mkdocs_yml(Path("mkdocs.yml"))
+        site_url = check_site_url(args.site_url) if args.site_url is not None else settings.site_url
     except ValueError as error:
         raise UsageError(str(error)) from None
-    from .annotations import read_repo_url
-
-    repo_url, config_error = read_repo_url(Path("mkdocs.yml"))
-    result = build(args.seeds, args.docs, args.registry, args.annotations,
-                   progress=_progress_printer(sys.stderr), jobs=args.jobs,
-                   cache_dir=None if args.no_cache else args.cache, site_url=site_url, repo_url=repo_url)
-    if config_error:
-        result.problems.add(config_error)
+    config = BuildConfig(seeds=args.seeds, docs=args.docs, registry=args.registry, annotations=args.annotations,
+                         cache_dir=None if args.no_cache else args.cache, jobs=args.jobs,
+                         site_url=site_url, repo_url=settings.repo_url)
+    result = build(config, progress=_progress_printer(sys.stderr))
+    if settings.error:
+        result.problems.add(settings.error)
     report_problems(result.problems)
     if not args.quiet:
         r = result.report

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.annotations import anchor, annotate_url, load_annotations, parse_annotation, read_repo_url, render_body
+from generator.annotations import anchor, annotate_url, load_annotations, parse_annotation, render_body
 from generator.annotations.anchor import FUZZY_THRESHOLD
 from generator.annotations.attach import attach
+from generator.config import MkDocsSettings, read_mkdocs_yml
 from generator.model import Annotation, Archive, Article, Briefing, Page, TextQuote
 
 # Paragraphs of our own writing, shaped like a briefing's clean text.
@@ -292,15 +293,16 @@ def test_annotate_url_opens_a_prefilled_file_in_the_briefings_folder():
 def test_repo_url_is_read_safely_from_mkdocs_yml(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text("repo_url: https://github.com/o/r\nx: !!python/name:os.system\ny: !ENV HOME\n")
-    assert read_repo_url(config) == ("https://github.com/o/r", None)
+    assert read_mkdocs_yml(config) == MkDocsSettings("", "https://github.com/o/r")
     config.write_text("repo_url: javascript:alert(1)\n")
-    url, error = read_repo_url(config)
-    assert url == "" and str(error) == ("mkdocs.yml: repo_url 'javascript:alert(1)' is not an http(s) URL — "
-                                        "write it as https://github.com/<owner>/<repo>")
+    settings = read_mkdocs_yml(config)
+    assert settings.repo_url == "" and str(settings.error) == (
+        "mkdocs.yml: repo_url 'javascript:alert(1)' is not an http(s) URL — write it as https://github.com/<owner>/<repo>")
     config.write_text("site_name: x\nrepo_url: [unclosed\n")
-    url, error = read_repo_url(config)
-    assert url == "" and error.location() == "mkdocs.yml:3:1" and "cannot read repo_url" in error.message
-    assert read_repo_url(tmp_path / "missing.yml") == ("", None)
+    settings = read_mkdocs_yml(config)
+    assert settings.repo_url == "" and settings.error.location() == "mkdocs.yml:3:1"
+    assert "cannot read site_url and repo_url" in settings.error.message
+    assert read_mkdocs_yml(tmp_path / "missing.yml") == MkDocsSettings("", "")
 
 
 # --- properties --------------------------------------------------------------------------------

@@ -76,3 +76,35 @@ def test_every_part_of_the_generator_is_described_in_the_readme():
             continue
         name = f"generator/{path.name}" + ("/" if path.is_dir() else "")
         assert f"`{name}`" in section, f"the README's pipeline section does not describe {name}"
+
+
+def _project(tmp_path, mkdocs_yml: str):
+    import shutil
+
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(next((ROOT / "seeds").glob("*.txt")), tmp_path / "seeds")
+    (tmp_path / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+    return ["build", "--quiet", "--no-cache", "--seeds", "seeds", "--docs", "docs",
+            "--registry", str(ROOT / "registry"), "--annotations", str(tmp_path / "none")]
+
+
+def test_build_reads_mkdocs_yml_once_and_passes_its_settings_down(tmp_path, monkeypatch):
+    from generator import build, config
+
+    argv = _project(tmp_path, "site_url: https://example.org/a\nrepo_url: https://github.com/o/r\n")
+    monkeypatch.chdir(tmp_path)
+    reads, seen = [], []
+    real_read, real_build = config.read_mkdocs_yml, build.build
+    monkeypatch.setattr(config, "read_mkdocs_yml", lambda path: reads.append(path) or real_read(path))
+    monkeypatch.setattr(build, "build", lambda cfg, progress=None: seen.append(cfg) or real_build(cfg, progress))
+    assert main(argv) == 0
+    assert len(reads) == 1
+    assert (seen[0].site_url, seen[0].repo_url) == ("https://example.org/a/", "https://github.com/o/r")
+
+
+def test_a_broken_mkdocs_yml_is_a_located_error_and_the_rest_still_builds(tmp_path, monkeypatch, capsys):
+    argv = _project(tmp_path, "site_name: x\nrepo_url: [unclosed\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 1
+    assert "error: mkdocs.yml:3:1: cannot read site_url and repo_url" in capsys.readouterr().err
+    assert (tmp_path / "docs" / "archive.json").is_file()

@@ -12,7 +12,7 @@ from lxml import etree
 
 from generator.link import link
 from generator.render import feeds
-from generator.siteurl import check_site_url, from_mkdocs_yml
+from generator.config import check_site_url, read_mkdocs_yml
 from tests.linkfixtures import briefing, sample
 
 SITE = "https://example.org/archive/"
@@ -96,7 +96,7 @@ def test_site_url_is_checked_and_read_safely(tmp_path: Path):
             check_site_url(bad)
     yml = tmp_path / "mkdocs.yml"
     yml.write_text("site_url: https://example.org/a/\nx: !ENV [HOME]\ny: !!python/name:os.system\n")
-    assert from_mkdocs_yml(yml) == "https://example.org/a/"
+    assert read_mkdocs_yml(yml).site_url == "https://example.org/a/"
     yml.write_text('site_url: ""\n')
-    assert from_mkdocs_yml(yml) == ""
-    assert from_mkdocs_yml(tmp_path / "missing.yml") == ""
+    assert read_mkdocs_yml(yml).site_url == ""
+    assert read_mkdocs_yml(tmp_path / "missing.yml").site_url == ""

@@ -7,7 +7,11 @@ from __future__ import annotations
 import yaml
 from mkdocs.config import load_config
 
-from generator.siteurl import from_mkdocs_yml
+from generator.config import read_mkdocs_yml
+
+
+def from_mkdocs_yml(path):
+    return read_mkdocs_yml(path).site_url
 
 from .conftest import ROOT
 

@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 
 LAYERS = (
     # shared vocabulary and helpers every stage may use
-    ("errors", "model", "mdtext", "slug", "safeyaml", "schemacheck", "inputfiles", "dates", "siteurl",
+    ("errors", "model", "mdtext", "slug", "safeyaml", "schemacheck", "inputfiles", "dates", "config",
      "registry", "entitytypes", "sentences"),
     ("ingest",),
     ("extract",),

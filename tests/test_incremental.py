@@ -13,6 +13,7 @@ import pytest
 
 from generator import build as build_module
 from generator.build import build
+from generator.config import BuildConfig
 from generator.incremental.store import Store
 
 from .conftest import ROOT
@@ -32,9 +33,9 @@ def project(tmp_path, monkeypatch) -> Path:
 
 def _build(project: Path, docs: str = "docs", cache: str | None = "cache", site_url: str = "https://example.org/",
            seeds: Path = ROOT / "seeds"):
-    return build(seeds, project / docs, project / "registry", project / "annotations", jobs=1,
+    return build(BuildConfig(seeds, project / docs, project / "registry", project / "annotations", jobs=1,
                  cache_dir=project / cache if cache else None, site_url=site_url,
-                 repo_url="https://github.com/example/archive")
+                 repo_url="https://github.com/example/archive"))
 
 
 def _tree(docs: Path) -> dict[str, bytes]:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build, read_seeds, seed_files
+from generator.config import BuildConfig
 from generator.errors import Problems
 from generator.export import annotation_record, archive_json, briefing_record, entity_record
 from generator.incremental.store import Store
@@ -43,9 +44,9 @@ def inputs(tmp_path_factory) -> Path:
 
 
 def _build(root: Path, docs: str, cache: bool, jobs: int = 1):
-    return build(root / "seeds", root / docs, root / "registry", root / "annotations", jobs=jobs,
+    return build(BuildConfig(root / "seeds", root / docs, root / "registry", root / "annotations", jobs=jobs,
                  cache_dir=root / "cache" if cache else None, site_url="https://example.org/",
-                 repo_url="https://github.com/example/archive")
+                 repo_url="https://github.com/example/archive"))
 
 
 def _tree(docs: Path) -> dict[str, bytes]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.build import build
+from generator.config import BuildConfig
 from generator.ingest import ingest
 from generator.ingest.dates import find_dates
 from generator.ingest.locate import shapes_of, text_run
@@ -160,13 +161,13 @@ def test_a_year_from_the_copyright_line_is_said_on_the_page_and_in_a_warning(tmp
     article = ingest((seeds / "bridge.txt").read_bytes(), "seeds/bridge.txt")
     assert article.published == "2019-06-03T18:45:00+01:00"
     assert [(i.part, i.value, i.line) for i in article.inferred] == [("year", "2019", 5)]
-    result = build(seeds, tmp_path / "docs", REGISTRY, None, jobs=1, cache_dir=tmp_path / "cache")
+    result = build(BuildConfig(seeds, tmp_path / "docs", REGISTRY, None, jobs=1, cache_dir=tmp_path / "cache"))
     [warning] = result.problems.warnings
     assert warning.file.endswith("bridge.txt") and warning.line == 5
     assert "took 2019 from the page's copyright line" in warning.message
     page = next((tmp_path / "docs" / "briefings" / "2019").rglob("*.md")).read_text(encoding="utf-8")
     assert "year not printed on the page: 2019" in page
-    again = build(seeds, tmp_path / "docs", REGISTRY, None, jobs=1, cache_dir=tmp_path / "cache")
+    again = build(BuildConfig(seeds, tmp_path / "docs", REGISTRY, None, jobs=1, cache_dir=tmp_path / "cache"))
     assert [str(w) for w in again.problems.warnings] == [str(warning)]  # said again on a skipped build
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from generator import build as build_module
 from generator.build import build
+from generator.config import BuildConfig
 from tools.synthetic import MARKER, generate, registry_files, write_corpus
 from generator.link import link
 from generator.registry import load_registry
@@ -35,7 +36,7 @@ def corpus(tmp_path_factory) -> Path:
 
 
 def _build(corpus: Path, docs: Path, cache: Path | None, jobs: int = 1):
-    return build(corpus, docs, corpus / "registry", None, jobs=jobs, cache_dir=cache)
+    return build(BuildConfig(corpus, docs, corpus / "registry", None, jobs=jobs, cache_dir=cache))
 
 
 def _tree(docs: Path) -> dict[str, bytes]:

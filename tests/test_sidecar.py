@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build, seed_files
+from generator.config import BuildConfig
 from generator.check import check
 from generator.errors import NoHeadlineError, SeedError
 from generator.ingest import ingest
@@ -201,9 +202,9 @@ def project(tmp_path, monkeypatch) -> Path:
 
 
 def _build(project: Path, docs: str = "docs", cache: bool = True):
-    return build(project / "seeds", project / docs, project / "registry", project / "annotations", jobs=1,
+    return build(BuildConfig(project / "seeds", project / docs, project / "registry", project / "annotations", jobs=1,
                  cache_dir=project / "cache" if cache else None, site_url="https://example.org/",
-                 repo_url="https://github.com/example/archive")
+                 repo_url="https://github.com/example/archive"))
 
 
 def _archive(project: Path, docs: str = "docs") -> dict[str, dict]:
@@ -331,8 +332,8 @@ def test_sidecars_reach_worker_processes(project, monkeypatch):
 
     monkeypatch.setattr(build_module, "PARALLEL_MIN", 1)  # a process pool at this size
     (project / "seeds" / "ferry.meta.yml").write_text("byline: [Ben Roe]\n", encoding="utf-8")
-    parallel = build(project / "seeds", project / "parallel", project / "registry", None, jobs=2)
-    serial = build(project / "seeds", project / "serial", project / "registry", None, jobs=1)
+    parallel = build(BuildConfig(project / "seeds", project / "parallel", project / "registry", None, jobs=2))
+    serial = build(BuildConfig(project / "seeds", project / "serial", project / "registry", None, jobs=1))
     assert not parallel.problems and _archive(project, "parallel")["seeds/ferry.txt"]["byline"] == ["Ben Roe"]
     assert _tree(project / "parallel") == _tree(project / "serial")
 

@@ -12,8 +12,8 @@
 from .anchor import anchor
 from .attach import all_orphans, attach
 from .body import render_body
-from .contribute import annotate_url, read_repo_url
+from .contribute import annotate_url
 from .load import load_annotations, parse_annotation, schema_text
 
 __all__ = ["all_orphans", "anchor", "annotate_url", "attach", "load_annotations", "parse_annotation",
-           "read_repo_url", "render_body", "schema_text"]
+           "render_body", "schema_text"]

@@ -9,15 +9,9 @@ because a seed's name never changes while a slug may when a headline is correcte
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
-import yaml
-
-from ..errors import InputError
 from ..model import Page
-# The tolerant safe loader that also reads site_url from mkdocs.yml: one way to read that file.
-from ..siteurl import TolerantLoader as _MkDocsLoader
 
 BRANCH = "main"
 """Branch that pull requests target (the deploy workflow builds it)."""
@@ -57,30 +51,3 @@ def annotate_url(page: Page, repo_url: str) -> str | None:
     folder = quote(annotation_folder(page), safe="/")
     query = urlencode({"filename": "my-note.yml", "value": skeleton(page)}, quote_via=quote)
     return f"{base}/new/{BRANCH}/{folder}?{query}"
-
-
-def read_repo_url(config: Path) -> tuple[str, InputError | None]:
-    """``repo_url`` from mkdocs.yml ("" if absent), or "" and an error saying why it is unusable.
-
-    Read with the same loader as ``site_url`` (siteurl.py): PyYAML's safe loader, with tags that
-    only MkDocs knows (``!ENV``, ``!!python/name:``) read as None, so reading never runs code.
-    """
-    name = config.name
-    try:
-        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_MkDocsLoader)
-    except FileNotFoundError:
-        return "", None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        return "", InputError(name, mark.line + 1 if mark else None, f"cannot read repo_url: {exc.problem}",
-                              "fix the YAML syntax on this line", col=mark.column + 1 if mark else None)
-    except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
-        return "", InputError(name, None, f"cannot read repo_url: {exc}", "check the file's syntax")
-    value = data.get("repo_url") if isinstance(data, dict) else None
-    if value is None:
-        return "", None
-    parts = urlsplit(value) if isinstance(value, str) else None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
-        return "", InputError(name, None, f"repo_url {value!r} is not an http(s) URL",
-                              "write it as https://github.com/<owner>/<repo>")
-    return value, None

@@ -5,7 +5,7 @@ JSON Feed is plain JSON, so the json module is enough.
 
 Absolute URLs: feeds need them, and the site's address is a build option (``python -m generator
 build --site-url URL``, which defaults to ``site_url`` in mkdocs.yml, read with a safe YAML loader;
-see generator.siteurl). It reaches this module as ``Archive.site_url``. When it is empty, both
+see generator.config). It reaches this module as ``Archive.site_url``. When it is empty, both
 feeds are still valid: ids are stable ``urn:uuid:`` names that never depend on the address, and
 links (Atom ``link``, JSON Feed ``url``, ``home_page_url``, ``feed_url``) are left out rather than
 written as relative URLs that feed readers could not resolve.
