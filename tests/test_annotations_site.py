@@ -16,7 +16,7 @@ import yaml
 from generator.cli import main
 from generator.mdtext import Md
 from generator.model import PlacedAnnotation
-from generator.render.annotation_pages import annotation_markers
+from generator.render.decorators import annotation_markers
 from generator.render.inline import decorate
 
 from .conftest import REAL_SEED, ROOT

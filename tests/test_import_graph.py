@@ -109,6 +109,27 @@ def test_no_module_imports_another_modules_private_names(name):
             raise AssertionError(f"generator/{MODULES[name].relative_to(PACKAGE)}:{line} imports {target}.{imported}")
 
 
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_no_module_reads_another_modules_private_names_through_it(name):
+    """``from . import pages`` then ``pages._env``: the same reach into another module."""
+    tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
+    modules = {alias.asname or alias.name.split(".")[-1]
+               for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))
+               for alias in node.names if _is_module(name, MODULES[name], node, alias)}
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in modules
+                and node.attr.startswith("_") and not node.attr.startswith("__")):
+            raise AssertionError(f"generator/{MODULES[name].relative_to(PACKAGE)}:{node.lineno} reads "
+                                 f"{node.value.id}.{node.attr}")
+
+
+def _is_module(name: str, path: Path, node, alias) -> bool:
+    if isinstance(node, ast.Import):
+        return alias.name.startswith("generator")
+    imported = [i for i in _imports(name, path) if i[2] == node.lineno]
+    return any(target.split(".")[-1] == alias.name and not imported_name for target, imported_name, _ in imported)
+
+
 def test_the_checker_sees_a_violation(tmp_path, monkeypatch):
     """The test above can fail: an import of a later stage's private helper is caught."""
     bad = tmp_path / "generator" / "ingest" / "bad.py"

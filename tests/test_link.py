@@ -170,7 +170,7 @@ def test_entity_page_lists_are_paginated():
 
 
 def test_timeline_marks_the_date_expression_in_its_sentence():
-    from generator.render.timeline import marked_sentence
+    from generator.render.events import marked_sentence
     e = event("2026-01-20", "day", "around 20 January", "Around 20 January *they* met.", 0, approximate=True)
     assert marked_sentence(e) == "<mark>Around 20 January</mark> *they* met."  # raw HTML: * is text
     missing = event("2026", "year", "elsewhere", "<b>No</b> match.", 0)
@@ -178,7 +178,7 @@ def test_timeline_marks_the_date_expression_in_its_sentence():
 
 
 def test_entity_timelines_show_the_words_around_the_date():
-    from generator.render.timeline import marked_excerpt
+    from generator.render.events import marked_excerpt
     words = "one two three four five six seven eight nine ten"
     e = event("2026-03", "month", "in March", f"{words} in March {words}.", 0)
     assert marked_excerpt(e, words=3) == "… eight nine ten <mark>in March</mark> one two three …"

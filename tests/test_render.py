@@ -11,25 +11,25 @@ import yaml
 
 from generator.mdtext import Md, escape_html
 from generator.render.inline import Insert, Wrap, decorate
-from generator.render.pages import _ENV, front_matter, relative
+from generator.render.pages import ENV, front_matter, relative
 
 
 def test_template_refuses_unescaped_values():
-    template = _ENV.from_string("{{ value }}")
+    template = ENV.from_string("{{ value }}")
     with pytest.raises(jinja2.TemplateError, match="unescaped"):
         template.render(value="<script>")
-    assert _ENV.from_string("{{ value|md }}").render(value="<b>") == "&lt;b>"
-    assert _ENV.from_string("{{ value|html }}").render(value="<b>") == "&lt;b&gt;"
+    assert ENV.from_string("{{ value|md }}").render(value="<b>") == "&lt;b>"
+    assert ENV.from_string("{{ value|html }}").render(value="<b>") == "&lt;b&gt;"
 
 
 def test_template_refuses_undefined_names():
     with pytest.raises(jinja2.UndefinedError):
-        _ENV.from_string("{{ missing|md }}").render()
+        ENV.from_string("{{ missing|md }}").render()
 
 
 def test_a_missing_partial_is_an_error():
     with pytest.raises(jinja2.TemplateNotFound):
-        _ENV.from_string('{% include "partials/no-such-partial.md.j2" %}').render()
+        ENV.from_string('{% include "partials/no-such-partial.md.j2" %}').render()
 
 
 def test_every_include_names_a_partial_that_exists():

@@ -23,7 +23,7 @@ FOLDER_TITLES = {t.folder: t.title for t in ENTITY_TYPES}
 
 def _render(template: str, path: str, title: str, **context) -> str:
     meta = pages.front_matter({"title": title, **pages.LISTING})
-    return meta + pages._ENV.get_template(template).render(
+    return meta + pages.ENV.get_template(template).render(
         link=pages.Linker(path), title=escape_md(title), **context)
 
 

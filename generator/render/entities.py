@@ -4,42 +4,19 @@ One page per entity (``entities/<type folder>/<slug>.md``): role or description,
 that mentions it (newest first, with the sentence), everything it said across the archive in date
 order, its timeline and the entities it is most often mentioned with. Each list is paginated
 (see ``ITEMS_PER_PAGE``) so a page stays small for an entity that half the archive mentions.
-
-Also registers the paragraph decorator that links the first mention of each entity in a
-briefing's text to its page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
 from ..entitytypes import entity_type
-from ..mdtext import Md, escape_md
-from ..model import Archive, EntityRecord, Page
+from ..mdtext import escape_md
+from ..model import Archive, EntityRecord
 from . import pages
-from .inline import Wrap
 
 ITEMS_PER_PAGE = 50
 """Items per page of each list of an entity (briefings, quotes, events); the main page has the
 first page of every list, further pages (``<slug>/<list>-<n>.md``) one list each, so no page
 grows with the size of the archive."""
-
-
-
-def entity_links(page: Page, archive: Archive, link: Callable[[str], Md]) -> Iterator[tuple[int, Wrap]]:
-    """Wrap the first mention of each entity in the briefing's text in a link to its page."""
-    paragraphs = page.briefing.article.paragraphs
-    for ref in page.briefing.entities:
-        record = archive.by_entity.get(ref.id)
-        if record is None or not ref.mentions:
-            continue
-        first = ref.mentions[0]
-        if first.paragraph < len(paragraphs) and 0 <= first.start < first.end <= len(paragraphs[first.paragraph]):
-            yield first.paragraph, Wrap(first.start, first.end, Md("["), Md(f"]({link(record.path)}){{ .entity-link }}"))
-
-
-if entity_links not in pages.PARAGRAPH_DECORATORS:
-    pages.PARAGRAPH_DECORATORS.append(entity_links)
 
 
 SECTIONS = ("briefings", "said", "timeline")
@@ -76,7 +53,7 @@ def render_entity(record: EntityRecord, archive: Archive, section: str | None, n
     title = record.name if section is None else f"{record.name}: {heading[section]}, page {number}"
     meta = pages.front_matter({"title": title, "description": _description(record),
                                **(pages.LISTING if section else {})})
-    return meta + pages._ENV.get_template("entity.md.j2").render(
+    return meta + pages.ENV.get_template("entity.md.j2").render(
         record=record, archive=archive, link=pages.Linker(path), section=section,
         number=number, counts=counts, chunks=chunks, title=escape_md(title),
         type_label=escape_md(entity_type(record.type).label),

@@ -21,6 +21,8 @@ from ..annotations import annotate_url, render_body
 from ..entitytypes import ENTITY_TYPES
 from ..mdtext import Md, escape_html, escape_md, md_url
 from ..model import Archive, Page, Quote
+from . import events
+from .decorators import PARAGRAPH_DECORATORS
 from .inline import Insert, Wrap, decorate
 
 HOME_LATEST = 20
@@ -31,11 +33,6 @@ FRONT_MATTER_KEYS = ("title", "description", "date", "updated", "authors", "date
 """Front-matter keys in the fixed order they are written."""
 
 
-Decorator = Callable[[Page, Archive, Callable[[str], Md]], Iterable[tuple[int, Wrap | Insert]]]
-PARAGRAPH_DECORATORS: list[Decorator] = []
-"""Functions that add markup to a briefing's paragraphs (entity links, annotation markers).
-Each is called as ``decorator(page, archive, link)`` and yields ``(paragraph index, Wrap|Insert)``;
-``link(path)`` makes a relative link from the briefing to another docs/ file."""
 
 
 class QuoteGroup(NamedTuple):
@@ -86,6 +83,9 @@ def _environment() -> jinja2.Environment:
     env.globals["decorate"] = decorate
     env.globals["quote_groups"] = quote_groups
     env.globals["entity_types"] = ENTITY_TYPES
+    env.globals.update(timeline_of=events.timeline_of, timeline_path=events.timeline_path,
+                       timeline_anchor=events.timeline_anchor, marked_sentence=events.marked_sentence,
+                       marked_excerpt=events.marked_excerpt)
     env.filters["datetime"] = lambda v, zone=None: escape_html(dates.display_datetime(v, zone))
     # A timeline Event's date at its own precision ("February 2026", "around 20 May 2026").
     env.filters["when"] = lambda e: escape_html(dates.display_event_date(e.date, e.precision, e.approximate))
@@ -95,7 +95,7 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-_ENV = _environment()
+ENV = _environment()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -198,7 +198,7 @@ def render_briefing(page: Page, archive: Archive) -> str:
     for decorator in PARAGRAPH_DECORATORS:
         for paragraph, item in decorator(page, archive, link):
             (wraps if isinstance(item, Wrap) else inserts).setdefault(paragraph, []).append(item)
-    body = _ENV.get_template("briefing.md.j2").render(
+    body = ENV.get_template("briefing.md.j2").render(
         page=page, briefing=page.briefing, article=article, archive=archive, link=link,
         paragraph_wraps=lambda i: wraps.get(i, []), paragraph_inserts=lambda i: inserts.get(i, []))
     return meta + body
@@ -206,7 +206,7 @@ def render_briefing(page: Page, archive: Archive) -> str:
 
 def render_home(archive: Archive) -> str:
     meta = front_matter({"title": "Home", "hide": ["navigation", "toc"]})
-    return meta + _ENV.get_template("home.md.j2").render(
+    return meta + ENV.get_template("home.md.j2").render(
         archive=archive, latest=archive.pages[:HOME_LATEST], link=Linker("index.md"))
 
 
@@ -231,7 +231,7 @@ def render_briefing_index(archive: Archive, page_size: int = INDEX_PAGE_SIZE) ->
         path = index_page_path(number)
         title = "All briefings" if number == 1 else f"All briefings, page {number}"
         meta = front_matter({"title": title, **LISTING})
-        out[path] = meta + _ENV.get_template("briefings_index.md.j2").render(
+        out[path] = meta + ENV.get_template("briefings_index.md.j2").render(
             archive=archive, months=months, link=Linker(path), number=number, count=len(chunks),
             first=(number - 1) * page_size + 1, last=(number - 1) * page_size + len(chunk),
             pager=_pager(number, len(chunks)), page_path=index_page_path,

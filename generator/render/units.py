@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 from .. import export
 from ..model import Archive, EntityRecord, Page
-from . import PAGE_FAMILIES, entities, pages, timeline
+from . import PAGE_FAMILIES, entities, events, pages, timeline
 
 
 @dataclass(frozen=True)
@@ -186,7 +186,7 @@ def _entity_unit(archive: Archive, record: EntityRecord, section: str | None, nu
 
 
 def _timeline_unit(archive: Archive, by_year: dict, year: str, month: str | None, digest: str) -> PageUnit:
-    path = timeline.group_path(year, month)
+    path = events.group_path(year, month)
     return PageUnit(f"timeline {year} {month or ''}", (path,), digest,
                     lambda: {path: timeline.render_group(archive, by_year, year, month).encode("utf-8")})
 
