@@ -7,7 +7,7 @@ import pytest
 
 from generator.extract.amounts import find_amounts
 from generator.extract.dates import DateResolver
-from generator.extract.gazetteer import is_place
+from generator.gazetteer import is_place
 from tests.test_extract_support import run
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
-from .gazetteer import is_place
+from ..gazetteer import is_place
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _TITLE_ABBREVIATIONS = "Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Supt|Insp|Det|Maj|Adm|Cmdr|Brig|Prof|Dr|Mr|Mrs|Ms|Rev|Hon|Pres"

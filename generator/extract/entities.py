@@ -16,7 +16,7 @@ from ..model import EntityRef, Mention
 from ..registry import Registry
 from ..slug import make_slug
 from . import lexicon as lx
-from .gazetteer import is_place
+from ..gazetteer import is_place
 from .candidates import Piece, looks_like_acronym, pieces_of, sentence_starts
 from ..sentences import Sentence, split_paragraph
 

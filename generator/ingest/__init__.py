@@ -55,7 +55,7 @@ from .header import DATE_HINT, LOOKAHEAD, Header, merge, meta_of, parse_header
 from .junk import classify, line_rule, mark_author_bios
 from .locate import Located, find_article, shapes_of
 from .meta import WIRE_AGENCIES, place_name, read_meta_line
-from .places import is_known_place
+from ..gazetteer import is_known_place
 from .published import (
     copyright_year, dates_near_header, fill_years, inferences, is_meta, is_strict_meta, resolve_dates,
     with_first_published,

@@ -1,5 +1,5 @@
 """Names in bylines and datelines: people, outlets, job titles and places, told apart by shape
-and, where shape cannot tell, by the gazetteer in :mod:`.places`. Used by :mod:`.meta` (metadata
+and, where shape cannot tell, by the gazetteer (generator/gazetteer.py). Used by :mod:`.meta` (metadata
 lines) and :mod:`.header` (bylines printed without "By").
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .inline import plain
-from .places import is_known_place
+from ..gazetteer import is_known_place
 
 NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", re.I)
 _NAME_WORD = re.compile(
