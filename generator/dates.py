@@ -1,8 +1,24 @@
-"""Small helpers for the ISO 8601 strings the model carries (display and ordering)."""
+"""The calendar's vocabulary (month and weekday names) and helpers for the ISO 8601 strings the
+model carries (display and ordering): the one dates module every stage shares. Reading dates is
+each stage's own: ingest reads the page's date lines (ingest/dates.py), extract resolves the dates
+in the text (extract/dates.py)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+
+
+MONTHS = {name: i for i, names in enumerate((
+    "January Jan", "February Feb", "March Mar", "April Apr", "May", "June Jun", "July Jul",
+    "August Aug", "September Sep Sept", "October Oct", "November Nov", "December Dec"), start=1)
+    for name in names.split()}
+"""Month names and abbreviations → month number (capitalised, as they are written)."""
+
+WEEKDAYS = {name: i for i, names in enumerate((
+    "Monday Mon", "Tuesday Tue Tues", "Wednesday Wed", "Thursday Thu Thur Thurs", "Friday Fri",
+    "Saturday Sat", "Sunday Sun"))
+    for name in names.split()}
+"""Weekday names → Python weekday number (Monday = 0)."""
 
 
 def parse_iso(value: str) -> datetime | date:

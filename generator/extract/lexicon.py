@@ -8,21 +8,12 @@ exists; keep additions general.
 from __future__ import annotations
 
 
+from ..dates import MONTHS, WEEKDAYS  # noqa: F401 — the calendar's names, read here as lx.MONTHS
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
-
-MONTHS = {name: i for i, names in enumerate((
-    "January Jan", "February Feb", "March Mar", "April Apr", "May", "June Jun", "July Jul",
-    "August Aug", "September Sep Sept", "October Oct", "November Nov", "December Dec"), start=1)
-    for name in names.split()}
-"""Month names and abbreviations → month number (capitalised, as they are written)."""
-
-WEEKDAYS = {name: i for i, names in enumerate((
-    "Monday Mon", "Tuesday Tue Tues", "Wednesday Wed", "Thursday Thu Thur Thurs", "Friday Fri",
-    "Saturday Sat", "Sunday Sun"))
-    for name in names.split()}
-"""Weekday names → Python weekday number (Monday = 0)."""
 
 CAPITALISED_FUNCTION_WORDS = _words("""
     A An The This That These Those It Its It's He His Him She Her Hers They Them Their We Our Us I

@@ -25,12 +25,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from ..dates import MONTHS
 from .timezones import ABBREVIATIONS, MONTH_FIRST, NAMES, offset_zone, zone_for
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
 _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])"
@@ -180,7 +177,7 @@ def _century(two_digits: int) -> int:
 
 def _calendar_day(match: re.Match, year: int | None = None) -> date:
     groups = match.groupdict()
-    month = int(groups["month"]) if groups.get("month") else _MONTHS[groups["mon"][:3].lower()]
+    month = int(groups["month"]) if groups.get("month") else MONTHS[groups["mon"][:3].capitalize()]
     if year is None:
         year = int(groups["year"]) if groups.get("year") else _century(int(groups["yy"]))
     try:
