@@ -7,7 +7,7 @@ subheading and then prose: "Physical characteristics" / "Regolith"). It does not
 sentence does, is one phrase (not two sentences), starts with a capital (or a number: "3.
 Long-distance drones"), is not a link, a date, a teaser's title over a widget marker ("Read
 more"), a caption's capitalised label ("ISOLATION: Roads were shut…"), the headline again, or a
-line the page repeats; a question is short ("What changes now?"), since a longer one is an
+line the page repeats, or a bar of links ("About | Contact"); a question is short ("What changes now?"), since a longer one is an
 interviewer's paragraph. (A name alone is allowed: profiles and
 lists head each part with a name, "Elton John"; telling those from a photographer's credit cost
 more subheadings than it saved on the real-world corpus.)
@@ -69,6 +69,8 @@ def _heading_shaped(line: SourceLine, features: LineShape, seen: Counter, title:
         return False
     if features.continues or not (text[:1].isupper() or numbered):
         return False
+    if "|" in text:
+        return False  # a bar of links ("About CBC News|Corrections|Contact")
     phrase = text[_NUMBERED.match(text).end() - 1:] if numbered else text
     return not (_CAPTION_LABEL.match(text) or _TWO_SENTENCES.search(phrase) or dates_in(text))
 
