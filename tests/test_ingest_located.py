@@ -198,6 +198,7 @@ def test_subheading_shapes():
     assert _subheadings_of("Sept. 2, 2016 02:06") == []  # a date
     assert _subheadings_of("Ferry service to end next year", "Read more") == []  # a teaser's card
     assert _subheadings_of("About the Gazette|Corrections|Contact us") == []  # a bar of links
+    assert _subheadings_of("By Ann Lee and Ben Roe") == []  # a byline
 
 
 def test_an_embedded_post_and_an_authors_bio_are_page_furniture():

@@ -7,7 +7,7 @@ subheading and then prose: "Physical characteristics" / "Regolith"). It does not
 sentence does, is one phrase (not two sentences), starts with a capital (or a number: "3.
 Long-distance drones"), is not a link, a date, a teaser's title over a widget marker ("Read
 more"), a caption's capitalised label ("ISOLATION: Roads were shut…"), the headline again, or a
-line the page repeats, or a bar of links ("About | Contact"); a question is short ("What changes now?"), since a longer one is an
+line the page repeats, a byline, or a bar of links ("About | Contact"); a question is short ("What changes now?"), since a longer one is an
 interviewer's paragraph. (A name alone is allowed: profiles and
 lists head each part with a name, "Elton John"; telling those from a photographer's credit cost
 more subheadings than it saved on the real-world corpus.)
@@ -20,6 +20,7 @@ from collections import Counter
 
 from .dates import dates_in
 from .locate import LineShape, shapes_of
+from .published import is_strict_meta
 from .source import SourceLine
 
 MAX_WORDS = 14
@@ -72,7 +73,9 @@ def _heading_shaped(line: SourceLine, features: LineShape, seen: Counter, title:
     if "|" in text:
         return False  # a bar of links ("About CBC News|Corrections|Contact")
     phrase = text[_NUMBERED.match(text).end() - 1:] if numbered else text
-    return not (_CAPTION_LABEL.match(text) or _TWO_SENTENCES.search(phrase) or dates_in(text))
+    if _CAPTION_LABEL.match(text) or _TWO_SENTENCES.search(phrase) or dates_in(text):
+        return False
+    return not is_strict_meta(line)  # a byline ("By Jo Roe") is no section's title
 
 
 def _over_a_widget(rules: list[str | None], index: int) -> bool:
