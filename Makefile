@@ -74,10 +74,12 @@ bench-ingest: $(STAMP) ## ingest and extraction seeds/s on one core: the real-wo
 test: $(STAMP) system-deps ## run every test
 	$(PY) -m pytest -n 2 -q
 
-eval: $(STAMP) ## score extraction (tests/gold/) and ingest on the real-world corpus, both halves beside trafilatura
+eval: $(STAMP) ## score extraction (tests/gold/), then ingest (beside trafilatura) and extraction on the real-world corpus, both halves
 	$(PY) -m tools.evaluate
 	@echo
 	$(PY) -m tools.realworld.evaluate
+	@echo
+	$(PY) -m tools.realworld.extraction
 
 realworld: $(STAMP) ## rebuild tests/realworld from the source repositories' pages (MIRRORS=folder of git copies)
 	$(PY) -m tools.realworld.corpus $(if $(MIRRORS),--mirrors $(MIRRORS))

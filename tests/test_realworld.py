@@ -120,3 +120,37 @@ def test_the_table_has_every_field_and_the_anchor(tallies):
     for _, label in evaluate.FIELDS:
         assert label in table
     assert "locked trafilatura" in table and "tuning plain" in table
+
+
+def test_extraction_quotes_are_told_apart_as_right_wrong_or_missing():
+    from types import SimpleNamespace
+
+    from tools.realworld.extraction import Quotes, score_quotes
+
+    said = [SimpleNamespace(text="We will build it.", speaker_name="Ann Lee"),
+            SimpleNamespace(text="Not this year, said nobody", speaker_name="Ben Roe"),
+            SimpleNamespace(text="It is a start", speaker_name=None)]
+    entities = [{"name": "Ann Lee", "aliases": ["Lee"]}, {"name": "Ben Roe"}]
+    gold = [{"text": "We will build", "speaker": "Ann Lee"},   # right
+            {"text": "Not this year", "speaker": None},        # wrong: a speaker the article does not name
+            {"text": "It is a start", "speaker": "Ben Roe"},   # missing: found without its speaker
+            {"text": "Never again", "speaker": "Ann Lee"}]     # missing: not found
+    tally = Quotes()
+    score_quotes(SimpleNamespace(quotes=said), gold, entities, tally, "x")
+    assert (tally.right, tally.wrong, tally.missing, tally.total) == (1, 1, 2, 4)
+
+
+def test_every_pages_clean_text_reads_back_as_its_gold_paragraphs():
+    """The "clean" reading of the extraction scores builds for every dated page, with its gold
+    headline and date (its text is the gold body, so what extraction finds there is its own)."""
+    from generator.ingest import ingest
+    from tools.realworld.extraction import clean_seed
+
+    for path in sorted((ROOT / "gold").glob("*.yml")):
+        gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not gold.get("published"):
+            continue
+        article = ingest(clean_seed(gold), f"clean/{path.stem}.txt")
+        assert article.title == gold["headline"], path.stem
+        assert article.published.startswith(str(gold["published"])[:10]), path.stem
+        assert article.paragraphs, path.stem

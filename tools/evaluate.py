@@ -63,12 +63,12 @@ class Score:
         return self.hits / self.gold if self.gold else 1.0
 
 
-def _norm(text: str) -> str:
+def norm(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     return re.sub(r"\s+", " ", text.replace(".", "")).strip().casefold()
 
 
-def _multiset(predicted: list, gold: list) -> Score:
+def multiset(predicted: list, gold: list) -> Score:
     p, g = Counter(predicted), Counter(gold)
     hits = sum((p & g).values())
     misses = [f"missed {item}" for item in (g - p).elements()]
@@ -78,10 +78,10 @@ def _multiset(predicted: list, gold: list) -> Score:
 
 def score_entities(briefing, gold: list[dict]) -> tuple[Score, Score]:
     """(entities, entity types): matching by name, then the type of each match."""
-    names = [{_norm(g["name"]), *(_norm(a) for a in g.get("aliases") or ())} for g in gold]
+    names = [{norm(g["name"]), *(norm(a) for a in g.get("aliases") or ())} for g in gold]
     used, hits, extra, typed, mistyped = set(), 0, [], 0, []
     for entity in briefing.entities:
-        forms = {_norm(entity.name), *(_norm(m.text) for m in entity.mentions)}
+        forms = {norm(entity.name), *(norm(m.text) for m in entity.mentions)}
         match = next((i for i, n in enumerate(names) if i not in used and forms & n), None)
         if match is None:
             extra.append(f"extra {entity.name!r} ({entity.type})")
@@ -97,22 +97,22 @@ def score_entities(briefing, gold: list[dict]) -> tuple[Score, Score]:
 
 
 def score_quotes(briefing, gold: list[dict], gold_entities: list[dict]) -> Score:
-    aliases = {_norm(g["name"]): {_norm(g["name"]), *(_norm(a) for a in g.get("aliases") or ())}
+    aliases = {norm(g["name"]): {norm(g["name"]), *(norm(a) for a in g.get("aliases") or ())}
                for g in gold_entities}
     used, hits, misses = set(), 0, []
     for item in gold:
-        opening, speaker = _norm(item["text"]), item.get("speaker")
-        names = aliases.get(_norm(speaker), {_norm(speaker)}) if speaker else None
+        opening, speaker = norm(item["text"]), item.get("speaker")
+        names = aliases.get(norm(speaker), {norm(speaker)}) if speaker else None
         found = None
         for i, quote in enumerate(briefing.quotes):
-            if i in used or not _norm(quote.text).startswith(opening):
+            if i in used or not norm(quote.text).startswith(opening):
                 continue
-            said = _norm(quote.speaker_name) if quote.speaker_name else None
+            said = norm(quote.speaker_name) if quote.speaker_name else None
             if (said is None and names is None) or (said is not None and names and said in names):
                 found = i
                 break
         if found is None:
-            got = [q.speaker_name for q in briefing.quotes if _norm(q.text).startswith(opening)]
+            got = [q.speaker_name for q in briefing.quotes if norm(q.text).startswith(opening)]
             misses.append(f"missed {item['text']!r} by {speaker!r} (got {got})")
         else:
             used.add(found)
@@ -123,15 +123,15 @@ def score_quotes(briefing, gold: list[dict], gold_entities: list[dict]) -> Score
 
 
 def score_article(article, briefing, gold: dict) -> dict[str, Score]:
-    dates = _multiset([(e.date, e.precision, e.approximate) for e in briefing.events],
+    dates = multiset([(e.date, e.precision, e.approximate) for e in briefing.events],
                       [(str(g["date"]), g["precision"], bool(g["approximate"])) for g in gold.get("events") or ()])
-    amounts = _multiset([(round(a.value, 3), a.currency, a.unit) for a in briefing.amounts],
+    amounts = multiset([(round(a.value, 3), a.currency, a.unit) for a in briefing.amounts],
                         [(round(float(g["value"]), 3), g.get("currency"), g.get("unit"))
                          for g in gold.get("amounts") or ()])
-    junk = _multiset([_norm(r.text) for r in article.removed if r.text.strip()],
-                     [_norm(str(line)) for line in gold.get("removed") or ()])
-    sentences = _multiset([_norm(s.text) for s in split_article(article.paragraphs)],
-                          [_norm(s) for para in gold.get("paragraphs") or () for s in para])
+    junk = multiset([norm(r.text) for r in article.removed if r.text.strip()],
+                     [norm(str(line)) for line in gold.get("removed") or ()])
+    sentences = multiset([norm(s.text) for s in split_article(article.paragraphs)],
+                          [norm(s) for para in gold.get("paragraphs") or () for s in para])
     entities, types = score_entities(briefing, gold.get("entities") or [])
     return {"entities": entities, "entity types": types, "dates": dates,
             "quote speakers": score_quotes(briefing, gold.get("quotes") or [], gold.get("entities") or []),
