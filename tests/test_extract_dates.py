@@ -41,6 +41,7 @@ def test_issue_cases_in_article_published_wednesday_27_may_2026():
     ("2021-01-04", "Talks are expected to resume on January 18.", ("2021-01-18", "day", False)),
     ("2018-12-01", "The deal was announced on March 3.", ("2018-03-03", "day", False)),
     ("2024-03-14", "Firms had until 30 April to apply.", ("2024-04-30", "day", False)),
+    ("2014-12-29", "The film opens in theaters on Dec. 31.", ("2014-12-31", "day", False)),  # two days on, not last year
     ("2024-10-31", "Orders had doubled since January.", ("2024-01", "month", False)),
     ("2025-01-09", "The council would publish its report by June.", ("2025-06", "month", False)),
     ("2023-08-20", "Work is due to begin in mid-March.", ("2024-03", "month", True)),

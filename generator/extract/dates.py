@@ -16,6 +16,7 @@ count from when the words were spoken, which the text does not say.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from datetime import date, timedelta
 
 import regex
@@ -257,7 +258,8 @@ def _looks_ahead(m, ctx: _Context, month: int = 0, day: int = 1) -> bool:
     if first in ("since", "last"):
         return False
     if ctx.tenseless and month and not ctx.year_for(month):
-        soon = date(ctx.published.year + (month < ctx.published.month), month, min(day, 28))
+        year = ctx.published.year + (month < ctx.published.month)
+        soon = date(year, month, min(day, monthrange(year, month)[1]))  # 31 December stays the 31st
         if timedelta(0) < soon - ctx.published <= _SOON:
             return True
     return ctx.future or first in ("until", "till", "by", "next")
