@@ -20,6 +20,7 @@ from .errors import InputError, Problems, SeedError
 from .incremental.renders import RenderCache
 from .incremental.seeds import SeedCache, code_hash, entry_key, error_from, error_record, registry_hash
 from .incremental.skip import fingerprint, forget, recall, record_path, remember
+from .incremental.store import Store
 from .ingest import sidecar as sidecars
 from .ingest.sidecar import Sidecar
 from .inputfiles import read_input_file, read_seed_bytes
@@ -275,6 +276,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildResult:
     problems the last build reported for these inputs are reported again."""
     seeds, docs, registry_dir, annotations = config.seeds, config.docs, config.registry, config.annotations
     jobs, cache_dir, site_url, repo_url = config.jobs, config.cache_dir, config.site_url, config.repo_url
+    Store(cache_dir).drop_old_formats()
     problems = Problems()
     timings: dict[str, float] = {}
     clock = time.perf_counter()

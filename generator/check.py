@@ -54,15 +54,13 @@ def check(seeds: Path, annotations: Path, registry_dir: Path, config: Path | Non
     result.briefings = len(briefings)
     repo_url = ""
     if config is not None:
-        try:
-            settings = read_mkdocs_yml(config)
-        except ValueError as error:  # an unusable site_url: the build would refuse it
-            problems.add(InputError(config.name, None, str(error).removeprefix(f"{config}: "),
-                                    "write site_url as an absolute http(s) address"))
-        else:
-            repo_url = settings.repo_url
-            if settings.error:
-                problems.add(settings.error)
+        settings = read_mkdocs_yml(config)
+        repo_url = settings.repo_url
+        if settings.error:
+            problems.add(settings.error)
+        if settings.site_url_error:  # the build would refuse it
+            problems.add(InputError(config.name, None, settings.site_url_error.removeprefix(f"{config}: "),
+                                    "write site_url as an absolute http(s) address, or leave it out"))
     archive = attach_annotations(link(briefings, registry), annotations, problems, repo_url)
     placed = [note for page in archive.pages for note in page.annotations] + list(archive.orphaned_annotations)
     result.anchored = sum(note.anchored for note in placed)

@@ -32,6 +32,9 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node):
     generator's feeds get the same site_url as `mkdocs build` (the deploy workflow sets SITE_URL)."""
     if isinstance(node, yaml.ScalarNode):
         names, default = [loader.construct_scalar(node)], None
+    elif not isinstance(node, yaml.SequenceNode) or not all(isinstance(i, yaml.ScalarNode) for i in node.value[:-1]):
+        raise yaml.constructor.ConstructorError(None, None, "!ENV takes a variable's name or a list of names",
+                                                node.start_mark)
     else:
         items = node.value
         default = loader.construct_object(items[-1]) if len(items) > 1 else None
@@ -60,19 +63,22 @@ class MkDocsSettings:
     """What the generator takes from mkdocs.yml."""
 
     site_url: str
-    """The checked ``site_url`` with a trailing slash; "" when absent."""
+    """The checked ``site_url`` with a trailing slash; "" when absent or unusable."""
     repo_url: str
     """The ``repo_url``; "" when absent or unusable."""
     error: InputError | None = None
-    """Why ``repo_url`` is unusable, or None."""
+    """Why the file or its ``repo_url`` cannot be used, or None."""
+    site_url_error: str | None = None
+    """Why its ``site_url`` cannot be used (``--site-url`` may stand in for it), or None."""
 
 
 def read_mkdocs_yml(path: Path) -> MkDocsSettings:
     """``site_url`` and ``repo_url`` from an mkdocs.yml (both "" when the file is missing).
 
-    Raises ValueError naming the file when site_url is unusable (the build cannot give its feeds
-    a wrong address); a file that cannot be read, or an unusable repo_url, is returned as
-    ``error`` (``file:line:col`` where the YAML says where), and the build goes on without them."""
+    Nothing here raises: a file that cannot be read, or an unusable repo_url, is ``error``
+    (``file:line:col`` where the YAML says where), and the build goes on without them; an unusable
+    site_url is ``site_url_error``, which the build refuses unless ``--site-url`` replaces it (the
+    feeds must not get a wrong address)."""
     name = path.name
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
@@ -87,22 +93,27 @@ def read_mkdocs_yml(path: Path) -> MkDocsSettings:
         return MkDocsSettings("", "", InputError(name, None, f"cannot read site_url and repo_url: {exc}",
                                                  "check the file's syntax"))
     data = data if isinstance(data, dict) else {}
-    return MkDocsSettings(_site_url(path, data.get("site_url")), *_repo_url(name, data.get("repo_url")))
+    site_url, site_url_error = _site_url(path, data.get("site_url"))
+    repo_url, error = _repo_url(name, data.get("repo_url"))
+    return MkDocsSettings(site_url, repo_url, error, site_url_error)
 
 
-def _site_url(path: Path, value) -> str:
+def _site_url(path: Path, value) -> tuple[str, str | None]:
     if value is not None and not isinstance(value, str):
-        raise ValueError(f"{path}: site_url must be a string")
+        return "", f"{path}: site_url must be a string"
     try:
-        return check_site_url(value or "")
+        return check_site_url(value or ""), None
     except ValueError as error:
-        raise ValueError(f"{path}: {error}") from None
+        return "", f"{path}: {error}"
 
 
 def _repo_url(name: str, value) -> tuple[str, InputError | None]:
     if value is None:
         return "", None
-    parts = urlsplit(value) if isinstance(value, str) else None
+    try:
+        parts = urlsplit(value) if isinstance(value, str) else None
+    except ValueError:  # "https://[oops": not a URL at all
+        parts = None
     if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
         return "", InputError(name, None, f"repo_url {value!r} is not an http(s) URL",
                               "write it as https://github.com/<owner>/<repo>")

@@ -108,3 +108,20 @@ def test_a_broken_mkdocs_yml_is_a_located_error_and_the_rest_still_builds(tmp_pa
     assert main(argv) == 1
     assert "error: mkdocs.yml:3:1: cannot read site_url and repo_url" in capsys.readouterr().err
     assert (tmp_path / "docs" / "archive.json").is_file()
+
+
+def test_site_url_on_the_command_line_stands_in_for_an_unusable_one_in_mkdocs_yml(tmp_path, monkeypatch, capsys):
+    argv = _project(tmp_path, "site_url: /archive/\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2  # refused: the feeds would get a wrong address
+    assert "mkdocs.yml: site URL '/archive/' is not an absolute http(s) address" in capsys.readouterr().err
+    assert main([*argv, "--site-url", "https://example.org/"]) == 0
+
+
+@pytest.mark.parametrize("yml", ["repo_url: https://[oops\n", "site_url: !ENV {A: B}\n", "site_url: !ENV [[A], B]\n"])
+def test_odd_mkdocs_yml_values_are_errors_not_tracebacks(tmp_path, monkeypatch, capsys, yml):
+    argv = _project(tmp_path, yml)
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "error: mkdocs.yml" in err and "Traceback" not in err

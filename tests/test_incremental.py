@@ -178,3 +178,15 @@ def test_records_of_vanished_docs_folders_are_pruned(project):
     shutil.rmtree(project / "a")
     _build(project, docs="b", site_url="https://changed.example/")  # a full build writes its record
     assert len(list(Store(project / "cache").path("fingerprints", "").glob("*.json"))) == 1
+
+
+def test_a_build_drops_what_earlier_cache_formats_kept(tmp_path):
+    from generator.incremental.store import FORMAT
+
+    cache = tmp_path / "cache"
+    for old in ("seeds/ab", "fingerprints", "renders", f"v{FORMAT - 1}/seeds"):
+        (cache / old).mkdir(parents=True)
+        (cache / old / "x").write_bytes(b"old")
+    (tmp_path / "seeds").mkdir()
+    build(BuildConfig(tmp_path / "seeds", tmp_path / "docs", ROOT / "registry", None, cache_dir=cache, jobs=1))
+    assert sorted(p.name for p in cache.iterdir()) == [f"v{FORMAT}"]

@@ -220,3 +220,18 @@ def test_a_pickle_committed_into_the_cache_is_never_loaded(tmp_path, monkeypatch
     error = SeedError("seeds/x.txt", 3, "message", "hint")
     cache.put(key, error)
     assert str(cache.get(key)) == str(error)
+
+
+def test_a_signing_key_file_cut_short_is_replaced_not_trusted(tmp_path, monkeypatch):
+    from generator.incremental import store
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    key_file = tmp_path / "briefing-archive" / "cache-signing.key"
+    key_file.parent.mkdir()
+    key_file.write_bytes(b"")  # what a crash between creating and writing the file left
+    store.machine_key.cache_clear()
+    try:
+        key = store.machine_key()
+        assert len(key) == store.KEY_BYTES and key_file.read_bytes() == key
+    finally:
+        store.machine_key.cache_clear()

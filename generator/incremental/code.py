@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import sys
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -80,4 +82,15 @@ def code_digest(*modules: str) -> str:
     digest = hashlib.sha256()
     for path in closure(*modules):
         digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def libraries_digest() -> str:
+    """SHA-256 of the Python version and of every installed distribution's name and version:
+    the code outside the package that the generator runs (a new slugify or GeoNames release
+    can change a briefing)."""
+    digest = hashlib.sha256(f"{sys.version}\n".encode())
+    for line in sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()):
+        digest.update(line.encode("utf-8", "surrogatepass") + b"\n")
     return digest.hexdigest()

@@ -6,7 +6,8 @@ An entry's key is the SHA-256 of everything the result depends on:
 - its sidecar's values (``seeds/x.meta.yml``, :mod:`..ingest.sidecar`), when it has one;
 - the source of every module that the per-seed work can run (:func:`code_hash`: the import
   closure of :mod:`..perseed`, see :mod:`.code`), so editing any rule invalidates every entry
-  with no version number to forget to bump, and editing a later stage keeps them;
+  with no version number to forget to bump, and editing a later stage keeps them; and the
+  Python version and installed libraries;
 - the entity registry (:func:`registry_hash`), since extraction matches its names.
 
 Entries are pickles of the frozen dataclasses (``model.Briefing``) or of a seed's error, under
@@ -26,7 +27,7 @@ from pathlib import Path
 from .. import errors
 from ..errors import InputError
 from ..model import Briefing
-from .code import code_digest
+from .code import code_digest, libraries_digest
 from .store import Store, Unsigned
 
 Result = Briefing | InputError
@@ -36,8 +37,9 @@ MAKER = "generator.perseed"
 
 
 def code_hash() -> str:
-    """Digest of the source of every module the per-seed work can run (see :mod:`.code`)."""
-    return code_digest(MAKER)
+    """Digest of the source of every module the per-seed work can run (see :mod:`.code`), and of
+    the Python version and installed libraries it runs on."""
+    return code_digest(MAKER) + libraries_digest()
 
 
 def registry_hash(registry) -> str:

@@ -24,14 +24,12 @@ import hashlib
 import json
 import os
 import stat
-import sys
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 from ..errors import InputError
 from ..write import MANIFEST, STAGING, read_manifest
-from .code import PACKAGE
+from .code import PACKAGE, libraries_digest
 from .seeds import error_from, error_record, registry_hash
 from .store import Store
 
@@ -43,14 +41,12 @@ PURPOSE = "fingerprint"
 def environment_hash() -> str:
     """Hash of the generator's every file (not only the upstream stages that the seed cache keys
     on), the Python version and every installed distribution's version: all code that writes output."""
-    digest = hashlib.sha256(f"fingerprint\n{sys.version}\n".encode())
+    digest = hashlib.sha256(f"fingerprint\n{libraries_digest()}\n".encode())
     for path in sorted(PACKAGE.rglob("*")):
         rel = path.relative_to(PACKAGE).as_posix()
         if "__pycache__" in rel or not path.is_file():
             continue
         digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
-    for line in sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()):
-        digest.update(line.encode("utf-8", "surrogatepass") + b"\n")
     return digest.hexdigest()
 
 

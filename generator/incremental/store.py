@@ -11,7 +11,8 @@ record) goes through here, so that each of these is done one way:
   file or the new one, never half of one.
 * **record names**: the records kept per docs folder are named by a hash of its resolved path.
 * **pruning**: records of docs folders that no longer exist (test runs build into temporary
-  ones) are deleted, so the folder does not grow for ever.
+  ones) are deleted, and so are the folders of earlier formats. (Per-seed entries are not
+  pruned: an entry no build asks for any more stays until the cache folder is deleted.)
 * **the format**: :data:`FORMAT` names the folder (``.cache/v<FORMAT>/``): a new layout starts
   afresh instead of reading the old one as corrupt.
 
@@ -24,37 +25,53 @@ import hashlib
 import hmac
 import json
 import os
+import shutil
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 from ..write import MANIFEST
 
-FORMAT = 2
-"""Bumped when the layout of any file in the store changes."""
+FORMAT = 3
+"""Bumped when the layout of any file in the store changes (2: the render record's first layout)."""
+
+_OLD_LAYOUTS = ("seeds", "fingerprints", "renders", *(f"v{n}" for n in range(1, FORMAT)))
+"""What earlier formats kept in the cache folder, removed by :meth:`Store.drop_old_formats`."""
 
 class Unsigned(ValueError):
     """A file in the store that this machine did not sign (or that was changed since)."""
 
 
+KEY_BYTES = 32
+
+
 @lru_cache(maxsize=1)
 def machine_key() -> bytes:
     """A random key kept outside the repository (the user's cache home), created on first use.
-    Pull requests can add files under the checkout, .cache/ included, but cannot know this key."""
+    Pull requests can add files under the checkout, .cache/ included, but cannot know this key.
+    It is written to a temporary file and linked into place, so no build ever reads a key file
+    half written; one of the wrong length (a crash of an older version) is replaced."""
     home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing-archive"
     path = home / "cache-signing.key"
     try:
-        return path.read_bytes()
+        key = path.read_bytes()
+        if len(key) == KEY_BYTES:
+            return key
+        path.unlink()  # empty or cut short: every entry signed with it is rebuilt
     except FileNotFoundError:
-        home.mkdir(parents=True, exist_ok=True)
-        key = os.urandom(32)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:  # another process made it first
-            return path.read_bytes()
+        pass
+    home.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=home, prefix=".key-")
+    try:
         with os.fdopen(fd, "wb") as out:
-            out.write(key)
-        return key
+            out.write(os.urandom(KEY_BYTES))
+        try:
+            os.link(tmp, path)  # fails if another process linked its key first: use that one
+        except FileExistsError:
+            pass
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return path.read_bytes()
 
 
 def _signature(purpose: str, blob: bytes) -> bytes:
@@ -70,6 +87,12 @@ class Store:
     @property
     def enabled(self) -> bool:
         return self.root is not None
+
+    def drop_old_formats(self) -> None:
+        """Delete what earlier formats kept (never read again): the cache folder stays small."""
+        if self.root is not None:
+            for name in _OLD_LAYOUTS:
+                shutil.rmtree(self.root.parent / name, ignore_errors=True)
 
     def path(self, kind: str, name: str) -> Path:
         """Where the ``kind`` file ``name`` lives (``seeds/ab/abcd….pickle``, ``renders/….json``)."""

@@ -1,7 +1,6 @@
 """Rendering on several cores: briefing pages and page families spread over worker processes.
 
-Workers are forked, so they inherit the archive (and the decorators that feature modules
-registered at import) instead of receiving it pickled; each task renders a slice of the briefing
+Workers are forked, so they inherit the archive instead of receiving it pickled; each task renders a slice of the briefing
 pages or one whole page family and sends back encoded bytes. render() merges the parts and sorts
 by path, so the output is byte-identical to a serial render whatever the number of workers.
 Where fork is not available (macOS defaults, Windows), render() stays serial.

@@ -19,7 +19,8 @@ for the units that changed: it never names a page family or reads a key. The dig
 - each archive timeline page of a month or a year: the card and event index of each entry (the
   event is part of its briefing), the year page also the months' event counts;
 - ``archive.json``, a unit made of *parts* (each briefing's and entity's record, see
-  :func:`export.archive_parts`), so that a changed briefing re-encodes its record alone.
+  :func:`export.record_bytes`, laid out by :func:`export.assemble`), so that a changed briefing
+  re-encodes its record alone.
 
 Every other page (home page, indexes, months, feeds, the timeline index, entity indexes and any
 page family added later) lists the whole archive and is cheap: its unit has no digest and is
