@@ -5,7 +5,8 @@ Hand-written rather than taken from a library: the NLP libraries that split well
 Punkt, stanza) need downloaded models or weigh far more than extract's 4 ms budget allows, and
 news prose needs only a few rules: a full stop, question or exclamation mark (plus any closing
 quote) followed by space and a capital, digit or opening quote ends a sentence, unless the word
-before the stop is an abbreviation or an initial ("S. Jaishankar", "Mr. Rubio", "Jan. 5").
+before the stop is an abbreviation or an initial ("S. Jaishankar", "Mr. Rubio", "Jan. 5", "9 a.m.
+Monday").
 """
 
 from __future__ import annotations
@@ -67,6 +68,8 @@ def _is_abbreviation(text: str, stop: int, end: int) -> bool:
     next_word = next_word.group(1) if next_word else ""
     if len(last) == 1 and last.isupper():  # an initial ("S.") or a dotted acronym ("U.S.", "D.C.")
         return "." not in token or next_word not in _STARTERS
+    if token.lower() in ("a.m", "p.m"):  # "at 9 a.m. Monday", unless a sentence plainly starts
+        return next_word not in _STARTERS
     if last in _TITLES:
         return True
     return last in _MONTHS and next_word[:1].isdigit()

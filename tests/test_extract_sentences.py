@@ -26,3 +26,12 @@ def test_split_article_keeps_paragraph_and_offsets():
     sentences = split_article(["One. Two.", "Three."])
     assert [(s.paragraph, s.start, s.end, s.text) for s in sentences] == [
         (0, 0, 4, "One."), (0, 5, 9, "Two."), (1, 0, 6, "Three.")]
+
+
+def test_a_time_of_day_does_not_end_a_sentence_unless_one_plainly_starts():
+    def texts(text):
+        return [text[a:b] for a, b in split_paragraph(text)]
+
+    assert texts("The vote was held at 9 a.m. Monday in the hall.") == ["The vote was held at 9 a.m. Monday in the hall."]
+    assert texts("Polls close at 8 p.m. Results follow.") == ["Polls close at 8 p.m. Results follow."]
+    assert texts("It ended at 9 a.m. The talks resume today.") == ["It ended at 9 a.m.", "The talks resume today."]
