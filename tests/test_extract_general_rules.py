@@ -245,3 +245,9 @@ def test_indian_title_abbreviations_and_fiscal_periods():
 
 def test_a_group_noun_opening_a_sentence_is_not_a_speaker_name():
     assert "People" not in types('People said, "It will not work."', "Residents told the council they were angry.")
+
+
+def test_a_function_word_in_capitals_is_shouting_not_an_acronym():
+    briefing = run("The fans chanted THAT is the point, and the BBC said the club agreed.")
+    names = {e.name for e in briefing.entities}
+    assert "THAT" not in names and "BBC" in names
