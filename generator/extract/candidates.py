@@ -16,9 +16,11 @@ from ..gazetteer import is_place
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _TITLE_ABBREVIATIONS = "Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Supt|Insp|Det|Maj|Adm|Cmdr|Brig|Prof|Dr|Mr|Mrs|Ms|Rev|Hon|Pres"
-_NAME = (rf"(?:(?:{_TITLE_ABBREVIATIONS})\.(?=[ \t][{_UPPER}])|[{_UPPER}]\.(?:[{_UPPER}]\.)*"
+_PLACE_ABBREVIATIONS = "St|Mt|Ft"
+_NAME = (rf"(?:(?:{_TITLE_ABBREVIATIONS}|{_PLACE_ABBREVIATIONS})\.(?=[ \t][{_UPPER}])|[{_UPPER}]\.(?:[{_UPPER}]\.)*"
          rf"|[{_UPPER}][\w'’&-]*)")
-"""A capitalised word, an initialism ("U.S."), or a title abbreviation with its dot ("Sen. Warren")."""
+"""A capitalised word, an initialism ("U.S."), or a title or place abbreviation with its dot
+("Sen. Warren", "St. Louis", "Mt. Kenya")."""
 _CONNECTOR = "|".join(sorted(lx.NAME_CONNECTORS | {"and"}))
 CANDIDATE = re.compile(rf"{_NAME}(?:[ \t]+(?:(?:{_CONNECTOR})[ \t]+){{0,2}}{_NAME})*")
 _TOKEN = re.compile(r"\S+")
