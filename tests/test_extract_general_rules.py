@@ -247,12 +247,6 @@ def test_a_group_noun_opening_a_sentence_is_not_a_speaker_name():
     assert "People" not in types('People said, "It will not work."', "Residents told the council they were angry.")
 
 
-def test_a_function_word_in_capitals_is_shouting_not_an_acronym():
-    briefing = run("The fans chanted THAT is the point, and the BBC said the club agreed.")
-    names = {e.name for e in briefing.entities}
-    assert "THAT" not in names and "BBC" in names
-
-
 def test_a_place_abbreviation_stays_with_its_name():
     names = {e.name for e in run("He moved to St. Louis in 1990 and later climbed Mt. Kenya.").entities}
     assert {"St. Louis", "Mt. Kenya"} <= names and not names & {"St", "Louis", "Mt", "Kenya"}

@@ -256,9 +256,8 @@ def _demonym_institution(words: list[str]) -> bool:
 
 
 def _is_filler(word: str) -> bool:
-    # A function word set in capitals ("THAT", "WHAT") is shouting, not an acronym.
     return (word in lx.CAPITALISED_FUNCTION_WORDS or word in lx.WEEKDAYS or bool(_CONTRACTION.search(word)) or
-            (word in lx.MONTHS and word != "May") or (word.isupper() and word.capitalize() in lx.CAPITALISED_FUNCTION_WORDS))
+            (word in lx.MONTHS and word != "May"))
 
 
 def _is_non_name(word: str) -> bool:
