@@ -224,7 +224,8 @@ def build_hostile_site(workdir: Path, pagefind: bool = False) -> tuple[Path, int
     generator = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--quiet", "--seeds", str(seeds),
          "--annotations", str(annotations), "--registry", str(registry),
-         "--docs", str(workdir / "project" / "docs")],
+         "--docs", str(workdir / "project" / "docs"),
+         "--cache", str(workdir / "cache")],  # its own cache, not the root's (tests/sitebuild.generate)
         cwd=ROOT, capture_output=True, text=True, timeout=300)
     if generator.returncode not in (0, 1):
         raise AssertionError(f"the generator failed (exit {generator.returncode}):\n{generator.stderr}")

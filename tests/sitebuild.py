@@ -40,8 +40,16 @@ def prepare(workdir: Path) -> Path:
 
 def generate(workdir: Path, seeds: Path, annotations: Path | None = None,
              registry: Path | None = None, extra_args: list[str] = ()) -> int:
-    """Run the generator into ``workdir/docs``; returns its exit code."""
+    """Run the generator into ``workdir/docs``; returns its exit code.
+
+    The build's cache is ``workdir/.cache``, not the default ``.cache`` of the project root (the
+    working directory here): a site built by a test then reads only cache entries its own process
+    wrote. A shared cache was state shared by the xdist workers, by earlier runs and by a
+    developer's `make build`, and an entry signed with another key (another HOME, or, before the
+    key was linked into place whole, two workers creating it at once) is reported as a warning:
+    exit code 1, a failed test."""
     argv = ["build", "--quiet", "--seeds", str(seeds), "--docs", str(workdir / "docs"),
+            "--cache", str(workdir / ".cache"),
             "--annotations", str(annotations or ROOT / "annotations"),
             "--registry", str(registry or ROOT / "registry"), *extra_args]
     cwd = os.getcwd()

@@ -148,7 +148,10 @@ def test_site_still_works_under_the_policy(served, browser):
     material_ready(watcher.page)
     markers = watcher.page.locator(".md-annotation__index")
     assert markers.count() > 0, "Material did not build the annotation markers"
-    markers.first.click()
+    # Click the marker, not its number: the number pulses (a scale animation) once it is on
+    # screen, and Playwright waits for a stable element, so a click on it passes only when it
+    # starts off screen and no retry comes after the scroll (then it waits out its timeout).
+    watcher.page.locator(".md-annotation").first.click()
     expect(watcher.page.locator(".md-annotation:focus-within .md-tooltip").first).to_have_class(
         re.compile(r"\bmd-tooltip--active\b"))  # the note is open: its content is in the page
     assert watcher.state() == CLEAN

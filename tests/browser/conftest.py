@@ -158,7 +158,10 @@ def context_factory(browser):
 
     def make(viewport=DESKTOP, color_scheme="light", **kwargs):
         context = browser.new_context(viewport=viewport, color_scheme=color_scheme, **kwargs)
-        context.set_default_timeout(10_000)
+        # Actions and navigations (goto, click, wait_for_url, wait_for_function) return as soon as
+        # they can; the bound only decides when a stuck one fails. 10 s was too close for a page
+        # load with BROWSER_TEST_SLOW_MS=800 on a loaded two-core machine.
+        context.set_default_timeout(30_000)
         made.append(context)
         return context
 

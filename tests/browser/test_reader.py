@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .waits import instant_navigation, material_ready
+from .waits import SEARCH_DONE, instant_navigation, material_ready
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
@@ -20,8 +20,9 @@ PERSON = "Jaishankar"
 
 def _search_ready(page) -> None:
     # Material drops a query typed while its search worker is still loading the index; a reader
-    # sees "Initializing search" and waits, and so does the test.
-    expect(page.locator(".md-search-result__meta")).not_to_have_text("Initializing search", timeout=10_000)
+    # sees "Initializing search" and waits, and so does the test (for expect's 20 s: building the
+    # index on a busy two-core machine can take longer than the 10 s this wait once had).
+    expect(page.locator(".md-search-result__meta")).not_to_have_text("Initializing search")
 
 
 def _search(page, query: str) -> list[str]:
@@ -34,7 +35,10 @@ def _search(page, query: str) -> list[str]:
     # results of a shorter prefix could still be on screen when they are read).
     box.fill(query)
     box.press("End")
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    # Material shows the count and the first ten results of one query together: once the count
+    # is there, the results read are those of the whole query.
+    expect(page.locator(".md-search-result__meta")).to_have_text(SEARCH_DONE)
+    expect(page.locator(".md-search-result__item").first).to_be_attached()
     return page.locator(".md-search-result__item > a").evaluate_all("els => els.map(e => e.href)")
 
 
