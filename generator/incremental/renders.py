@@ -16,7 +16,6 @@ warning. Deleting it changes nothing but speed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -24,28 +23,16 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Archive
 from ..render import merge, parallel
-from ..render.units import PageUnit, page_units
+from ..render.units import PageUnit, digest_of, page_units
 from ..write import read_manifest
 from .skip import environment_hash
-from .store import Store
+from .store import Store, file_stamp
 
 KIND = "renders"
 PURPOSE = "renders"
 
 UNITS_PER_TASK = 200
 """Units (or parts) per task of a parallel render."""
-
-
-def _h(*parts: str) -> str:
-    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
-
-
-def _stat(docs: Path, rel: str) -> list[int] | None:
-    try:
-        info = os.lstat(os.path.join(docs, rel))
-    except OSError:
-        return None
-    return [info.st_size, info.st_mtime_ns]
 
 
 class RenderCache:
@@ -77,7 +64,7 @@ class RenderCache:
 
     def _intact(self, paths, manifest: set[str]) -> bool:
         last_files = self._last.get("files", {})
-        return all(p in manifest and _stat(self.docs, p) == last_files.get(p) for p in paths)
+        return all(p in manifest and file_stamp(self.docs, p) == last_files.get(p) for p in paths)
 
     def render(self, archive: Archive, jobs: int, seed_keys: dict[str, str]) -> tuple[dict[str, bytes], set[str]]:
         """(files to write, files to keep as they are on disk): together every generated file."""
@@ -85,26 +72,28 @@ class RenderCache:
         units = page_units(archive, seed_keys)
         manifest = read_manifest(self.docs) if self._last else set()
         last_units = self._last.get("units", {})
+        # With the generator's own digest: an edit to the code or a template renders everything.
+        signed = {i: digest_of(env, unit.digest) for i, unit in enumerate(units)
+                  if unit.digest is not None and not unit.parts}
         kept: set[str] = set()
         missing: list[int] = []
-        plain = [i for i, unit in enumerate(units) if not unit.parts]
-        for i in plain:
-            unit = units[i]
-            digest = _h(env, unit.digest) if unit.digest is not None else None
+        for i, unit in enumerate(units):
+            if unit.parts:
+                continue
             old = last_units.get(unit.key)
-            if digest is not None and old and old[0] == digest and self._intact(old[1], manifest):
+            if i in signed and old and old[0] == signed[i] and self._intact(old[1], manifest):
                 kept.update(old[1])
                 self._units[unit.key] = old
             else:
                 missing.append(i)
-        self.reused = sum(units[i].digest is not None for i in plain) - sum(units[i].digest is not None for i in missing)
+        self.reused = len(self._units)
         composites = [i for i, unit in enumerate(units) if unit.parts]
         fragments = {i: self._old_parts(units[i], env, manifest) for i in composites}
         wanted = [(i, n) for i in composites for n, part in enumerate(units[i].parts) if part.key not in fragments[i]]
         rendered, new_parts = _render_all(archive, units, missing, wanted, jobs)
         for i, files in rendered.items():
-            if units[i].digest is not None:
-                self._units[units[i].key] = [_h(env, units[i].digest), sorted(files)]
+            if i in signed:
+                self._units[units[i].key] = [signed[i], sorted(files)]
         for (i, n), data in new_parts.items():
             fragments[i][units[i].parts[n].key] = data
         built = []
@@ -113,7 +102,7 @@ class RenderCache:
             data, where = unit.assemble(fragments[i])
             built.append({unit.paths[0]: data})
             self._composites[unit.key] = {"path": unit.paths[0], "parts": {
-                part.key: [_h(env, part.digest), *where[part.key]] for part in unit.parts}}
+                part.key: [digest_of(env, part.digest), *where[part.key]] for part in unit.parts}}
         files = merge([*rendered.values(), *built], kept)
         return files, kept
 
@@ -122,18 +111,18 @@ class RenderCache:
         as the last build wrote it."""
         last = self._last.get("composites", {}).get(unit.key)
         path = unit.paths[0]
-        if not last or last.get("path") != path or path not in manifest or _stat(self.docs, path) != last.get("stat"):
+        if not last or last.get("path") != path or path not in manifest or file_stamp(self.docs, path) != last.get("stat"):
             return {}
         old = (self.docs / path).read_bytes()
-        wanted = {part.key: _h(env, part.digest) for part in unit.parts}
+        wanted = {part.key: digest_of(env, part.digest) for part in unit.parts}
         return {key: old[start:end] for key, (digest, start, end) in last["parts"].items() if wanted.get(key) == digest}
 
     def remember(self) -> None:
         """Record this build (after write.py wrote docs/), atomically and signed."""
         paths = {p for _, unit_paths in self._units.values() for p in unit_paths}
-        composites = {key: {**value, "stat": _stat(self.docs, value["path"])} for key, value in self._composites.items()}
+        composites = {key: {**value, "stat": file_stamp(self.docs, value["path"])} for key, value in self._composites.items()}
         record = {"docs": os.fsdecode(self.docs.resolve()), "units": self._units,
-                  "files": {p: _stat(self.docs, p) for p in sorted(paths)}, "composites": composites}
+                  "files": {p: file_stamp(self.docs, p) for p in sorted(paths)}, "composites": composites}
         Store.write(self.path, PURPOSE, json.dumps(record, sort_keys=True).encode())
         Store.prune(self.path)
 

@@ -31,7 +31,7 @@ from ..errors import InputError
 from ..write import MANIFEST, STAGING, read_manifest
 from .code import PACKAGE, libraries_digest
 from .seeds import error_from, error_record, registry_hash
-from .store import Store
+from .store import Store, file_stamp
 
 KIND = "fingerprints"
 PURPOSE = "fingerprint"
@@ -92,12 +92,8 @@ def forget(record: Path | None) -> None:
     Store.forget(record)
 
 
-def _stats(docs: Path, paths) -> dict[str, list[int]]:
-    found = {}
-    for rel in sorted(paths):
-        info = os.lstat(os.path.join(docs, rel))
-        found[rel] = [info.st_size, info.st_mtime_ns]
-    return found
+def _stats(docs: Path, paths) -> dict[str, list[int] | None]:
+    return {rel: file_stamp(docs, rel) for rel in sorted(paths)}
 
 
 def remember(record_file: Path | None, docs: Path, stamp: str, pages: int, errors: list[InputError], warnings: list[InputError]) -> None:

@@ -38,6 +38,7 @@ FORMAT = 3
 _OLD_LAYOUTS = ("seeds", "fingerprints", "renders", *(f"v{n}" for n in range(1, FORMAT)))
 """What earlier formats kept in the cache folder, removed by :meth:`Store.drop_old_formats`."""
 
+
 class Unsigned(ValueError):
     """A file in the store that this machine did not sign (or that was changed since)."""
 
@@ -72,6 +73,16 @@ def machine_key() -> bytes:
     finally:
         Path(tmp).unlink(missing_ok=True)
     return path.read_bytes()
+
+
+def file_stamp(folder: Path, rel: str) -> list[int] | None:
+    """[size, modification time in ns] of ``folder/rel`` (not following a link), None when it is
+    missing: what a record keeps to tell a file as a build left it from one touched since."""
+    try:
+        info = os.lstat(os.path.join(folder, rel))
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns]
 
 
 def _signature(purpose: str, blob: bytes) -> bytes:

@@ -76,13 +76,14 @@ class PageUnit:
     """The file from ``{part key: bytes}``, and where each part lies in it (start, end)."""
 
 
-def _h(*parts: str) -> str:
+def digest_of(*parts: str) -> str:
+    """A short SHA-256 of text parts (the digests of units, and the cache's over them)."""
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def face(record: EntityRecord) -> str:
     """What a page may read of an entity that is not its own subject (see the module docstring)."""
-    return _h(repr((record.id, record.name, record.type, record.role, record.description, record.aliases,
+    return digest_of(repr((record.id, record.name, record.type, record.role, record.description, record.aliases,
                     record.in_registry, record.path, len(record.sightings), len(record.sayings),
                     len(record.timeline), len(record.co_mentions))))
 
@@ -93,8 +94,8 @@ class Digests:
 
     def __init__(self, archive: Archive, seed_keys: dict[str, str]):
         self.archive = archive
-        self.env = _h(archive.site_url, archive.repo_url)
-        self.cards = {p.slug: _h(seed_keys.get(p.briefing.article.source_file) or repr(p.briefing), p.slug, p.url, p.path)
+        self.env = digest_of(archive.site_url, archive.repo_url)
+        self.cards = {p.slug: digest_of(seed_keys.get(p.briefing.article.source_file) or repr(p.briefing), p.slug, p.url, p.path)
                       for p in archive.pages}
         self.faces = {r.id: face(r) for r in archive.entities}
 
@@ -105,7 +106,7 @@ class Digests:
         b = page.briefing
         ids = ({e.id for e in b.entities} | {q.speaker for q in b.quotes if q.speaker}
                | {i for event in b.events for i in event.entities} | {i for r in page.related for i in r.shared})
-        return _h(self.env, "briefing", self.cards[page.slug], repr(page.tags), repr(page.related),
+        return digest_of(self.env, "briefing", self.cards[page.slug], repr(page.tags), repr(page.related),
                   repr(page.annotations), *self._faces(sorted(ids)),
                   *(self.cards.get(r.slug, "-") for r in page.related))
 
@@ -118,10 +119,10 @@ class Digests:
         common = (self.env, "entity", record.id, self.faces[record.id], repr(record.co_mentions),
                   repr({name: len(items) for name, items in lists.items()}),
                   *self._faces(i for i, _ in record.co_mentions))
-        out = {(None, 1): _h(*common, *(x for name, items in lists.items() for x in (name, *items[:size])))}
+        out = {(None, 1): digest_of(*common, *(x for name, items in lists.items() for x in (name, *items[:size])))}
         for name, items in lists.items():
             for number in range(2, -(-len(items) // size) + 1):
-                out[(name, number)] = _h(*common, name, str(number), *items[(number - 1) * size:number * size])
+                out[(name, number)] = digest_of(*common, name, str(number), *items[(number - 1) * size:number * size])
         return out
 
     def _items(self, values) -> list[str]:
@@ -139,20 +140,20 @@ class Digests:
         for year, months in by_year.items():
             for month, entries in months.items():
                 if month is not None:
-                    out[(year, month)] = _h(self.env, "month", year, month, *self._entries(entries))
+                    out[(year, month)] = digest_of(self.env, "month", year, month, *self._entries(entries))
             counts = repr([(month, len(entries)) for month, entries in months.items()])
-            out[(year, None)] = _h(self.env, "year", year, counts, *self._entries(months.get(None, [])))
+            out[(year, None)] = digest_of(self.env, "year", year, counts, *self._entries(months.get(None, [])))
         return out
 
     def _entries(self, entries) -> list[str]:
         return [f"{self.cards[t.slug]}:{t.index}" for t in entries]
 
     def json_briefing(self, page: Page) -> str:
-        return _h(self.env, "json", self.cards[page.slug], repr(page.tags), repr([r.slug for r in page.related]),
+        return digest_of(self.env, "json", self.cards[page.slug], repr(page.tags), repr([r.slug for r in page.related]),
                   repr(page.annotations))
 
     def json_entity(self, record: EntityRecord) -> str:
-        return _h(self.env, "json-entity", self.faces[record.id], *(s.slug for s in record.sightings))
+        return digest_of(self.env, "json-entity", self.faces[record.id], *(s.slug for s in record.sightings))
 
 
 def _encoded(texts: dict[str, str]) -> dict[str, bytes]:
@@ -208,7 +209,7 @@ def _archive_json_unit(archive: Archive, digests: Digests) -> PageUnit:
         return data, {part.key: span for part, span in zip(parts, spans, strict=True)}
 
     return PageUnit("archive.json", ("archive.json",), None,
-                    lambda: {"archive.json": assemble({p.key: p.render() for p in parts})[0]},
+                    lambda: {"archive.json": export.archive_json(archive).encode("utf-8")},
                     parts=parts, assemble=assemble)
 
 
