@@ -59,7 +59,7 @@ def check(seeds: Path, annotations: Path, registry_dir: Path, config: Path | Non
         if settings.error:
             problems.add(settings.error)
         if settings.site_url_error:  # the build would refuse it
-            problems.add(InputError(config.name, None, settings.site_url_error.removeprefix(f"{config}: "),
+            problems.add(InputError(config.name, None, settings.site_url_error,
                                     "write site_url as an absolute http(s) address, or leave it out"))
     archive = attach_annotations(link(briefings, registry), annotations, problems, repo_url)
     placed = [note for page in archive.pages for note in page.annotations] + list(archive.orphaned_annotations)

@@ -190,14 +190,15 @@ def run_build(args) -> int:
         raise UsageError(f"seeds folder {args.seeds} does not exist")
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (every core) or more")
-    settings = read_mkdocs_yml(Path("mkdocs.yml"))
+    mkdocs_yml = Path("mkdocs.yml")
+    settings = read_mkdocs_yml(mkdocs_yml)
     if args.site_url is not None:
         try:
             site_url = check_site_url(args.site_url)
         except ValueError as error:
             raise UsageError(str(error)) from None
     elif settings.site_url_error:
-        raise UsageError(f"{settings.site_url_error} (or give --site-url)")
+        raise UsageError(f"{mkdocs_yml}: {settings.site_url_error} (or give --site-url)")
     else:
         site_url = settings.site_url
     config = BuildConfig(seeds=args.seeds, docs=args.docs, registry=args.registry, annotations=args.annotations,

@@ -69,7 +69,8 @@ class MkDocsSettings:
     error: InputError | None = None
     """Why the file or its ``repo_url`` cannot be used, or None."""
     site_url_error: str | None = None
-    """Why its ``site_url`` cannot be used (``--site-url`` may stand in for it), or None."""
+    """Why its ``site_url`` cannot be used (``--site-url`` may stand in for it), or None; the
+    caller names the file."""
 
 
 def read_mkdocs_yml(path: Path) -> MkDocsSettings:
@@ -93,18 +94,18 @@ def read_mkdocs_yml(path: Path) -> MkDocsSettings:
         return MkDocsSettings("", "", InputError(name, None, f"cannot read site_url and repo_url: {exc}",
                                                  "check the file's syntax"))
     data = data if isinstance(data, dict) else {}
-    site_url, site_url_error = _site_url(path, data.get("site_url"))
+    site_url, site_url_error = _site_url(data.get("site_url"))
     repo_url, error = _repo_url(name, data.get("repo_url"))
     return MkDocsSettings(site_url, repo_url, error, site_url_error)
 
 
-def _site_url(path: Path, value) -> tuple[str, str | None]:
+def _site_url(value) -> tuple[str, str | None]:
     if value is not None and not isinstance(value, str):
-        return "", f"{path}: site_url must be a string"
+        return "", "site_url must be a string"
     try:
         return check_site_url(value or ""), None
     except ValueError as error:
-        return "", f"{path}: {error}"
+        return "", str(error)
 
 
 def _repo_url(name: str, value) -> tuple[str, InputError | None]:
