@@ -96,9 +96,13 @@ def score_entities(briefing, gold: list[dict]) -> tuple[Score, Score]:
     return Score(hits, len(briefing.entities), len(gold), missed + extra), Score(typed, hits, hits, mistyped)
 
 
+def speaker_names(gold_entities: list[dict]) -> dict[str, set[str]]:
+    """A gold entity's name (normalised) → every form that names it as a speaker."""
+    return {norm(g["name"]): {norm(g["name"]), *(norm(a) for a in g.get("aliases") or ())} for g in gold_entities}
+
+
 def score_quotes(briefing, gold: list[dict], gold_entities: list[dict]) -> Score:
-    aliases = {norm(g["name"]): {norm(g["name"]), *(norm(a) for a in g.get("aliases") or ())}
-               for g in gold_entities}
+    aliases = speaker_names(gold_entities)
     used, hits, misses = set(), 0, []
     for item in gold:
         opening, speaker = norm(item["text"]), item.get("speaker")

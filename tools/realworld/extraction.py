@@ -27,7 +27,7 @@ from generator.errors import InputError
 from generator.extract import extract
 from generator.ingest import ingest
 from generator.registry import load_registry
-from tools.evaluate import Score, multiset, norm, score_entities
+from tools.evaluate import Score, multiset, norm, score_entities, speaker_names
 
 from .evaluate import HALVES, ROOT, half_of
 
@@ -56,7 +56,7 @@ def clean_seed(gold: dict) -> bytes:
 
 
 def score_quotes(briefing, gold: list[dict], entities: list[dict], tally: Quotes, label: str) -> None:
-    aliases = {norm(g["name"]): {norm(g["name"]), *(norm(a) for a in g.get("aliases") or ())} for g in entities}
+    aliases = speaker_names(entities)
     used: set[int] = set()
     for item in gold:
         tally.total += 1
