@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import lexicon as lx
 from ..gazetteer import is_place
+from . import lexicon as lx
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _TITLE_ABBREVIATIONS = "Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Supt|Insp|Det|Maj|Adm|Cmdr|Brig|Prof|Dr|Mr|Mrs|Ms|Rev|Hon|Pres"

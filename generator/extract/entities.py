@@ -16,9 +16,9 @@ from ..model import EntityRef, Mention
 from ..registry import Registry
 from ..slug import make_slug
 from . import lexicon as lx
-from ..gazetteer import is_place
 from .candidates import Piece, looks_like_acronym, pieces_of, sentence_starts
 from ..sentences import Sentence, split_paragraph
+from ..gazetteer import is_place
 
 _ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{1,11})\)")
 _VERBS = "|".join(sorted(lx.SPEECH_VERBS))

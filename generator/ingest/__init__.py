@@ -49,13 +49,13 @@ from functools import lru_cache
 
 from ..errors import NoHeadlineError, SeedError
 from ..model import Article, Removed, Subheading
+from ..gazetteer import is_known_place
 from .dates import PUBLISHED, UNLABELLED, FoundDate, starts_with_label
 from .captions import is_photo_credit, read_caption
 from .header import DATE_HINT, LOOKAHEAD, Header, merge, meta_of, parse_header
 from .junk import classify, line_rule, mark_author_bios
 from .locate import Located, find_article, shapes_of
 from .meta import WIRE_AGENCIES, place_name, read_meta_line
-from ..gazetteer import is_known_place
 from .published import (
     copyright_year, dates_near_header, fill_years, inferences, is_meta, is_strict_meta, resolve_dates,
     with_first_published,
@@ -113,10 +113,8 @@ def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> A
         for line, text in sorted(headings.items())
     )
     year = copyright_year(lines)
-    published, updated = resolve_dates(with_first_published(fill_years(header.meta.dates or [], year), lines))
-    if published is None:
-        near = fill_years(dates_near_header(lines, located, head), year)
-        published, updated = resolve_dates(with_first_published(near, lines))
+    dates = fill_years(header.meta.dates or [], year) or fill_years(dates_near_header(lines, located, head), year)
+    published, updated = resolve_dates(with_first_published(dates, lines))
     if published is None and overrides is not None and overrides.published is not None:
         published = FoundDate(0, 0, overrides.published, PUBLISHED)  # the seed has none: the sidecar's
     if published is None:

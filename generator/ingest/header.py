@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 
 from ..errors import NoHeadlineError, SeedError
 from ..model import Removed
+from ..gazetteer import is_known_place
 from .dates import DateError, dates_in, starts_with_label
 from .junk import MAX_BLOCK_HEADLINES, classify, is_headline_like, is_recommendation_marker, line_rule
-from ..gazetteer import is_known_place
 from .meta import Meta, is_outlet, is_role, place_name, read_meta_line, unlabelled_byline
 from .captions import MEDIA_CAPTION, MEDIA_SOURCE, credit_below, is_photo_credit, read_caption
 from .sidecar import hint

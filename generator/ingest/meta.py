@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..gazetteer import is_known_place
 from .dates import FoundDate, find_dates
 from .inline import plain
 from .names import (  # re-exported: the header and tests read names through this module too
@@ -27,7 +28,6 @@ from .names import (  # re-exported: the header and tests read names through thi
     place_name, split_name_and_place, split_names,
 )
 from .names import HANDLE, NAME_SPLIT, OUTLET_WORDS, PERSON_JOBS, name_text, valid_name, without_outlet
-from ..gazetteer import is_known_place
 
 _READING_TIME = re.compile(
     r"\b(?P<a>\d{1,3})\s*-?\s*(?:minutes?|mins?)\.?\s+read\b"

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .inline import plain
 from ..gazetteer import is_known_place
+from .inline import plain
 
 NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", re.I)
 _NAME_WORD = re.compile(
