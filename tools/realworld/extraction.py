@@ -29,6 +29,7 @@ from generator.ingest import ingest
 from generator.registry import load_registry
 from tools.evaluate import Score, multiset, norm, score_entities, speaker_names
 
+from .corpus import load_pages
 from .evaluate import HALVES, ROOT, half_of
 
 GOLD = ROOT / "extraction"
@@ -94,7 +95,7 @@ def _score(briefing, gold: dict, scores: dict[str, Score], quotes: Quotes, label
 def evaluate(gold_dir: Path = GOLD) -> dict[tuple[str, str], tuple[dict[str, Score], Quotes]]:
     """(half, reading) → (scores per field, quotes)."""
     registry, _ = load_registry(REPO / "registry", REPO)
-    sites = {p["id"]: p["site"] for p in yaml.safe_load((ROOT / "pages.yml").read_text(encoding="utf-8"))["pages"]}
+    sites = {p["id"]: p["site"] for p in load_pages()}
     out: dict[tuple[str, str], tuple[dict[str, Score], Quotes]] = {}
     for path in sorted(gold_dir.glob("*.yml")):
         gold = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -107,11 +108,10 @@ def evaluate(gold_dir: Path = GOLD) -> dict[tuple[str, str], tuple[dict[str, Sco
             try:
                 article = ingest(data, name)
             except InputError as error:  # a refused seed: every gold item is missed
-                article = None
                 scores["entities"].add(Score(0, 0, len(gold.get("entities") or []), [f"refused: {error}"]), path.stem)
                 quotes.total += len(gold.get("quotes") or [])
                 quotes.missing += len(gold.get("quotes") or [])
-            if article is not None:
+            else:
                 _score(extract(article, registry), gold, scores, quotes, path.stem)
     return out
 
