@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..gazetteer import is_place
+from ..gazetteer import is_known_place, is_place
 from . import lexicon as lx
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -26,12 +26,15 @@ CANDIDATE = re.compile(rf"{_NAME}(?:[ \t]+(?:(?:{_CONNECTOR})[ \t]+){{0,2}}{_NAM
 _TOKEN = re.compile(r"\S+")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9]s?\Z")
 _POSSESSIVE = ("'s", "’s")
+_PLURAL_POSSESSIVE = ("s'", "s’")
+"""'Fox News’ Bill O’Reilly': a plural's possessive ends the name before it too."""
 _OPENERS = "\"“‘'([—–-"
 _LOWER_TITLES = frozenset(w.lower() for w in lx.TITLE_HEADS if len(w) > 3) | lx.ROLE_NOUNS
 _HYPHEN_SUFFIX = re.compile(
     r"(.+?)-(based|born|headquartered|led|backed|owned|listed|registered|made|funded|run|bound|linked"
     r"|focused|era|style|controlled|affiliated|aligned|sponsored|dominated|centric|wide)\Z")
 """Adjective-forming suffixes ("London-based"), not the lower-case half of a given name ("Wei-ming")."""
+_LOWER_TAIL = re.compile(r"-[a-z]+\Z")
 _PLACE_SUFFIXES = ("based", "born", "headquartered")
 """'Bengaluru-based': the name before the suffix is a place of its own."""
 _BARE_HONORIFICS = frozenset(w.rstrip(".") for w in lx.HONORIFICS)
@@ -102,9 +105,16 @@ def pieces_of(paragraph: int, text: str, covered, starts: set[int], absorbed: li
 
 def _split_hyphen_suffixes(tokens):
     """ "New York-based Clearwater Partners" is two names: a word with an adjective suffix
-    ("-based", "-led") ends the name it is in; (run, type hint of that name) pairs."""
+    ("-based", "-led") ends the name it is in; (run, type hint of that name) pairs. A word
+    whose last part is lower case ("Republican-drafted", "HomeKit-ready", "A-list") is an
+    adjective or a common noun when it opens a run; after a name it is a given name's
+    second half ("Kim Jong-un")."""
     runs, current = [], []
     for start, end, word in tokens:
+        if (_LOWER_TAIL.search(word) and not _HYPHEN_SUFFIX.match(word)
+                and all(w in lx.NAME_CONNECTORS or _is_filler(w) for _, _, w in current)):
+            current = []
+            continue
         match = _HYPHEN_SUFFIX.match(word)
         if match and match.group(1)[:1].isupper() and "-" not in match.group(1):
             head = match.group(1)
@@ -170,8 +180,9 @@ def _cut(tokens, covered):
                 groups.append((current, start))
             current = []
             continue
-        if word.endswith(_POSSESSIVE):
-            current.append((start, end - 2, word[:-2]))
+        if word.endswith(_POSSESSIVE) or word.endswith(_PLURAL_POSSESSIVE):
+            cut = 2 if word.endswith(_POSSESSIVE) else 1
+            current.append((start, end - cut, word[:-cut]))
             groups.append((current, None))
             current = []
             continue
@@ -219,7 +230,9 @@ def _make_piece(paragraph, text, tokens, starts) -> Piece | None:
                       or len(tokens) > 1 and tokens[-1][2] in lx.DEMONYMS
                       or len(tokens) > 2 and tokens[-1][2].rstrip(",") in lx.POSTNOMINALS):
         tokens = tokens[:-1]
-    if not tokens:
+    if tokens and tokens[0][0] in starts and _opens_with_gerund(tokens):
+        return _make_piece(paragraph, text, tokens[1:], starts)  # "Citing the Global Fire …"
+    if not tokens or _is_shouted(tokens):
         return None
     words = [t[2] for t in tokens]
     start, end = tokens[0][0], tokens[-1][1]
@@ -250,6 +263,22 @@ def _take_institution_tail(piece: Piece, text: str) -> None:
         piece.type_hint = "organisation"
 
 
+def _opens_with_gerund(tokens) -> bool:
+    """ "Citing the …", "Working on …": a sentence opening with a verb's -ing form and its
+    object, capitalised only because it starts the sentence. Alone, such a word may be a name
+    ("Gosling said")."""
+    word = tokens[0][2]
+    return (len(tokens) > 1 and tokens[1][2] in lx.NAME_CONNECTORS and len(word) > 5 and word.endswith("ing")
+            and word[1:].islower() and not is_known_place(word))
+
+
+def _is_shouted(tokens) -> bool:
+    """ "BEACH BABE", "SO WHAT IS THE POINT": a run of words in capitals is a caption or a
+    display line, not a name (acronyms are short, and seldom come several in a row)."""
+    words = [t[2] for t in tokens]
+    return len(words) > 1 and all(w.isupper() for w in words) and any(len(w) >= 5 for w in words)
+
+
 def _demonym_institution(words: list[str]) -> bool:
     """ "European Union", "Arab League": a nationality word and an institution word make a name."""
     return len(words) > 1 and words[0] in lx.DEMONYMS and words[-1] in lx.ORG_WORDS
@@ -260,8 +289,14 @@ def _is_filler(word: str) -> bool:
             (word in lx.MONTHS and word != "May"))
 
 
+def _is_demonym(word: str) -> bool:
+    """ "Iranian", "Iranians", "African-American", "Afro-Americans": a nationality or group word."""
+    last = word.rsplit("-", 1)[-1]
+    return last in lx.DEMONYMS or (last.endswith("s") and last[:-1] in lx.DEMONYMS)
+
+
 def _is_non_name(word: str) -> bool:
-    return (bool(_PARTY_STATE.match(word)) or word in lx.DEMONYMS or word in lx.TITLE_HEADS or word in lx.TITLE_MODIFIERS or
+    return (bool(_PARTY_STATE.match(word)) or _is_demonym(word) or word in lx.TITLE_HEADS or word in lx.TITLE_MODIFIERS or
             word in lx.NON_ENTITY_ACRONYMS or word in lx.MONTHS or word in lx.HONORIFICS or
             word in lx.NAME_CONNECTORS or len(word) < 2)
 
