@@ -39,3 +39,34 @@ def test_a_sentence_opening_gerund_is_not_part_of_the_name_after_it():
     assert "Royal Society of Chemistry" in found
     assert not any(name.startswith("Quoting") for name in found)
     assert "Gosling" in found  # alone, a word ending in -ing may be a name
+
+
+def test_and_joins_an_institution_whose_first_words_open_its_name():
+    found = names("The National Maritime and Coastal Authority said the Federal Rail and Transit "
+                  "Commission agreed. Wen Bo and National Grain Bureau staff met.")
+    assert found.get("National Maritime and Coastal Authority") == "organisation"
+    assert "Federal Rail and Transit Commission" in found
+    assert "Wen Bo" in found and not any(name.startswith("Wen Bo and") for name in found)
+
+
+def test_on_joins_a_topic_only_after_an_institution_or_forum_word():
+    found = names("The Panel on Ocean Acidification met the Council on Arctic Affairs in Oslo on Friday.",
+                  "She flew to Lisbon on TP1352 and met Lars Berg on Tuesday.")
+    assert {"Panel on Ocean Acidification", "Council on Arctic Affairs"} <= set(found)
+    assert not any(" on " in name for name in found if not name.startswith(("Panel", "Council")))
+
+
+def test_a_spokesman_speaks_for_the_organisation_named_before_him():
+    briefing = run('A Harbour Rail spokesman said: "Services will resume on Monday."',
+                   '"We apologise," a Northway Water spokeswoman said.')
+    assert [q.speaker_name for q in briefing.quotes] == ["Harbour Rail", "Northway Water"]
+
+
+def test_a_place_is_never_a_speaker():
+    briefing = run('"We will respond," Canada said on Monday.', '"It is over," said Ruth Amsel.')
+    assert [q.speaker_name for q in briefing.quotes] == [None, "Ruth Amsel"]
+
+
+def test_a_capital_inside_one_word_marks_a_brand_speaker_not_a_person():
+    found = names('"Launches resume in May," BlueOrbit said.', '"No comment," McAllister said.')
+    assert found == {"BlueOrbit": "organisation", "McAllister": "person"}

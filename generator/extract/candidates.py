@@ -202,17 +202,24 @@ def _split_connectors(tokens):
             # name; "Greece and Malta", "Germany and Siemens Energy" are two.
             left = [t[2] for t in tokens[:i] if t[2] not in ("the", "The")]
             right = [t[2] for t in tokens[i + 1:]]
-            of_complement = "of" in left and any(w in lx.ORG_WORDS for w in left[:left.index("of")])
-            compound = (len(left) == 1 and right[0] != "the" and right[-1] in lx.ORG_WORDS
-                        and not is_place(" ".join(left)) and not any(w in lx.DEMONYMS for w in left))
+            joint = next((w for w in left if w in ("of", "for")), None)
+            of_complement = (joint is not None and right[0] != "the"
+                             and any(w in lx.ORG_WORDS for w in left[:left.index(joint)]))
+            # "National Oceanic and Atmospheric Administration"; "Li Qiang and National People's
+            # Congress" is two names: the words before "and" open an institution's name.
+            compound = ((len(left) == 1 or left[0] in lx.TITLE_MODIFIERS and len(left) <= 3
+                         and left[-1] not in lx.ORG_WORDS)
+                        and right[0] != "the" and right[-1] in lx.ORG_WORDS and not is_place(" ".join(left))
+                        and not any(w in lx.DEMONYMS or is_place(w) for w in left))
             if not (of_complement or compound):
                 return [tokens[:i], *_split_connectors(tokens[i + 1:])]
             continue
         if 0 < i < len(tokens) - 1 and word in ("of", "for", "on"):
             left = [t[2] for t in tokens[:i]]
             right = [t[2] for t in tokens[i + 1:]]
-            if word == "on":
-                joined = right[-1] not in lx.PLACE_WORDS
+            if word == "on":  # "Council on Foreign Relations", not "Glasgow on BA1478"
+                joined = (left[-1] in lx.TOPIC_HEADS and right[-1] not in lx.PLACE_WORDS
+                          and not is_place(" ".join(right)))
             else:  # "Secretary of State", "Bank of England", "Strait of Hormuz"
                 joined = (left[-1].rstrip(".") in lx.TITLE_HEADS or left[-1] in lx.TITLE_MODIFIERS
                           or any(w in lx.ORG_WORDS or w in lx.PLACE_WORDS for w in left))

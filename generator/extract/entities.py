@@ -26,6 +26,9 @@ _SPEAKS_AFTER = re.compile(rf",?\s+(?:{_VERBS})\b|,[^,.\"“”]{{1,80}},\s+(?:{
 _SPEAKS_BEFORE = re.compile(rf"\b(?:{_VERBS})\s+$")
 _SAYS_IT = re.compile(rf",?\s+(?:{_VERBS})\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?(?:it|its)\b")
 """'Formosa Semiconductor said on Thursday it would build': a speaker that calls itself "it"."""
+_BRAND_CAPITALS = re.compile(r"(?!Mc|Mac|O'|O’|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]+[A-Z]")
+"""'SpaceX', 'YouTube', 'BlackRock': a capital inside one word marks a brand, not a surname
+('McCann', 'DeSantis', 'O'Brien' keep theirs after a prefix)."""
 _PARTICLES = lx.NAME_CONNECTORS - {"of", "for", "on", "the", "&"}
 """Lower-case words inside a person's name ("Pieter de Vries", "Ludwig van Beethoven")."""
 _LOWER_WORD_AFTER = re.compile(r" [a-z]{3,}")
@@ -186,7 +189,9 @@ class _Resolver:
         """ "Coastal Air said it was disappointed": a speaker that refers to itself as "it" is
         an organisation; any other named speaker is a person."""
         text = self.paragraphs[piece.paragraph]
-        return "organisation" if _SAYS_IT.match(text, piece.end) else "person"
+        if _SAYS_IT.match(text, piece.end) or (len(piece.words) == 1 and _BRAND_CAPITALS.match(piece.text)):
+            return "organisation"
+        return "person"
 
     def _learn_surnames(self, pieces: list[Piece]) -> None:
         """A person's last name stands for them once the full name is in the article."""

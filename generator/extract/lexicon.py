@@ -128,6 +128,10 @@ MOTION_VERBS = _words("""
 Smith")."""
 """Lower-case words after which a bare name is most likely a place ("met in Beijing")."""
 
+TOPIC_HEADS = ORG_WORDS | _words("Panel Forum Conference Convention Summit Dialogue Subcommittee Taskforce")
+"""Words after which "on" joins a topic to a name ("Panel on Climate Change", "Council on
+Foreign Relations"); after any other word "on" ends the name ("Glasgow on Friday")."""
+
 NAME_CONNECTORS = _words("of for on the de der den da di del van von bin bint al la le du y & es do dos das")
 """Lower-case words that may join the capitalised words of one name ("Bank of the West")."""
 

@@ -40,6 +40,8 @@ _DOCUMENT_BY = re.compile(
     r"\s*(?:a|an|the|its|his|her|their)\s+(?:[a-z-]+\s+)?(?:report|statement|study|survey|analysis|filing|"
     r"letter|post|release|note|document|paper|memo|email|interview|video|speech|ruling|judgment)\s+"
     r"(?:by|from|of)\s+(?:the\s+)?")
+_VOICE_OF = re.compile(r"\s+(?:spokes(?:man|woman|person)|representative|statement|press office)\s*\Z")
+"""'the Acme spokesman said': words spoken for an organisation are the organisation's."""
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z0-9&]{1,11}\)\Z")
 _TERM_WORDS = 5
 """A quotation this short is a term or scare quote unless the sentence attributes speech."""
@@ -200,6 +202,12 @@ def _speaker_before(text: str, pos: int, lower: int, ctx: _Context, paragraph: i
     found = ctx.mention_ending(paragraph, end)
     if found and ctx.type_of(found[0]) == "person":
         return "entity", found[0]
+    voice = _VOICE_OF.search(text, lower, end)
+    if voice and not found:  # "A British Airways spokesman said": the organisation speaks
+        found = ctx.mention_ending(paragraph, voice.start())
+        if found and ctx.type_of(found[0]) in ("organisation", "other"):
+            return "entity", found[0]
+        found = None
     subject = _appositive_subject(text, lower, end, ctx, paragraph)
     if subject:
         return "entity", subject
@@ -367,7 +375,8 @@ def _speaker_of(text, span, sentence, spans, number, ctx, quoted, by_paragraph, 
     if not found:
         found = _attribution(text, max(sentence.start, prev), span.start, ctx, index, last=True)
     if found:
-        return _resolve(*found, ctx, index, span.start, quoted)
+        speaker = _resolve(*found, ctx, index, span.start, quoted)
+        return None if speaker and ctx.type_of(speaker) == "place" else speaker
     if text[max(sentence.start, prev):span.start].strip():
         return None
     if carried and number:
