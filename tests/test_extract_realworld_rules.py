@@ -70,3 +70,40 @@ def test_a_place_is_never_a_speaker():
 def test_a_capital_inside_one_word_marks_a_brand_speaker_not_a_person():
     found = names('"Launches resume in May," BlueOrbit said.', '"No comment," McAllister said.')
     assert found == {"BlueOrbit": "organisation", "McAllister": "person"}
+
+
+def dated(published, sentence):
+    from generator.extract.dates import DateResolver
+    return [(sentence[a:b], r.label(), r.precision) for a, b, r in DateResolver(published).scan(sentence, sentence)]
+
+
+def test_holidays_of_fixed_date_and_thanksgiving_take_the_year_the_tense_picks():
+    from datetime import date
+    assert dated(date(2019, 12, 30), "Flights were cancelled on Christmas Day.")[0][1] == "2019-12-25"
+    assert dated(date(2019, 12, 20), "The shops will close on Christmas Eve.")[0][1] == "2019-12-24"
+    assert dated(date(2021, 12, 1), "Sales rose after Thanksgiving.")[0][1] == "2021-11-25"
+    assert dated(date(2022, 10, 2), "The parade returns on Thanksgiving Day.")[0][1] == "2022-11-24"
+    assert dated(date(2018, 3, 1), "It opened on Halloween 2016.")[0][1] == "2016-10-31"
+
+
+def test_a_year_as_a_modifier_is_a_date():
+    from datetime import date
+    assert [d[1] for d in dated(date(2020, 5, 1), "She cited a 2009 report and his 2012 memo.")] == ["2009", "2012"]
+
+
+def test_a_gap_after_another_event_is_not_counted_from_publication():
+    from datetime import date
+    assert dated(date(2020, 5, 1), "Hours after the fire, four months after the flood, crews left.") == []
+    assert dated(date(2020, 5, 1), "It comes days after the two leaders met.")[0][1:] == ("2020-04", "month")
+
+
+def test_an_anaphor_counts_from_a_written_date_not_from_today():
+    from datetime import date
+    found = dated(date(2014, 12, 29), "The law passed in 1986. Critics today say it failed, almost 30 years later.")
+    assert ("30 years later", "2044", "year") not in found
+
+
+def test_rumoured_and_likely_to_look_ahead():
+    from datetime import date
+    assert dated(date(2017, 1, 18), "The device is rumored to launch in March.")[0][1] == "2017-03"
+    assert dated(date(2017, 1, 18), "The vote is likely to be held in March.")[0][1] == "2017-03"

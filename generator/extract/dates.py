@@ -54,7 +54,10 @@ _PATTERNS = [
     ("mod_year", rf"{_PRE}{_I}(?P<ymod>early|mid|late|the end of|the beginning of|the start of|earlier in|later in)"
                  rf")[\s-]+{_YEAR}"),
     ("year", rf"{_I}(?:in|since|by|until|till|from|through|during|before|after|of|the|and|to|or|between|"
-             rf"around|as of|early as|as late as)\s+){_YEAR}(?!\s*(?:%|per\s?cent|-\d|–\d))"),
+             rf"around|as of|early as|as late as|a|an|his|her|its|their)\s+){_YEAR}(?!\s*(?:%|per\s?cent|-\d|–\d))"),
+    # Days named after a fixed date, and Thanksgiving (the fourth Thursday of November in the US).
+    ("holiday", rf"{_PRE}(?P<holiday>Christmas\s+(?:Day|Eve)|New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day|"
+                rf"Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?)(?:,?\s+{_YEAR})?(?!\w)"),
     ("ago", rf"{_I}(?P<n>{_NUM})\s+(?P<unit>{_UNIT}|hour|minute)s?\s+ago)"),
     ("gap", rf"{_I}(?:just\s+|only\s+|barely\s+|a\s+few\s+|few\s+)?(?P<gunit>hours|days|weeks|months)\s+"
             rf"(?P<dir>after|before))"),
@@ -75,13 +78,14 @@ _TRIGGER = re.compile(r"[A-Za-z]+|\d+")
 _TRIGGER_WORDS = frozenset([*lx.MONTHS, *(w for w in lx.WEEKDAYS if w.endswith("day")),
                             *(w.capitalize() for w in ("today", "yesterday", "tomorrow", "tonight", "last", "this")),
                             "today", "yesterday", "tomorrow", "tonight", "night", "morning", "day", "days",
-                            "week", "weeks", "month", "months", "year", "years", "hours", "ago", "weekend"])
+                            "week", "weeks", "month", "months", "year", "years", "hours", "ago", "weekend", "Christmas", "New", "Boxing",
+                            "Halloween", "Valentine", "Thanksgiving"])
 """Words without which no date expression can occur: only around these is the pattern tried."""
 _LEAD_WORDS = frozenset("""
     on in since by from until till during before after as of early mid late the end beginning start
     middle earlier later last next this coming past a an one two three four five six seven eight nine
     ten eleven twelve few couple several just only barely that same following previous preceding
-    between and to or around through over at""".split()) | {w.lower() for w in lx.WEEKDAYS}
+    between and to or around through over at his her its their""".split()) | {w.lower() for w in lx.WEEKDAYS}
 """Words that can open a date expression before its trigger word ("in", "the end of", "a few")."""
 _OPENING = "\"“‘'(["
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -158,12 +162,16 @@ class DateResolver:
                 continue
             if kind not in _RELATIVE and kind != "anaphor":
                 sentence_ref = resolved  # "In 2019, … on March 3": that year's
-            for precision in _COARSER[resolved.precision]:
-                self.refs[precision] = resolved
+            if kind not in _FROM_NOW:
+                for precision in _COARSER[resolved.precision]:
+                    self.refs[precision] = resolved
             found.append((match.start(), match.end(), resolved))
         return found
 
 
+_FROM_NOW = {"deictic", "ago", "gap", "rel_unit"}
+"""Kinds counted from the time of writing: "today … almost 30 years later" does not count from
+today, so these are no reference for the anaphora that follow."""
 _COARSER = {"day": ("day", "month", "year"), "month": ("month", "year"), "year": ("year",)}
 """A day is also the reference for "that month" and "that year"; a month for "that year"."""
 
@@ -218,6 +226,8 @@ def _resolve(kind, m, ctx: _Context) -> _Resolution | None:
         ahead = _looks_ahead(m, ctx, month, day)  # a deadline counts from publication, not from the year before
         year = (not ahead and ctx.year_for(month)) or _year_of(published, month, day, ahead)
         return _Resolution(date(year, month, day), "day")
+    if kind == "holiday":
+        return _holiday(m, ctx)
     if kind in ("mod_year", "year"):
         return _Resolution(date(int(m.group("year")), 1, 1), "year", kind == "mod_year")
     if kind == "weekday":
@@ -233,6 +243,36 @@ def _resolve(kind, m, ctx: _Context) -> _Resolution | None:
     if kind == "weekend":
         return _weekend(m, published, ctx.future)
     return _relative_unit(m, published)
+
+
+_HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+             "new year's eve": (12, 31), "boxing day": (12, 26), "halloween": (10, 31),
+             "valentine's day": (2, 14)}
+
+
+def _holiday(m, ctx: _Context) -> _Resolution:
+    """ "on Christmas Day", "after Thanksgiving": the holiday's date in the year the tense picks,
+    like any day and month without a year."""
+    name = " ".join(m.group("holiday").replace("’", "'").lower().split())
+    on = _thanksgiving if name.startswith("thanksgiving") else (lambda y: date(y, *_HOLIDAYS[name]))
+    if m.group("year"):
+        return _Resolution(on(int(m.group("year"))), "day")
+    this_year = on(ctx.published.year)
+    ahead = _looks_ahead(m, ctx, this_year.month, this_year.day)
+    year = not ahead and ctx.year_for(this_year.month)
+    if not year:
+        year = ctx.published.year
+        if ahead and this_year < ctx.published:
+            year += 1
+        elif not ahead and this_year > ctx.published:
+            year -= 1
+    return _Resolution(on(year), "day")
+
+
+def _thanksgiving(year: int) -> date:
+    """The fourth Thursday of November."""
+    first = date(year, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
 
 
 def _weekend(m, published: date, future: bool) -> _Resolution:
@@ -339,10 +379,16 @@ def _ago(m, published: date) -> _Resolution | None:
     return _Resolution(published - relativedelta(years=n), "year", vague)
 
 
-def _gap(m, published: date) -> _Resolution:
+_COUNTED = re.compile(rf"\b{_NUM}\s+\Z", re.I)
+
+
+def _gap(m, published: date) -> _Resolution | None:
     """ "days after X met": X happened shortly before the time of writing (or after it, for
     "days before"); only the month can be told, and only approximately."""
-    size = {"hours": 0, "days": 3, "weeks": 14, "months": 60}[m.group("gunit").lower()]
+    unit = m.group("gunit").lower()
+    if unit == "hours" or _COUNTED.search(m.string, max(0, m.start() - 12), m.start()):
+        return None  # "four months after the fire", "hours after the attack": after that event, not now
+    size = {"days": 3, "weeks": 14, "months": 60}[unit]
     sign = -1 if m.group("dir").lower() == "after" else 1
     day = published + timedelta(days=sign * size)
     return _Resolution(day, "day" if size == 0 else "month", True)

@@ -9,7 +9,8 @@ import re
 from . import lexicon as lx
 
 _FUTURE = re.compile(r"\b(?:will|would|shall|is due|are due|due to|is set to|are set to|scheduled|upcoming|"
-                     r"expected to|until|till|plans to|planning to|intends to|aims to|hopes to|"
+                     r"expected to|until|till|plans to|planning to|intends to|aims to|hopes to|hoping to|likely to|"
+                     r"going to|poised to|slated to|rumou?red to|supposed to|"
                      r"(?<!the\s)(?<!a\s)needs?|is to|are to)\b|'ll\b|’ll\b")
 """Words that put the clause they are in into the future: a bare date there is the next one."""
 _CLAUSE_BREAK = re.compile(r"[,;:—–()]|\b(?:and|but|after|before|because|when|while|which|who|whose|that|"
