@@ -76,7 +76,8 @@ def make_parser() -> argparse.ArgumentParser:
         "entities", help="list the entities found in the seeds, or with --unknown those the registry lacks",
         description="Ingest and extract every seed and list the entities found, most mentioned first, with "
                     "their type, number of mentions and number of briefings. With --unknown, only names the "
-                    "registry does not know: candidates to add under registry/<type>/<id>.yml.")
+                    "registry does not know: candidates to add under registry/<type>/<id>.yml, or to steer "
+                    "in registry/steering.yml (not an entity, its type, the same as another name).")
     _add_input_options(entities, annotations=False)
     entities.add_argument("--unknown", action="store_true", help="only names that are not in the registry")
     entities.add_argument("--min", type=int, default=1, metavar="N",

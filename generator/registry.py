@@ -19,6 +19,7 @@ from . import safeyaml
 from .entitytypes import NAMES
 from .errors import RegistryError
 from .inputfiles import decode_utf8, read_input_file
+from .steering import FILE_NAME as STEERING_FILE, Steering, key as steering_key, parse_steering
 
 ENTITY_TYPES = NAMES
 """Entity types (entitytypes.py), also the names of the registry's sub-folders."""
@@ -70,7 +71,9 @@ def surface_variants(surface: str) -> set[str]:
 class Registry:
     """Entities by id, with one precompiled pattern that finds every alias in a text."""
 
-    def __init__(self, entities=()):
+    def __init__(self, entities=(), steering: Steering | None = None):
+        self.steering = steering or Steering()
+        """Maintainers' corrections to the entities extraction finds (registry/steering.yml)."""
         self.entities: dict[str, Entity] = {}
         self.by_surface: dict[str, str] = {}
         """Exact surface form (name, alias or dot-less variant) → entity id."""
@@ -296,7 +299,7 @@ def load_registry(root: Path, relative_to: Path | None = None) -> tuple[Registry
     if not root.is_dir():
         return Registry(), []
     for path in sorted(p for p in root.rglob("*") if p.suffix in (".yml", ".yaml")
-                       and (p.is_file() or p.is_symlink())):
+                       and (p.is_file() or p.is_symlink()) and p != root / STEERING_FILE):
         name = path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
         try:  # a symbolic link (to /etc/passwd, ../.env) or an oversized file is refused unread
             text = decode_utf8(read_input_file(path, name, RegistryError, safeyaml.MAX_BYTES), name, RegistryError)
@@ -313,4 +316,29 @@ def load_registry(root: Path, relative_to: Path | None = None) -> tuple[Registry
         if entity:
             entities.append(entity)
     registry, clashes = build_registry(entities)
-    return registry, sorted(errors + clashes, key=RegistryError.sort_key)
+    steering, problems = _load_steering(root / STEERING_FILE, base, registry)
+    registry.steering = steering
+    return registry, sorted(errors + clashes + problems, key=RegistryError.sort_key)
+
+
+def _load_steering(path: Path, base: Path, registry: Registry) -> tuple[Steering, list[RegistryError]]:
+    """registry/steering.yml, if there is one, less the entries that name a registry entity
+    (the entity's own file is where it is corrected)."""
+    if not (path.is_file() or path.is_symlink()):
+        return Steering(), []
+    name = path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
+    try:
+        text = decode_utf8(read_input_file(path, name, RegistryError, safeyaml.MAX_BYTES), name, RegistryError)
+    except RegistryError as exc:
+        return Steering(), [exc]
+    steering, errors = parse_steering(text, name)
+    known = {steering_key(surface) for surface in registry.by_surface}
+    clashes = sorted(n for n in steering.not_entities | set(steering.types) | set(steering.same_as) if n in known)
+    if clashes:
+        errors.append(RegistryError(name, 1, f"{', '.join(map(repr, clashes))} "
+                                    f"{'is a name' if len(clashes) == 1 else 'are names'} of the registry",
+                                    "correct a registry entity in its own file (its type, aliases), not here", col=1))
+        steering = Steering(steering.not_entities - set(clashes),
+                            {k: v for k, v in steering.types.items() if k not in clashes},
+                            {k: v for k, v in steering.same_as.items() if k not in clashes})
+    return steering, errors

@@ -19,7 +19,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 LAYERS = (
     # shared vocabulary and helpers every stage may use
     ("errors", "model", "mdtext", "slug", "safeyaml", "schemacheck", "inputfiles", "dates", "config",
-     "registry", "entitytypes", "sentences", "gazetteer"),
+     "registry", "steering", "entitytypes", "sentences", "gazetteer"),
     ("ingest",),
     ("extract",),
     ("perseed",),

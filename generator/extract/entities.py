@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..model import EntityRef, Mention
 from ..registry import Registry
+from ..steering import key as steering_key
 from ..slug import make_slug
 from . import lexicon as lx
 from .candidates import Piece, looks_like_acronym, pieces_of, sentence_starts
@@ -62,6 +63,21 @@ class EntityTable:
         entity.first = min(entity.first, (paragraph, start))
         self.by_paragraph.setdefault(paragraph, []).append((start, end, entity.id))
 
+    def remove(self, entity_id: str) -> None:
+        del self.entities[entity_id]
+        for paragraph, spans in self.by_paragraph.items():
+            spans[:] = [span for span in spans if span[2] != entity_id]
+
+    def merge(self, entity_id: str, into: Found) -> None:
+        """Every mention of ``entity_id`` becomes one of ``into`` (added if new)."""
+        found = self.entities.pop(entity_id)
+        target = self.entities.setdefault(into.id, into)
+        target.mentions += found.mentions
+        target.first = min(target.first, found.first)
+        target.role = target.role or found.role
+        for spans in self.by_paragraph.values():
+            spans[:] = [(s, e, target.id if i == entity_id else i) for s, e, i in spans]
+
     def within(self, paragraph: int, start: int, end: int) -> list[str]:
         """Ids mentioned inside [start, end) of a paragraph, in order, without repeats."""
         ids = []
@@ -109,9 +125,39 @@ def find_entities(paragraphs, sentences: list[Sentence], registry: Registry, dat
         table.add(Found(entity.id, entity.name, entity.type, role, True),
                   index, start, end, paragraphs[index][start:end])
     _Resolver(paragraphs, registry, table).resolve(pieces)
+    steer(table, registry)
     for spans in table.by_paragraph.values():
         spans.sort()
     return table
+
+
+def steer(table: EntityTable, registry: Registry) -> None:
+    """Apply the maintainers' steering (registry/steering.yml) to the entities the registry
+    lacks: drop the names that are not entities, give the listed ones their type, and fold a
+    name into the entity it is the same as."""
+    steering = registry.steering
+    if not (steering.not_entities or steering.types or steering.same_as):
+        return
+    for found in list(table.entities.values()):
+        if found.in_registry:
+            continue
+        name = steering_key(found.name)
+        if name in steering.not_entities:
+            table.remove(found.id)
+        elif name in steering.same_as:
+            table.merge(found.id, _entity_named(table, registry, steering.same_as[name]))
+        elif name in steering.types:
+            found.type = steering.types[name]
+
+
+def _entity_named(table: EntityTable, registry: Registry, name: str) -> Found:
+    """The entity ``name`` stands for: the registry's, one already in the article, or a new one."""
+    entity = registry.lookup(name)
+    if entity:
+        return table.entities.get(entity.id) or Found(entity.id, entity.name, entity.type, entity.role, True)
+    wanted = steering_key(name)
+    found = next((f for f in table.entities.values() if steering_key(f.name) == wanted), None)
+    return found or Found(make_slug(name, "entity"), name, registry.steering.types.get(wanted, "other"), None, False)
 
 
 def _registry_matches(text: str, registry: Registry) -> list[tuple[int, int, str]]:

@@ -43,10 +43,14 @@ def code_hash() -> str:
 
 
 def registry_hash(registry) -> str:
-    """Hash of the registry's entities (their dataclass reprs are deterministic)."""
+    """Hash of the registry's entities (their dataclass reprs are deterministic) and of its
+    steering (sorted, since a set's order changes from one process to the next)."""
     digest = hashlib.sha256()
     for entity_id in sorted(registry.entities):
         digest.update(repr(registry.entities[entity_id]).encode("utf-8", "surrogatepass") + b"\n")
+    steering = registry.steering
+    for part in (sorted(steering.not_entities), sorted(steering.types.items()), sorted(steering.same_as.items())):
+        digest.update(repr(part).encode("utf-8", "surrogatepass") + b"\n")
     return digest.hexdigest()
 
 
