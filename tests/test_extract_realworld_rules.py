@@ -107,3 +107,12 @@ def test_rumoured_and_likely_to_look_ahead():
     from datetime import date
     assert dated(date(2017, 1, 18), "The device is rumored to launch in March.")[0][1] == "2017-03"
     assert dated(date(2017, 1, 18), "The vote is likely to be held in March.")[0][1] == "2017-03"
+
+
+def test_a_lone_given_name_is_the_one_person_it_opens():
+    found = run("Marta Quiroga, a harbour pilot, said the channel was silting up.",
+                "Boston Harbor officials agreed. Marta said dredging would start soon, and Boston voted.")
+    by_name = {e.name: e for e in found.entities}
+    assert "Marta" not in by_name and len(by_name["Marta Quiroga"].mentions) == 2
+    assert "Boston" in by_name or "Boston Harbor" in by_name  # not folded into a person
+    assert all(e.type != "person" for name, e in by_name.items() if name.startswith("Boston"))

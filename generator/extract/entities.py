@@ -191,8 +191,10 @@ class _Resolver:
         for piece in sorted(pieces, key=lambda p: len(p.words) == 1):
             if piece.text in self.local:
                 self._add_existing(self.local[piece.text], piece)
-            elif piece.kind == "person" and not piece.role and piece.text in self.given:
-                self._add_existing(self.given[piece.text], piece)  # "Mr Harun" for Harun Iskandar
+            elif piece.text in self.given and (piece.kind == "person" and not piece.role
+                                               or piece.kind == "name" and self._given_name_of_person(piece)):
+                # "Mr Harun" for Harun Iskandar; "Jim" alone after Jim Cantrell, the one Jim here
+                self._add_existing(self.given[piece.text], piece)
             elif self._acronym_definition(piece):
                 continue
             elif self._expansion_of(piece):
@@ -269,6 +271,12 @@ class _Resolver:
                     self.local[short] = marker + next(iter(names))
         self.given = {first: "?" + next(iter(names)) for first, names in given.items() if len(names) == 1}
         """First names, for "Mr Harun" where the name is given name first and no surname."""
+
+    def _given_name_of_person(self, piece: Piece) -> bool:
+        """A lone word that opens exactly one name in the article, when that name is already a
+        person's: "Jim" after "Jim Cantrell said", but not "Boston" after "Boston Marathon"."""
+        entity = self.table.entities.get(make_slug(self.given[piece.text][1:], "entity"))
+        return entity is not None and entity.type == "person" and not is_place(piece.text)
 
     @staticmethod
     def _name_like_first(word: str) -> bool:
