@@ -116,3 +116,10 @@ def test_a_lone_given_name_is_the_one_person_it_opens():
     assert "Marta" not in by_name and len(by_name["Marta Quiroga"].mentions) == 2
     assert "Boston" in by_name or "Boston Harbor" in by_name  # not folded into a person
     assert all(e.type != "person" for name, e in by_name.items() if name.startswith("Boston"))
+
+
+def test_units_file_formats_and_common_technical_acronyms_are_not_entities():
+    found = names("The malware encrypts DOC, PNG and JPEG files under 20 MB, sent by SMS over USB, "
+                  "said Ines Varga of the NSA.")
+    assert not {"DOC", "PNG", "JPEG", "MB", "SMS", "USB"} & set(found)
+    assert "NSA" in found and "Ines Varga" in found
