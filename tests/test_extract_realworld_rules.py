@@ -123,3 +123,17 @@ def test_units_file_formats_and_common_technical_acronyms_are_not_entities():
                   "said Ines Varga of the NSA.")
     assert not {"DOC", "PNG", "JPEG", "MB", "SMS", "USB"} & set(found)
     assert "NSA" in found and "Ines Varga" in found
+
+
+def test_a_camel_case_brand_is_one_word_and_no_name_starts_inside_a_word():
+    found = names("The new iPad Mini runs tvOS apps, and eBay sells it; the 35A ruling stood.",
+                  "Mirela Costa said shipments grew.")
+    assert "iPad Mini" in found and "eBay" in found
+    assert not {"Pad Mini", "Pad", "OS", "Bay", "A"} & set(found)
+
+
+def test_a_speaker_named_before_tense_and_adverbs_is_still_the_speaker():
+    found = run("Oskar Lind met the envoy. His counterpart Hana Ruzicka had then said: “We will wait.”",
+                "Tomas Bek has also said: “Nothing is agreed.”")
+    assert [q.speaker_name for q in found.quotes] == ["Hana Ruzicka", "Tomas Bek"]
+    assert {e.name: e.type for e in found.entities}["Hana Ruzicka"] == "person"

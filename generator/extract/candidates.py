@@ -18,11 +18,12 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _TITLE_ABBREVIATIONS = "Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Supt|Insp|Det|Maj|Adm|Cmdr|Brig|Prof|Dr|Mr|Mrs|Ms|Rev|Hon|Pres"
 _PLACE_ABBREVIATIONS = "St|Mt|Ft"
 _NAME = (rf"(?:(?:{_TITLE_ABBREVIATIONS}|{_PLACE_ABBREVIATIONS})\.(?=[ \t][{_UPPER}])|[{_UPPER}]\.(?:[{_UPPER}]\.)*"
-         rf"|[{_UPPER}][\w'’&-]*)")
-"""A capitalised word, an initialism ("U.S."), or a title or place abbreviation with its dot
-("Sen. Warren", "St. Louis", "Mt. Kenya")."""
+         rf"|[{_UPPER}][\w'’&-]*|[a-z]{{1,4}}[{_UPPER}][a-z][\w'’&-]*)")
+"""A capitalised word, an initialism ("U.S."), a title or place abbreviation with its dot
+("Sen. Warren", "St. Louis", "Mt. Kenya"), or a brand's camel case ("iPhone", "eBay")."""
 _CONNECTOR = "|".join(sorted(lx.NAME_CONNECTORS | {"and"}))
-CANDIDATE = re.compile(rf"{_NAME}(?:[ \t]+(?:(?:{_CONNECTOR})[ \t]+){{0,2}}{_NAME})*")
+CANDIDATE = re.compile(rf"(?<![^\W_]){_NAME}(?:[ \t]+(?:(?:{_CONNECTOR})[ \t]+){{0,2}}{_NAME})*")
+"""A run of names, never starting inside a word ("OS" of "iOS", "Pad" of "iPad")."""
 _TOKEN = re.compile(r"\S+")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z0-9]s?\Z")
 _POSSESSIVE = ("'s", "’s")

@@ -40,6 +40,7 @@ _DOCUMENT_BY = re.compile(
     r"\s*(?:a|an|the|its|his|her|their)\s+(?:[a-z-]+\s+)?(?:report|statement|study|survey|analysis|filing|"
     r"letter|post|release|note|document|paper|memo|email|interview|video|speech|ruling|judgment)\s+"
     r"(?:by|from|of)\s+(?:the\s+)?")
+_AUXILIARY_TAIL = re.compile(r"(?:\s+(?:has|had|have|also|then|later|earlier|previously|once|would|will))+\Z")
 _VOICE_OF = re.compile(r"\s+(?:spokes(?:man|woman|person)|representative|statement|press office)\s*\Z")
 """'the Acme spokesman said': words spoken for an organisation are the organisation's."""
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z0-9&]{1,11}\)\Z")
@@ -191,6 +192,9 @@ def _speaker_before(text: str, pos: int, lower: int, ctx: _Context, paragraph: i
     end = pos
     while end > lower and text[end - 1] in " ,":
         end -= 1
+    auxiliary = _AUXILIARY_TAIL.search(text, lower, end)
+    if auxiliary:  # "Wang Yi had then said": the subject is before the tense and adverbs
+        end = auxiliary.start()
     tail = text[max(lower, end - 5):end].split()
     if tail and tail[-1] in lx.POSTNOMINALS:  # "Simon Agyeman KC, said"
         end = text.rindex(tail[-1], lower, end)
