@@ -137,3 +137,30 @@ def test_a_speaker_named_before_tense_and_adverbs_is_still_the_speaker():
                 "Tomas Bek has also said: “Nothing is agreed.”")
     assert [q.speaker_name for q in found.quotes] == ["Hana Ruzicka", "Tomas Bek"]
     assert {e.name: e.type for e in found.entities}["Hana Ruzicka"] == "person"
+
+
+def test_he_or_she_goes_to_the_nearest_person_the_article_shows_takes_that_pronoun():
+    found = run("Maren Holt runs the clinic, and her staff of nine keep it open at night.",
+                "Holt hired Dr Piotr Zalewski in May. “We could not cope alone,” she said.")
+    assert [q.speaker_name for q in found.quotes] == ["Maren Holt"]
+
+
+def test_a_pronoun_continues_the_subject_of_the_sentence_before_not_the_last_name_in_it():
+    found = run("Dario Venn said his film was finished.",
+                "Venn also confirms that Dr Ugo Brass punched him on set, but he laughs about it. "
+                "“It was a rite of passage,” he says.")
+    assert [q.speaker_name for q in found.quotes] == ["Dario Venn"]
+
+
+def test_a_pronoun_after_a_nameless_subject_is_no_evidence_for_the_name_in_the_sentence():
+    from generator.extract.pronouns import pronouns_of
+    from generator.sentences import split_article
+
+    paragraphs = ["The first lady said the election of Tom Reyes drained her husband's hope."]
+    start = paragraphs[0].index("Tom Reyes")
+    mentions = [(0, start, start + 9, "tom-reyes")]
+    sentences = split_article(paragraphs)
+    assert pronouns_of(paragraphs, sentences, mentions, lambda i: True, {}) == {}
+    paragraphs = ["Tom Reyes said his hope had drained away."]
+    assert pronouns_of(paragraphs, split_article(paragraphs), [(0, 0, 9, "tom-reyes")], lambda i: True, {}) \
+        == {"tom-reyes": "he"}

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..model import Quote
 from . import lexicon as lx
 from .entities import EntityTable
+from .pronouns import pronouns_of
 from ..sentences import Sentence
 
 _MARKS = re.compile(r"[“”\"]")
@@ -84,9 +85,12 @@ def quotation_spans(text: str, paragraph: int) -> list[_Span]:
 class _Context:
     """What the text has established so far: who spoke last, which persons were mentioned."""
 
-    def __init__(self, paragraphs, table: EntityTable):
+    def __init__(self, paragraphs, table: EntityTable, pronouns: dict[str, str] | None = None, sentences=()):
         self.paragraphs = paragraphs
+        self.sentences = sentences
         self.table = table
+        self.pronouns = pronouns or {}
+        """Person id → "he" or "she", where the article shows it (pronouns.py)."""
         self.last_thing_speaker: str | None = None
         self.last_person: tuple[str, int, int, int] | None = None
         """(id, paragraph, start, end): the last person quoted and the sentence they spoke in."""
@@ -147,16 +151,37 @@ class _Context:
                 return entity_id, p, s
         return None
 
-    def person_pronoun(self, paragraph: int, pos: int, quoted) -> str | None:
+    def takes(self, entity_id: str, pronoun: str) -> bool:
+        """The person may be "he" or "she": the article shows that one, or neither."""
+        return self.pronouns.get(entity_id, pronoun) == pronoun
+
+    def person_pronoun(self, paragraph: int, pos: int, quoted, pronoun: str) -> str | None:
         """ "Judge Carr said Holloway had …. "You were trusted," she told him": the person last
         named (Holloway) was only talked about in the last speaker's sentence; the pronoun
         continues the speaker, as news writing does."""
-        found = self.recent_at(paragraph, pos, lambda i: self.type_of(i) == "person", quoted)
+        found = self.recent_at(paragraph, pos, lambda i: self.type_of(i) == "person" and self.takes(i, pronoun),
+                               quoted)
         if found and self.last_person:
             speaker, p, start, end = self.last_person
-            if found[0] != speaker and found[1] == p and start <= found[2] < end:
+            if found[0] != speaker and found[1] == p and start <= found[2] < end and self.takes(speaker, pronoun):
                 return speaker
-        return found[0] if found else None
+        if found:
+            return self.subject_of_sentence(found, quoted, pronoun) or found[0]
+        return None
+
+    def subject_of_sentence(self, found: tuple[str, int, int], quoted, pronoun: str) -> str | None:
+        """ "Gosling confirms that Ford punched him, but he downplays it. "It was a rite of
+        passage," he says": a pronoun continues the person who opens the sentence before it
+        (its subject), not the one named last in it."""
+        _, paragraph, pos = found
+        sentence = next((s for s in self.sentences if s.paragraph == paragraph and s.start <= pos < s.end), None)
+        if sentence is None:
+            return None
+        for p, s, _, entity_id in self.mentions:
+            if (p == paragraph and sentence.start <= s < pos and self.type_of(entity_id) == "person"
+                    and not any(q.start <= s < q.end for q in quoted.get(p, ()))):
+                return entity_id if s - sentence.start <= 40 and self.pronouns.get(entity_id) == pronoun else None
+        return None
 
 
 def _resolve(kind: str, value: str, ctx: _Context, paragraph: int, pos: int, quoted) -> str | None:
@@ -166,8 +191,8 @@ def _resolve(kind: str, value: str, ctx: _Context, paragraph: int, pos: int, quo
         word = value.lower()
         if word in ("he", "she"):
             # A person, else a name the text never typed ("Janet Moss"), never a place or body.
-            return (ctx.person_pronoun(paragraph, pos, quoted)
-                    or ctx.recent(paragraph, pos, lambda i: ctx.name_like(i), quoted))
+            return (ctx.person_pronoun(paragraph, pos, quoted, word)
+                    or ctx.recent(paragraph, pos, lambda i: ctx.name_like(i) and ctx.takes(i, word), quoted))
         if word == "it":
             return ctx.last_thing_speaker or ctx.recent(
                 paragraph, pos, lambda i: ctx.type_of(i) == "organisation", quoted)
@@ -300,8 +325,10 @@ def _attribution(text: str, lower: int, upper: int, ctx: _Context, paragraph: in
 def find_quotes(paragraphs, sentences: list[Sentence], table: EntityTable):
     """(quotes, spans): the article's quotations in order, and every quotation span by paragraph
     (terms in quotation marks included), for rules that must know what is quoted."""
-    ctx = _Context(paragraphs, table)
     quoted = {i: quotation_spans(text, i) for i, text in enumerate(paragraphs)}
+    mentions = sorted((p, s, e, i) for p, spans in table.by_paragraph.items() for s, e, i in spans)
+    ctx = _Context(paragraphs, table, pronouns_of(paragraphs, sentences, mentions,
+                                                  lambda i: table.entities[i].type != "place", quoted), sentences)
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
