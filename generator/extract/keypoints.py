@@ -19,20 +19,48 @@ _DEPENDENT = re.compile(r"^(?:This|That|These|Those|It|Its|He|She|They|Their|His
                         r"However|Meanwhile|Such|So|Yet|Still|Here|There)\b")
 
 
+_CAPTION = re.compile(
+    r"\b(?:[Ii]n this (?:\w+ )?(?:photo|image|picture|frame|still)|(?:[Pp]hoto|[Ii]mage|[Pp]icture)s? "
+    r"(?:by|courtesy|credit|via)\b|(?:AP|AFP|Reuters|Getty|EPA|PA) (?:Photo|Images)\b|this (?:shot|photo|image|picture)\b"
+    r"|(?:is|are) (?:pictured|seen|shown|escorted)\b|(?:[Pp]ublished|[Uu]pdated):?\s+\w+\.? \d)"
+    r"|^(?:Left|Right|Top|Above|Below|Main|Pictured|File|Image|Photo|Credit)(?: (?:image|photo|picture))?:"
+    r"|^(?:[\w.'’-]+ ){1,6}(?:speaks|arrives|attends|waves|gestures|looks on|walks|poses|reacts|listens|smiles"
+    r"|delivers|testifies|signs|holds|stands|sits|greets|shakes)\b(?:(?!\b(?:said|says)\b).)*\Z")
+"""Photo captions and credits, which scrapers leave beside the lead: "In this image released by
+…", "… is escorted from …", "X speaks at a rally on Sept. 28" (a caption's present tense)."""
+_LEAD_WORDS = 20
+"""A lead paragraph has at least this many words; captions and teasers above it are shorter."""
+
+
 def select_key_points(sentences: list[Sentence], facts, quoted) -> list[KeyPoint]:
     """Up to MAX_POINTS sentences, in text order. ``facts`` maps a sentence to the number of
-    entities, dates and amounts in it; ``quoted`` maps a paragraph to its quotation spans."""
+    entities, dates and amounts in it; ``quoted`` maps a paragraph to its quotation spans.
+    The article's lead, its first paragraph of prose, opens them, never a caption or teaser."""
+    usable = [s for s in sentences if not _CAPTION.search(s.text)]
+    lead = _lead_paragraph(usable)
     scored = []
-    for rank, sentence in enumerate(sentences):
+    for rank, sentence in enumerate(usable):
         words = len(sentence.text.split())
         if not _MIN_WORDS <= words <= _MAX_WORDS or _DEPENDENT.match(sentence.text):
             continue
         if _quoted_share(sentence, quoted.get(sentence.paragraph, ())) > 0.4:
             continue
-        score = facts(sentence) + (3 if rank == 0 else 0) + 2.0 / (1 + sentence.paragraph)
+        if sentence.paragraph < lead:
+            continue  # above the lead: a teaser, a caption, a label
+        opens_lead = sentence.paragraph == lead and not any(
+            s.paragraph == lead for s in usable[:rank])
+        score = facts(sentence) + (3 if opens_lead else 0) + 2.0 / (1 + sentence.paragraph - lead)
         scored.append((-score, rank, sentence))
     best = sorted(scored)[:MAX_POINTS]
     return [KeyPoint(s.text, s.paragraph) for _, _, s in sorted(best, key=lambda item: item[1])]
+
+
+def _lead_paragraph(sentences: list[Sentence]) -> int:
+    """The first paragraph long enough to be a lead (else the first paragraph there is)."""
+    words: dict[int, int] = {}
+    for sentence in sentences:
+        words[sentence.paragraph] = words.get(sentence.paragraph, 0) + len(sentence.text.split())
+    return next((p for p, n in words.items() if n >= _LEAD_WORDS), min(words, default=0))
 
 
 def _quoted_share(sentence: Sentence, spans) -> float:

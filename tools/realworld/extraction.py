@@ -30,7 +30,7 @@ from generator.registry import load_registry
 from tools.evaluate import Score, multiset, norm, score_entities, speaker_names
 
 from .corpus import load_pages
-from .evaluate import HALVES, ROOT, half_of
+from .evaluate import HALVES, ROOT, fold, half_of
 
 GOLD = ROOT / "extraction"
 REPO = ROOT.parents[1]
@@ -48,6 +48,26 @@ class Quotes:
     """Quotes found without a speaker where the gold has one, and gold quotes not found at all."""
     total: int = 0
     misses: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Glance:
+    """Briefings by where their "At a glance" box opens (issue 14: with the article's lead)."""
+
+    in_lead: int = 0
+    """The first key point is a sentence of the gold body's first two paragraphs."""
+    in_body: int = 0
+    """It is a sentence of the gold body at all (not a caption, teaser or page furniture)."""
+    total: int = 0
+
+    def add(self, briefing, page: dict) -> None:
+        if not briefing.key_points:
+            return
+        body = [fold(item["p"]) for item in page.get("body") or [] if "p" in item]
+        first = fold(briefing.key_points[0].text)
+        self.total += 1
+        self.in_body += any(first in paragraph for paragraph in body)
+        self.in_lead += any(first in paragraph for paragraph in body[:2])
 
 
 def clean_seed(gold: dict) -> bytes:
@@ -92,8 +112,8 @@ def _score(briefing, gold: dict, scores: dict[str, Score], quotes: Quotes, label
     score_quotes(briefing, gold.get("quotes") or [], gold.get("entities") or [], quotes, label)
 
 
-def evaluate(gold_dir: Path = GOLD) -> dict[tuple[str, str], tuple[dict[str, Score], Quotes]]:
-    """(half, reading) → (scores per field, quotes)."""
+def evaluate(gold_dir: Path = GOLD) -> dict[tuple[str, str], tuple[dict[str, Score], Quotes, Glance]]:
+    """(half, reading) → (scores per field, quotes, "At a glance" openings)."""
     registry, _ = load_registry(REPO / "registry", REPO)
     sites = {p["id"]: p["site"] for p in load_pages()}
     out: dict[tuple[str, str], tuple[dict[str, Score], Quotes]] = {}
@@ -102,7 +122,7 @@ def evaluate(gold_dir: Path = GOLD) -> dict[tuple[str, str], tuple[dict[str, Sco
         page = yaml.safe_load((ROOT / "gold" / path.name).read_text(encoding="utf-8"))
         half = half_of(sites[path.stem])
         for reading in READINGS:
-            scores, quotes = out.setdefault((half, reading), ({n: Score() for n in FIELDS}, Quotes()))
+            scores, quotes, glance = out.setdefault((half, reading), ({n: Score() for n in FIELDS}, Quotes(), Glance()))
             name = gold["source"] if reading == "scraped" else f"clean/{path.stem}.txt"
             data = (REPO / gold["source"]).read_bytes() if reading == "scraped" else clean_seed(page)
             try:
@@ -112,7 +132,9 @@ def evaluate(gold_dir: Path = GOLD) -> dict[tuple[str, str], tuple[dict[str, Sco
                 quotes.total += len(gold.get("quotes") or [])
                 quotes.missing += len(gold.get("quotes") or [])
             else:
-                _score(extract(article, registry), gold, scores, quotes, path.stem)
+                briefing = extract(article, registry)
+                _score(briefing, gold, scores, quotes, path.stem)
+                glance.add(briefing, page)
     return out
 
 
@@ -126,6 +148,10 @@ def table(results) -> str:
                         ("quote speakers missing", "missing")):
         rows.append(f"| {label} | " + " | ".join(
             f"{getattr(results[c][1], attr) / results[c][1].total:.3f}" if results[c][1].total else "–"
+            for c in columns) + " |")
+    for label, attr in (("at a glance opens with the lead", "in_lead"), ("at a glance opens in the body", "in_body")):
+        rows.append(f"| {label} | " + " | ".join(
+            f"{getattr(results[c][2], attr) / results[c][2].total:.3f}" if results[c][2].total else "–"
             for c in columns) + " |")
     return "\n".join(rows)
 
@@ -144,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     print("Extraction on the real-world corpus (tests/realworld/extraction), scraped seeds and clean text\n")
     print(table(results))
     if args.verbose:
-        for (half, reading), (scores, quotes) in sorted(results.items()):
+        for (half, reading), (scores, quotes, _) in sorted(results.items()):
             if half != "tuning":
                 continue  # the locked half is measured, never read miss by miss
             print(f"\n{half} {reading}:")
