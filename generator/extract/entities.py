@@ -186,7 +186,11 @@ class _Resolver:
 
     def resolve(self, pieces: list[Piece]) -> None:
         seen_mid_sentence = {p.text for p in pieces if not p.initial}
-        pieces = [p for p in pieces if not self._adjective_of_name(p, pieces)]
+        by_head: dict[tuple[str, ...], list[Piece]] = {}
+        for piece in pieces:  # a longer form of a name differs in the end of its last word only
+            by_head.setdefault((*piece.words[:-1], piece.words[-1][:2]), []).append(piece)
+        pieces = [p for p in pieces
+                  if not self._adjective_of_name(p, by_head.get((*p.words[:-1], p.words[-1][:2]), ()))]
         self._learn_surnames(pieces)
         # Full names first, so that a surname used before its full name ("Sitharaman said …
         # Finance Minister Nirmala Sitharaman") still finds it; output order is by position.
@@ -211,9 +215,10 @@ class _Resolver:
             else:
                 self._add_new(piece)
 
-    def _adjective_of_name(self, piece: Piece, pieces: list[Piece]) -> bool:
+    def _adjective_of_name(self, piece: Piece, pieces) -> bool:
         """ "the Saxon environment agency" beside "Saxony", "East Antarctic ice sheet" beside
-        "East Antarctica": a name's adjective, before a lower-case noun, is not another entity."""
+        "East Antarctica": a name's adjective, before a lower-case noun, is not another entity.
+        ``pieces``: those whose words before the last, and the last one's first letters, are this one's."""
         text = self.paragraphs[piece.paragraph]
         if not _LOWER_WORD_AFTER.match(text, piece.end) or piece.kind != "name":
             return False

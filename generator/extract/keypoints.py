@@ -23,11 +23,18 @@ _CAPTION = re.compile(
     r"\b(?:[Ii]n this (?:\w+ )?(?:photo|image|picture|frame|still)|(?:[Pp]hoto|[Ii]mage|[Pp]icture)s? "
     r"(?:by|courtesy|credit|via)\b|(?:AP|AFP|Reuters|Getty|EPA|PA) (?:Photo|Images)\b|this (?:shot|photo|image|picture)\b"
     r"|(?:is|are) (?:pictured|seen|shown|escorted)\b|(?:[Pp]ublished|[Uu]pdated):?\s+\w+\.? \d)"
-    r"|^(?:Left|Right|Top|Above|Below|Main|Pictured|File|Image|Photo|Credit)(?: (?:image|photo|picture))?:"
-    r"|^(?:[\w.'’-]+ ){1,6}(?:speaks|arrives|attends|waves|gestures|looks on|walks|poses|reacts|listens|smiles"
-    r"|delivers|testifies|signs|holds|stands|sits|greets|shakes)\b(?:(?!\b(?:said|says)\b).)*\Z")
+    r"|^(?:Left|Right|Top|Above|Below|Main|Pictured|File|Image|Photo|Credit)(?: (?:image|photo|picture))?:")
 """Photo captions and credits, which scrapers leave beside the lead: "In this image released by
-…", "… is escorted from …", "X speaks at a rally on Sept. 28" (a caption's present tense)."""
+…", "… is escorted from …"."""
+_CAPTION_VERB = re.compile(r"(?:[\w.'’-]+ ){1,6}(?:speaks|arrives|attends|waves|gestures|looks on|walks|poses"
+                           r"|reacts|listens|smiles|delivers|testifies|signs|holds|stands|sits|greets|shakes)\b")
+"""A caption's present tense near its start: "X speaks at a rally on Sept. 28" (unless someone
+"said" in it, which a caption does not report)."""
+_SAYS = re.compile(r"\b(?:said|says)\b")
+
+
+def _is_caption(text: str) -> bool:
+    return bool(_CAPTION.search(text) or (_CAPTION_VERB.match(text) and not _SAYS.search(text)))
 _LEAD_WORDS = 20
 """A lead paragraph has at least this many words; captions and teasers above it are shorter."""
 
@@ -36,7 +43,7 @@ def select_key_points(sentences: list[Sentence], facts, quoted) -> list[KeyPoint
     """Up to MAX_POINTS sentences, in text order. ``facts`` maps a sentence to the number of
     entities, dates and amounts in it; ``quoted`` maps a paragraph to its quotation spans.
     The article's lead, its first paragraph of prose, opens them, never a caption or teaser."""
-    usable = [s for s in sentences if not _CAPTION.search(s.text)]
+    usable = [s for s in sentences if not _is_caption(s.text)]
     lead = _lead_paragraph(usable)
     scored = []
     for rank, sentence in enumerate(usable):
