@@ -164,3 +164,19 @@ def test_a_pronoun_after_a_nameless_subject_is_no_evidence_for_the_name_in_the_s
     paragraphs = ["Tom Reyes said his hope had drained away."]
     assert pronouns_of(paragraphs, split_article(paragraphs), [(0, 0, 9, "tom-reyes")], lambda i: True, {}) \
         == {"tom-reyes": "he"}
+
+
+def dated_on(published: str, *paragraphs: str) -> list[tuple[str, str, bool]]:
+    return [(e.date, e.precision, e.approximate) for e in run(*paragraphs, published=published + "T12:00:00+00:00").events]
+
+
+def test_an_adjective_or_participle_in_ed_does_not_make_a_clause_past():
+    assert dated_on("2014-12-29", "The film is out on Dec. 31 in limited release.",
+                 "It hits theaters on Dec. 31, followed by a wider release in January.") == [
+        ("2014-12-31", "day", False), ("2014-12-31", "day", False), ("2015-01", "month", False)]
+
+
+def test_earlier_this_month_is_this_month_and_late_last_month_is_approximately_last_month():
+    assert dated_on("2010-10-12", "Earlier this month the board met.", "A study released late last month found it.",
+                 "Production was stable throughout 2009.") == [
+        ("2010-10", "month", False), ("2010-09", "month", True), ("2009", "year", False)]

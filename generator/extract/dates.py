@@ -53,8 +53,9 @@ _PATTERNS = [
     ("month_part", rf"(?<=\b[Oo]n\s+an?\s+(?:[a-z]+\s+)?){_MON}\s+(?:morning|afternoon|evening|night|day)\b"),
     ("mod_year", rf"{_PRE}{_I}(?P<ymod>early|mid|late|the end of|the beginning of|the start of|earlier in|later in)"
                  rf")[\s-]+{_YEAR}"),
-    ("year", rf"{_I}(?:in|since|by|until|till|from|through|during|before|after|of|the|and|to|or|between|"
-             rf"around|as of|early as|as late as|a|an|his|her|its|their)\s+){_YEAR}(?!\s*(?:%|per\s?cent|-\d|–\d))"),
+    ("year", rf"{_I}(?:in|since|by|until|till|from|through|throughout|during|before|after|of|the|and|to|or|"
+             rf"between|around|as of|early as|as late as|a|an|his|her|its|their)\s+){_YEAR}"
+             rf"(?!\s*(?:%|per\s?cent|-\d|–\d))"),
     # Days named after a fixed date, and Thanksgiving (the fourth Thursday of November in the US).
     ("holiday", rf"{_PRE}(?P<holiday>Christmas\s+(?:Day|Eve)|New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day|"
                 rf"Halloween|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?)(?:,?\s+{_YEAR})?(?!\w)"),
@@ -66,7 +67,8 @@ _PATTERNS = [
                 rf"|the\s+(?P<rel>following|next|previous|preceding)\s+(?P<runit>{_UNIT})"
                 rf"|(?P<ln>{_NUM})\s+(?P<lunit>{_UNIT})s?\s+(?P<ldir>later|earlier))"),
     ("weekend", rf"{_I}(?P<wkpre>over|at|on|during|this|last|next|this\s+past|the\s+past)\s+(?:the\s+)?weekend)(?!\w)"),
-    ("rel_unit", rf"{_I}(?P<rmod>earlier|later)?\s*(?P<which>last|next|this|coming)\s+(?P<unit2>week|month|year))"),
+    ("rel_unit", rf"{_I}(?:(?P<rmod>earlier|later|early|late|mid-?)\s*)?(?P<which>last|next|this|coming)\s+"
+                 rf"(?P<unit2>week|month|year))"),
     ("weekday", rf"{_I}(?P<wpre>on|last|next|this|coming|past)\s+)?(?P<wd>{_WEEKDAY})"
                 rf"(?:\s+(?:morning|afternoon|evening|night))?(?!\w)"),
     ("deictic", rf"(?P<deictic>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+night|[Tt]his\s+morning)(?!\w)"),
@@ -85,7 +87,7 @@ _LEAD_WORDS = frozenset("""
     on in since by from until till during before after as of early mid late the end beginning start
     middle earlier later last next this coming past a an one two three four five six seven eight nine
     ten eleven twelve few couple several just only barely that same following previous preceding
-    between and to or around through over at his her its their""".split()) | {w.lower() for w in lx.WEEKDAYS}
+    between and to or around through throughout over at his her its their""".split()) | {w.lower() for w in lx.WEEKDAYS}
 """Words that can open a date expression before its trigger word ("in", "the end of", "a few")."""
 _OPENING = "\"“‘'(["
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -421,6 +423,7 @@ def _unit_delta(unit: str, n: int):
 def _relative_unit(m, published: date) -> _Resolution:
     which, unit = m.group("which").lower(), m.group("unit2").lower()
     step = {"last": -1, "next": 1, "coming": 1, "this": 0}[which]
-    approximate = bool(m.group("rmod")) or unit == "week"
+    # "late last month" is a part of the month; "earlier this month" is still this month.
+    approximate = (m.group("rmod") or "").lower().rstrip("-") in ("early", "late", "mid") or unit == "week"
     precision = "day" if unit == "week" else unit
     return _Resolution(published + _unit_delta(unit, step), precision, approximate)

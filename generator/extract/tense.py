@@ -25,6 +25,9 @@ _PAST_VERB = re.compile(
 _AUXILIARY_BEFORE = re.compile(r"\b(?:will|would|shall|to|be|been|may|might|can|could|should|must|"
                                r"is|are|has|have)\s+(?:\w+\s+)?\Z|['’]ll\s+\Z")
 """An auxiliary before a verb form: "will be decided", "to cut", "has agreed" is not the simple past."""
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|in|on|at|of|for|with|from|its|their|his|her|our|more|most|less)\s+\Z",
+                                re.I)
+_BY_AFTER = re.compile(r"\s+by\b")
 _SPOKEN_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(lx.SPEECH_VERBS)) + r")\s+$")
 
 
@@ -55,5 +58,8 @@ def _past_verb_after(text: str, lower: int, upper: int, future_at: int) -> bool:
     for match in _PAST_VERB.finditer(text, lower, upper):
         if match.start() == future_at or _AUXILIARY_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             continue
+        if match.group().endswith("ed") and (_DETERMINER_BEFORE.search(text, max(0, match.start() - 8), match.start())
+                                             or _BY_AFTER.match(text, match.end())):
+            continue  # "in limited release", "a detailed plan", "followed by": adjectives and participles
         return True
     return False
