@@ -180,3 +180,10 @@ def test_earlier_this_month_is_this_month_and_late_last_month_is_approximately_l
     assert dated_on("2010-10-12", "Earlier this month the board met.", "A study released late last month found it.",
                  "Production was stable throughout 2009.") == [
         ("2010-10", "month", False), ("2010-09", "month", True), ("2009", "year", False)]
+
+
+def test_months_through_a_span_and_a_month_of_a_year_and_a_weekday_with_its_date_in_brackets():
+    assert dated_on("2019-08-21", "The season runs from August through October.",
+                    "Visits since January of 2013 rose.", "On Friday (Aug. 23) the band will play.") == [
+        ("2019-08", "month", False), ("2019-10", "month", False), ("2013-01", "month", False),
+        ("2019-08-23", "day", False)]

@@ -43,10 +43,11 @@ _PATTERNS = [
     ("dmy", rf"{_PRE}{_WD}{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}"),
     ("mod_month", rf"{_PRE}{_I}(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)"
                   rf")[\s-]+{_MON}(?:,?\s+{_YEAR})?(?![\s,]+\d)"),
-    ("my", rf"{_PRE}{_MON},?\s+{_YEAR}"),
+    ("my", rf"{_PRE}{_MON},?\s+(?:of\s+)?{_YEAR}"),
     ("md", rf"{_PRE}{_WD}{_MON}\s+{_DAY}(?![\d:])"),
     ("dm", rf"{_PRE}{_WD}{_DAY}\s+(?:of\s+)?{_MON}(?!\w)"),
-    ("month", rf"{_I}(?P<pre>in|since|by|until|till|from|during|last|next|this|earlier in|later in))\s+"
+    ("month", rf"{_I}(?P<pre>in|since|by|until|till|from|during|through|throughout|last|next|this|earlier in"
+              rf"|later in))\s+"
               rf"{_MON}(?![\w-])"),
     # "on a gray October afternoon": a month named as the time of a scene.
     # (`regex` allows the variable-width look-behind.)
@@ -153,6 +154,8 @@ class DateResolver:
             kind = next(name for name in _KINDS if match.group("_" + name) is not None)
             if kind in _RELATIVE and any(s <= match.start() < e for s, e in quoted):
                 continue
+            if kind == "weekday" and _DATE_IN_BRACKETS.match(text, match.end()):
+                continue  # "On Friday (Dec. 12)": the date in brackets says which Friday
             context = _Context(self.published, future_clause(text, match.start(), match.end()),
                                self.refs, sentence_ref)
             context.tenseless = not context.future and tenseless(text, match.start(), match.end())
@@ -171,6 +174,7 @@ class DateResolver:
         return found
 
 
+_DATE_IN_BRACKETS = regex.compile(rf"\s*\((?:{_MON}\s+{_DAY}|{_DAY}\s+{_MON})\)")
 _FROM_NOW = {"deictic", "ago", "gap", "rel_unit"}
 """Kinds counted from the time of writing: "today … almost 30 years later" does not count from
 today, so these are no reference for the anaphora that follow."""
