@@ -12,6 +12,7 @@ import re
 
 from ..model import KeyPoint
 from ..sentences import Sentence
+from .captions import is_caption
 
 MAX_POINTS = 4
 _MIN_WORDS, _MAX_WORDS = 8, 60
@@ -19,22 +20,6 @@ _DEPENDENT = re.compile(r"^(?:This|That|These|Those|It|Its|He|She|They|Their|His
                         r"However|Meanwhile|Such|So|Yet|Still|Here|There)\b")
 
 
-_CAPTION = re.compile(
-    r"\b(?:[Ii]n this (?:\w+ )?(?:photo|image|picture|frame|still)|(?:[Pp]hoto|[Ii]mage|[Pp]icture)s? "
-    r"(?:by|courtesy|credit|via)\b|(?:AP|AFP|Reuters|Getty|EPA|PA) (?:Photo|Images)\b|this (?:shot|photo|image|picture)\b"
-    r"|(?:is|are) (?:pictured|seen|shown|escorted)\b|(?:[Pp]ublished|[Uu]pdated):?\s+\w+\.? \d)"
-    r"|^(?:Left|Right|Top|Above|Below|Main|Pictured|File|Image|Photo|Credit)(?: (?:image|photo|picture))?:")
-"""Photo captions and credits, which scrapers leave beside the lead: "In this image released by
-…", "… is escorted from …"."""
-_CAPTION_VERB = re.compile(r"(?:[\w.'’-]+ ){1,6}(?:speaks|arrives|attends|waves|gestures|looks on|walks|poses"
-                           r"|reacts|listens|smiles|delivers|testifies|signs|holds|stands|sits|greets|shakes)\b")
-"""A caption's present tense near its start: "X speaks at a rally on Sept. 28" (unless someone
-"said" in it, which a caption does not report)."""
-_SAYS = re.compile(r"\b(?:said|says)\b")
-
-
-def _is_caption(text: str) -> bool:
-    return bool(_CAPTION.search(text) or (_CAPTION_VERB.match(text) and not _SAYS.search(text)))
 _LEAD_WORDS = 20
 """A lead paragraph has at least this many words; captions and teasers above it are shorter."""
 
@@ -43,7 +28,7 @@ def select_key_points(sentences: list[Sentence], facts, quoted) -> list[KeyPoint
     """Up to MAX_POINTS sentences, in text order. ``facts`` maps a sentence to the number of
     entities, dates and amounts in it; ``quoted`` maps a paragraph to its quotation spans.
     The article's lead, its first paragraph of prose, opens them, never a caption or teaser."""
-    usable = [s for s in sentences if not _is_caption(s.text)]
+    usable = [s for s in sentences if not is_caption(s.text)]
     lead = _lead_paragraph(usable)
     scored = []
     for rank, sentence in enumerate(usable):
