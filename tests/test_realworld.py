@@ -139,6 +139,13 @@ def test_extraction_quotes_are_told_apart_as_right_wrong_or_missing():
     score_quotes(SimpleNamespace(quotes=said), gold, entities, tally, "x")
     assert (tally.right, tally.wrong, tally.missing, tally.total) == (1, 1, 2, 4)
 
+    # A gold opening copied with the comma before the closing mark ("That was it," Roof said)
+    # matches the quote, whose text leaves the attribution's comma out.
+    tally = Quotes()
+    score_quotes(SimpleNamespace(quotes=[SimpleNamespace(text="That was it", speaker_name="Ben Roe")]),
+                 [{"text": "That was it,", "speaker": "Ben Roe"}], entities, tally, "x")
+    assert (tally.right, tally.total) == (1, 1)
+
 
 def test_every_pages_clean_text_reads_back_as_its_gold_paragraphs():
     """The "clean" reading of the extraction scores builds for every dated page, with its gold

@@ -68,6 +68,13 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace(".", "")).strip().casefold()
 
 
+def quote_opening(text: str) -> str:
+    """A gold quote's opening words as compared: a comma or colon the gold copied from before the
+    closing mark ("That was it," Roof said) belongs to the attribution, and extraction leaves
+    it out of the quote's text."""
+    return norm(text).rstrip(",;: ")
+
+
 def multiset(predicted: list, gold: list) -> Score:
     p, g = Counter(predicted), Counter(gold)
     hits = sum((p & g).values())
@@ -105,7 +112,7 @@ def score_quotes(briefing, gold: list[dict], gold_entities: list[dict]) -> Score
     aliases = speaker_names(gold_entities)
     used, hits, misses = set(), 0, []
     for item in gold:
-        opening, speaker = norm(item["text"]), item.get("speaker")
+        opening, speaker = quote_opening(item["text"]), item.get("speaker")
         names = aliases.get(norm(speaker), {norm(speaker)}) if speaker else None
         found = None
         for i, quote in enumerate(briefing.quotes):

@@ -27,7 +27,7 @@ from generator.errors import InputError
 from generator.extract import extract
 from generator.ingest import ingest
 from generator.registry import load_registry
-from tools.evaluate import Score, multiset, norm, score_entities, speaker_names
+from tools.evaluate import Score, multiset, norm, quote_opening, score_entities, speaker_names
 
 from .corpus import load_pages
 from .evaluate import HALVES, ROOT, fold, half_of
@@ -81,7 +81,7 @@ def score_quotes(briefing, gold: list[dict], entities: list[dict], tally: Quotes
     used: set[int] = set()
     for item in gold:
         tally.total += 1
-        opening, speaker = norm(item["text"]), item.get("speaker")
+        opening, speaker = quote_opening(item["text"]), item.get("speaker")
         names = aliases.get(norm(speaker), {norm(speaker)}) if speaker else None
         found = next((i for i, q in enumerate(briefing.quotes) if i not in used and norm(q.text).startswith(opening)), None)
         if found is None:
