@@ -187,3 +187,10 @@ def test_months_through_a_span_and_a_month_of_a_year_and_a_weekday_with_its_date
                     "Visits since January of 2013 rose.", "On Friday (Aug. 23) the band will play.") == [
         ("2019-08", "month", False), ("2019-10", "month", False), ("2013-01", "month", False),
         ("2019-08-23", "day", False)]
+
+
+def test_a_short_quote_ending_in_a_comma_is_speech_and_joked_or_remembers_attribute_it():
+    found = run("“Those hens were clever,” remembers Ines Halloran, the farm's keeper, with a laugh.",
+                "“I have signed away my weekends,” Tomas Ruehl joked.")
+    assert [(q.text, q.speaker_name) for q in found.quotes] == [
+        ("Those hens were clever", "Ines Halloran"), ("I have signed away my weekends", "Tomas Ruehl")]

@@ -146,6 +146,8 @@ SPEECH_VERBS = _words("""
     continued concluded acknowledged admitted suggested described called termed urged affirmed
     reiterated maintained contended conceded cautioned asserted highlighted pointed noted quipped
     told announced confirmed confirms denied denies predicted promised vowed hailed welcomed
+    remembers remembered joked jokes recounted recounts exclaimed boasted complained complains
+    lamented laments mused shouted yelled whispered pleaded
 """)
 """Verbs that attribute speech: the subject next to them is the speaker."""
 

@@ -376,8 +376,9 @@ def _sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
 
 def _is_term(text: str, span: _Span, sentence: Sentence, spans) -> bool:
     inner = span.inner(text)
-    if len(inner.split()) > _TERM_WORDS or inner[-1:] in ".!?,":
-        return False
+    raw = text[span.start + 1:span.end - 1 if span.closed else span.end].rstrip()
+    if len(inner.split()) > _TERM_WORDS or raw[-1:] in ".!?,":
+        return False  # "Those goats were so smart," remembers …: a comma before the mark ends speech
     outside = _outside(text, sentence.start, sentence.end, spans)
     return not _VERB.search(outside)
 
