@@ -194,3 +194,9 @@ def test_a_short_quote_ending_in_a_comma_is_speech_and_joked_or_remembers_attrib
                 "“I have signed away my weekends,” Tomas Ruehl joked.")
     assert [(q.text, q.speaker_name) for q in found.quotes] == [
         ("Those hens were clever", "Ines Halloran"), ("I have signed away my weekends", "Tomas Ruehl")]
+
+
+def test_an_organisation_named_as_a_persons_title_after_said_is_not_the_speaker():
+    found = run("“Half the oil is gone,” said NOAA head Imke Sorensen.",
+                "“We will appeal,” said the Harbour Authority, which runs the port.")
+    assert [q.speaker_name for q in found.quotes] == ["Imke Sorensen", "Harbour Authority"]

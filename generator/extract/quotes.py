@@ -295,11 +295,28 @@ def _speaker_after(text: str, pos: int, upper: int, ctx: _Context, paragraph: in
             return "entity", entity_id
     entity_id = ctx.mention_starting_after(paragraph, pos, 60)
     if entity_id and ctx.table.by_paragraph and _ends_before(ctx, paragraph, entity_id, pos, upper):
-        return "entity", entity_id
+        return "entity", _person_titled_by(ctx, paragraph, entity_id, pos, upper) or entity_id
     window = text[pos:upper]
     match = _HEAD_PRONOUN.match(window) or _HEAD_NOUN.match(window)
     if match:
         return ("pronoun" if match.re is _HEAD_PRONOUN else "noun"), match.group(1)
+    return None
+
+
+_TITLE_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:[A-Za-z-]+\s+){1,3}\Z")
+
+
+def _person_titled_by(ctx: _Context, paragraph: int, entity_id: str, pos: int, upper: int) -> str | None:
+    """ "said NOAA head Jane Lubchenco", "said Google's chief executive Sundar Pichai": an
+    organisation named as a person's title is not the speaker; the person after it is."""
+    if ctx.type_of(entity_id) == "person":
+        return None
+    spans = ctx.table.by_paragraph[paragraph]
+    end = next((e for s, e, i in spans if i == entity_id and s >= pos), None)
+    text = ctx.paragraphs[paragraph]
+    for s, _, other in spans:
+        if end is not None and end < s <= min(upper, end + 40) and ctx.type_of(other) == "person":
+            return other if _TITLE_BETWEEN.fullmatch(text[end:s]) else None
     return None
 
 
