@@ -200,3 +200,9 @@ def test_an_organisation_named_as_a_persons_title_after_said_is_not_the_speaker(
     found = run("“Half the oil is gone,” said NOAA head Imke Sorensen.",
                 "“We will appeal,” said the Harbour Authority, which runs the port.")
     assert [q.speaker_name for q in found.quotes] == ["Imke Sorensen", "Harbour Authority"]
+
+
+def test_a_name_that_only_qualifies_a_noun_is_not_the_speaker_and_an_adverb_does_not_hide_one():
+    found = run("“Send letters,” the Blue Harbor Story actress wrote.",
+                "“I keep the house,” Ilona Varga famously said.")
+    assert [q.speaker_name for q in found.quotes] == [None, "Ilona Varga"]

@@ -41,7 +41,8 @@ _DOCUMENT_BY = re.compile(
     r"\s*(?:a|an|the|its|his|her|their)\s+(?:[a-z-]+\s+)?(?:report|statement|study|survey|analysis|filing|"
     r"letter|post|release|note|document|paper|memo|email|interview|video|speech|ruling|judgment)\s+"
     r"(?:by|from|of)\s+(?:the\s+)?")
-_AUXILIARY_TAIL = re.compile(r"(?:\s+(?:has|had|have|also|then|later|earlier|previously|once|would|will))+\Z")
+_AUXILIARY_TAIL = re.compile(r"(?:\s+(?:has|had|have|also|then|later|earlier|previously|once|would|will|[a-z]{3,}ly))+\Z")
+"""Tense and adverbs between a speaker and the verb: "Wang Yi had then said", "Gabor famously said"."""
 _VOICE_OF = re.compile(r"\s+(?:spokes(?:man|woman|person)|representative|statement|press office)\s*\Z")
 """'the Acme spokesman said': words spoken for an organisation are the organisation's."""
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z0-9&]{1,11}\)\Z")
@@ -114,9 +115,14 @@ class _Context:
     def subject_at(self, paragraph: int, pos: int) -> str | None:
         """The entity that opens the clause at ``pos`` ("The Chamber of Shipping, which …")."""
         text = self.paragraphs[paragraph]
-        for s, _, entity_id in self.table.by_paragraph.get(paragraph, ()):
+        for s, e, entity_id in self.table.by_paragraph.get(paragraph, ()):
             if s >= pos:
-                return entity_id if text[pos:s].strip(" \"“”‘’,") in ("", "The", "the") else None
+                if text[pos:s].strip(" \"“”‘’,") not in ("", "The", "the"):
+                    return None
+                noun = _NOUN_AFTER.match(text, e)
+                # "the American Horror Story actress wrote": the name only qualifies the noun
+                head = noun and noun.group(1) not in _NOT_A_HEAD and not noun.group(1).endswith("ly")
+                return None if head else entity_id
         return None
 
     def mention_starting_after(self, paragraph: int, pos: int, limit: int) -> str | None:
@@ -303,6 +309,11 @@ def _speaker_after(text: str, pos: int, upper: int, ctx: _Context, paragraph: in
     return None
 
 
+_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+_NOT_A_HEAD = lx.SPEECH_VERBS | frozenset(
+    "has had have also then later earlier previously once would will which who that whose is was are were "
+    "and or but on in at of for to from with by".split())
+"""Words after a name that leave it the subject ("The Chamber of Shipping, which …", "X said")."""
 _TITLE_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:[A-Za-z-]+\s+){1,3}\Z")
 
 
