@@ -17,6 +17,11 @@ from .link import link
 from .registry import load_registry
 
 
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """ "1 briefing", "2 briefings": a count with its noun in the right number."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
 @dataclass
 class CheckResult:
     """What a check looked at and what it found."""
@@ -34,8 +39,9 @@ class CheckResult:
     """Annotations that could not be placed (each is also an error)."""
 
     def summary(self) -> str:
-        return (f"checked {self.seeds} seed{'s' if self.seeds != 1 else ''} ({self.briefings} briefings), "
-                f"{self.entities} registry entities, {self.anchored + self.orphaned} annotations "
+        return (f"checked {counted(self.seeds, 'seed')} ({counted(self.briefings, 'briefing')}), "
+                f"{counted(self.entities, 'registry entity', 'registry entities')}, "
+                f"{counted(self.anchored + self.orphaned, 'annotation')} "
                 f"({self.anchored} anchored, {self.orphaned} orphaned)")
 
 

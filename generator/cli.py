@@ -185,6 +185,7 @@ def report_problems(problems, stream=None, tail: str = "; everything else was bu
 
 def run_build(args) -> int:
     from .build import build
+    from .check import counted
     from .config import BuildConfig, check_site_url, read_mkdocs_yml
 
     if not args.seeds.is_dir():
@@ -212,9 +213,10 @@ def run_build(args) -> int:
     if not args.quiet:
         r = result.report
         if result.skipped:
-            print(f"{result.pages} briefings; nothing changed: {r.unchanged} files already up to date in {args.docs}")
+            print(f"{counted(result.pages, 'briefing')}; nothing changed: {counted(r.unchanged, 'file')} already "
+                  f"up to date in {args.docs}")
         else:
-            print(f"{result.pages} briefings; {len(r.written)} files written, "
+            print(f"{counted(result.pages, 'briefing')}; {counted(len(r.written), 'file')} written, "
                   f"{len(r.deleted)} removed, {r.unchanged} unchanged in {args.docs}")
     return EXIT_INPUT_ERRORS if result.problems else EXIT_OK
 

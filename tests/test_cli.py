@@ -125,3 +125,11 @@ def test_odd_mkdocs_yml_values_are_errors_not_tracebacks(tmp_path, monkeypatch, 
     assert main(argv) == 1
     err = capsys.readouterr().err
     assert "error: mkdocs.yml" in err and "Traceback" not in err
+
+
+def test_counts_in_messages_take_the_right_number():
+    from generator.check import counted
+
+    assert counted(1, "briefing") == "1 briefing"
+    assert counted(0, "briefing") == "0 briefings"
+    assert counted(2, "registry entity", "registry entities") == "2 registry entities"
