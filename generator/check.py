@@ -17,10 +17,10 @@ from .link import link
 from .registry import load_registry
 
 
-
 def counted(n: int, one: str, many: str | None = None) -> str:
     """ "1 briefing", "2 briefings": a count with its noun in the right number."""
     return f"{n} {one if n == 1 else many or one + 's'}"
+
 
 @dataclass
 class CheckResult:

@@ -291,6 +291,17 @@ def _surface_clash(entity: Entity, owner: dict[str, Entity]):
     return None
 
 
+def _shown_name(path: Path, base: Path) -> str:
+    """A registry file's name as errors show it: relative to the project root when inside it."""
+    return path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
+
+
+def _read(path: Path, name: str) -> str:
+    """A registry file's text; a symbolic link (to /etc/passwd, ../.env), an oversized file or
+    one that is not UTF-8 is refused (RegistryError), unread where it can be."""
+    return decode_utf8(read_input_file(path, name, RegistryError, safeyaml.MAX_BYTES), name, RegistryError)
+
+
 def load_registry(root: Path, relative_to: Path | None = None) -> tuple[Registry, list[RegistryError]]:
     """Read every ``*.yml``/``*.yaml`` under ``root`` (the I/O edge). File names in errors are
     relative to ``relative_to`` (default: root's parent, i.e. the project root)."""
@@ -300,9 +311,9 @@ def load_registry(root: Path, relative_to: Path | None = None) -> tuple[Registry
         return Registry(), []
     for path in sorted(p for p in root.rglob("*") if p.suffix in (".yml", ".yaml")
                        and (p.is_file() or p.is_symlink()) and p != root / STEERING_FILE):
-        name = path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
-        try:  # a symbolic link (to /etc/passwd, ../.env) or an oversized file is refused unread
-            text = decode_utf8(read_input_file(path, name, RegistryError, safeyaml.MAX_BYTES), name, RegistryError)
+        name = _shown_name(path, base)
+        try:
+            text = _read(path, name)
         except RegistryError as exc:
             errors.append(exc)
             continue
@@ -326,9 +337,9 @@ def _load_steering(path: Path, base: Path, registry: Registry) -> tuple[Steering
     (the entity's own file is where it is corrected)."""
     if not (path.is_file() or path.is_symlink()):
         return Steering(), []
-    name = path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
+    name = _shown_name(path, base)
     try:
-        text = decode_utf8(read_input_file(path, name, RegistryError, safeyaml.MAX_BYTES), name, RegistryError)
+        text = _read(path, name)
     except RegistryError as exc:
         return Steering(), [exc]
     steering, errors = parse_steering(text, name)

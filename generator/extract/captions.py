@@ -24,10 +24,6 @@ _CAPTION_VERB = re.compile(r"(?:[\w.'’-]+ ){1,6}(?:speaks|arrives|attends|wave
 _SAYS = re.compile(r"\b(?:said|says)\b")
 
 
-def _is_caption(text: str) -> bool:
-    return bool(_CAPTION.search(text) or (_CAPTION_VERB.match(text) and not _SAYS.search(text)))
-
-
 def is_caption(text: str) -> bool:
     """``text`` (one sentence) reads as a photo caption or credit."""
     return bool(_CAPTION.search(text) or (_CAPTION_VERB.match(text) and not _SAYS.search(text)))

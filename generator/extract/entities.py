@@ -23,8 +23,7 @@ from ..gazetteer import is_place
 
 _ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{1,11})\)")
 _VERBS = "|".join(sorted(lx.SPEECH_VERBS))
-_AUXILIARIES = r"(?:(?:has|had|have|also|then|later|earlier|previously|once|would|will|[a-z]{3,}ly)\s+){0,2}"
-"""'Wang Yi had then said', 'Gabor famously said': tense and adverbs between a speaker and the verb."""
+_AUXILIARIES = rf"(?:{lx.BEFORE_SAYING_PATTERN}\s+){{0,2}}"
 _SPEAKS_AFTER = re.compile(rf",?\s+{_AUXILIARIES}(?:{_VERBS})\b|,[^,.\"“”]{{1,80}},\s+(?:{_VERBS})\b")
 _SPEAKS_BEFORE = re.compile(rf"\b(?:{_VERBS})\s+$")
 _SAYS_IT = re.compile(rf",?\s+(?:{_VERBS})\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?(?:it|its)\b")

@@ -138,6 +138,11 @@ Foreign Relations"); after any other word "on" ends the name ("Glasgow on Friday
 NAME_CONNECTORS = _words("of for on the de der den da di del van von bin bint al la le du y & es do dos das")
 """Lower-case words that may join the capitalised words of one name ("Bank of the West")."""
 
+BEFORE_SAYING = _words("has had have also then later earlier previously once would will")
+"""Tense and adverbs between a speaker and the verb of saying ("Wang Yi had then said"); with
+them, any adverb in -ly ("Gabor famously said")."""
+BEFORE_SAYING_PATTERN = r"(?:" + "|".join(sorted(BEFORE_SAYING)) + r"|[a-z]{3,}ly)"
+
 SPEECH_VERBS = _words("""
     said says say saying told tells added adds stated states noted notes recalled recalls remarked
     explained explains asked asks argued argues wrote writes posted tweeted announced announces

@@ -41,8 +41,8 @@ _DOCUMENT_BY = re.compile(
     r"\s*(?:a|an|the|its|his|her|their)\s+(?:[a-z-]+\s+)?(?:report|statement|study|survey|analysis|filing|"
     r"letter|post|release|note|document|paper|memo|email|interview|video|speech|ruling|judgment)\s+"
     r"(?:by|from|of)\s+(?:the\s+)?")
-_AUXILIARY_TAIL = re.compile(r"(?:\s+(?:has|had|have|also|then|later|earlier|previously|once|would|will|[a-z]{3,}ly))+\Z")
-"""Tense and adverbs between a speaker and the verb: "Wang Yi had then said", "Gabor famously said"."""
+_AUXILIARY_TAIL = re.compile(rf"(?:\s+{lx.BEFORE_SAYING_PATTERN})+\Z")
+"""Tense and adverbs between a speaker and the verb (lexicon.BEFORE_SAYING)."""
 _VOICE_OF = re.compile(r"\s+(?:spokes(?:man|woman|person)|representative|statement|press office)\s*\Z")
 """'the Acme spokesman said': words spoken for an organisation are the organisation's."""
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z0-9&]{1,11}\)\Z")
@@ -59,9 +59,13 @@ class _Span:
     """Offset one past the closing mark (the paragraph's end when left open)."""
     closed: bool
 
+    def raw(self, text: str) -> str:
+        """Everything between the marks, as printed."""
+        return text[self.start + 1:self.end - 1 if self.closed else self.end]
+
     def inner(self, text: str) -> str:
         # A comma before the closing mark belongs to the attribution ("…," he said), not the words.
-        return text[self.start + 1:self.end - 1 if self.closed else self.end].strip().rstrip(",").rstrip()
+        return self.raw(text).strip().rstrip(",").rstrip()
 
 
 def quotation_spans(text: str, paragraph: int) -> list[_Span]:
@@ -86,11 +90,12 @@ def quotation_spans(text: str, paragraph: int) -> list[_Span]:
 class _Context:
     """What the text has established so far: who spoke last, which persons were mentioned."""
 
-    def __init__(self, paragraphs, table: EntityTable, pronouns: dict[str, str] | None = None, sentences=()):
+    def __init__(self, paragraphs, table: EntityTable, sentences: dict[int, list[Sentence]] | None = None):
         self.paragraphs = paragraphs
-        self.sentences = sentences
+        self.sentences = sentences or {}
+        """Paragraph → its sentences, for finding the subject of the one a pronoun follows."""
         self.table = table
-        self.pronouns = pronouns or {}
+        self.pronouns: dict[str, str] = {}
         """Person id → "he" or "she", where the article shows it (pronouns.py)."""
         self.last_thing_speaker: str | None = None
         self.last_person: tuple[str, int, int, int] | None = None
@@ -180,7 +185,7 @@ class _Context:
         passage," he says": a pronoun continues the person who opens the sentence before it
         (its subject), not the one named last in it."""
         _, paragraph, pos = found
-        sentence = next((s for s in self.sentences if s.paragraph == paragraph and s.start <= pos < s.end), None)
+        sentence = next((s for s in self.sentences.get(paragraph, ()) if s.start <= pos < s.end), None)
         if sentence is None:
             return None
         for p, s, _, entity_id in self.mentions:
@@ -310,9 +315,8 @@ def _speaker_after(text: str, pos: int, upper: int, ctx: _Context, paragraph: in
 
 
 _NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
-_NOT_A_HEAD = lx.SPEECH_VERBS | frozenset(
-    "has had have also then later earlier previously once would will which who that whose is was are were "
-    "and or but on in at of for to from with by".split())
+_NOT_A_HEAD = lx.SPEECH_VERBS | lx.BEFORE_SAYING | frozenset(
+    "which who that whose is was are were and or but on in at of for to from with by".split())
 """Words after a name that leave it the subject ("The Chamber of Shipping, which …", "X said")."""
 _TITLE_BETWEEN = re.compile(r"(?:['’]s)?\s+(?:[A-Za-z-]+\s+){1,3}\Z")
 
@@ -354,12 +358,11 @@ def find_quotes(paragraphs, sentences: list[Sentence], table: EntityTable):
     """(quotes, spans): the article's quotations in order, and every quotation span by paragraph
     (terms in quotation marks included), for rules that must know what is quoted."""
     quoted = {i: quotation_spans(text, i) for i, text in enumerate(paragraphs)}
-    mentions = sorted((p, s, e, i) for p, spans in table.by_paragraph.items() for s, e, i in spans)
-    ctx = _Context(paragraphs, table, pronouns_of(paragraphs, sentences, mentions,
-                                                  lambda i: table.entities[i].type != "place", quoted), sentences)
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    ctx = _Context(paragraphs, table, by_paragraph)
+    ctx.pronouns = pronouns_of(paragraphs, sentences, ctx.mentions, lambda i: table.entities[i].type != "place", quoted)
     quotes, carried = [], None
     for index, text in enumerate(paragraphs):
         spans = quoted[index]
@@ -404,8 +407,7 @@ def _sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
 
 def _is_term(text: str, span: _Span, sentence: Sentence, spans) -> bool:
     inner = span.inner(text)
-    raw = text[span.start + 1:span.end - 1 if span.closed else span.end].rstrip()
-    if len(inner.split()) > _TERM_WORDS or raw[-1:] in ".!?,":
+    if len(inner.split()) > _TERM_WORDS or span.raw(text).rstrip()[-1:] in ".!?,":
         return False  # "Those goats were so smart," remembers …: a comma before the mark ends speech
     outside = _outside(text, sentence.start, sentence.end, spans)
     return not _VERB.search(outside)
