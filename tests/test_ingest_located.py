@@ -66,6 +66,17 @@ def test_the_headline_is_the_title_that_the_text_is_about_not_a_masthead():
     assert article.published == "2019-03-12T09:30:00+00:00"
 
 
+def test_the_headline_the_page_repeats_above_the_text_wins_over_a_dek_by_the_byline():
+    headline = "Council approves a new bridge over the river after years of debate"
+    seed = _page(
+        f"{headline} | Eastbrook News", "News", headline,
+        "The city council approved a new bridge over the river on Tuesday.",  # the dek
+        "Share this story", "Work on the bridge over the river will begin in the autumn",  # a second dek
+        "By Ann Lee", "12 March 2019",
+    )
+    assert ingest(seed, "x.txt").title == headline
+
+
 def test_related_headlines_and_footer_after_the_text_are_removed():
     article = ingest(_page(
         "Council approves the new bridge over the river", "By Ann Lee", "12 March 2019",

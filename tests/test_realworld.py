@@ -115,6 +115,14 @@ def test_no_date_is_invented_for_a_tuning_page_that_shows_none(tallies):
     assert tallies[("tuning", "plain")].score("invented") == 0
 
 
+def test_a_page_without_a_date_is_refused_but_its_other_fields_are_scored():
+    seed = b"Bridge to reopen in May, officials say\n\nThe bridge that closed in March will reopen in May, the city's engineers said on a visit.\n"
+    assert evaluate.read_ours(seed, "seeds/bridge.txt") == evaluate.Reading(built=False)
+    reading = evaluate.read_ours(seed, "seeds/bridge.txt", dated=False)
+    assert reading.built and reading.published is None  # the stand-in date is not scored
+    assert reading.headline == "Bridge to reopen in May, officials say"
+
+
 def test_the_table_has_every_field_and_the_anchor(tallies):
     table = evaluate.table(tallies)
     for _, label in evaluate.FIELDS:

@@ -236,12 +236,14 @@ def _headline_index(lines, shapes, first: int, is_meta, is_junk) -> int | None:
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1
+    repeated = _repeated_titles(lines[:first], titles)
     kept = [i for i in range(top, first + 1) if is_junk(lines[i]) is None]
     rank = {index: position for position, index in enumerate(kept)}
     lead = _lead_stems(lines, first)
 
     def score(i: int) -> float:
-        return _title_score(i, lines, shapes, metas, rank, first, counts) + _LEAD_WEIGHT * _overlap(lines[i].text, lead)
+        return (_title_score(i, lines, shapes, metas, rank, first, counts) + _LEAD_WEIGHT * _overlap(lines[i].text, lead)
+                + (_REPEAT_BONUS if i in repeated else 0.0))
 
     best = max(titles, key=lambda i: (score(i), i))
     # A headline stands right above its dek: the title-like line just above the best (nothing
@@ -255,6 +257,29 @@ def _headline_index(lines, shapes, first: int, is_meta, is_junk) -> int | None:
 
 
 _LEAD_WORDS = 300
+_REPEAT_BONUS = 2.0
+_REPEAT_MIN_CHARS = 16
+
+
+def _squashed(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _repeated_titles(lines: list[SourceLine], titles: list[int]) -> set[int]:
+    """The title-like lines the page prints again: a headline is repeated in the page's title
+    line ("… | CBC News"), its breadcrumb ("Home » World » …") or a share box, where a dek, a
+    caption or a section label is not. Letters and digits only, so labels run together count.
+    ``lines`` are those above the text: a teaser repeated in a list after it, or a site name in
+    the copyright line at the foot of the page, is not a headline's repeat."""
+    squashed = [_squashed(line.text) for line in lines]
+    found = set()
+    for i in titles:
+        mine = squashed[i]
+        if len(mine) < _REPEAT_MIN_CHARS or len(lines[i].text.split()) < 4:
+            continue
+        if any(j != i and (other.startswith(mine) or other.endswith(mine)) for j, other in enumerate(squashed)):
+            found.add(i)
+    return found
 _DEK_MARGIN = 2.0
 _DEK_OVERLAP = 0.3
 _LEAD_WEIGHT = 4.0
