@@ -66,6 +66,17 @@ def test_the_headline_is_the_title_that_the_text_is_about_not_a_masthead():
     assert article.published == "2019-03-12T09:30:00+00:00"
 
 
+def test_the_headline_stands_above_its_dek_though_the_dek_shares_more_of_the_leads_words():
+    headline = "Eastbrook finally gets its new bridge"
+    dek = "The city council approved a new bridge over the river on Tuesday after years of debate"
+    article = ingest(_page("Menu", headline, dek, "By Ann Lee", "12 March 2019"), "x.txt")
+    assert (article.title, article.dek) == (headline, dek)
+    # a label of fewer than three content words over the headline is not the headline
+    headline = "The city council approves a new bridge over the river"
+    article = ingest(_page("Menu", "U.S. Bridge Weekly", headline, "By Ann Lee", "12 March 2019"), "x.txt")
+    assert article.title == headline
+
+
 def test_the_headline_the_page_repeats_above_the_text_wins_over_a_dek_by_the_byline():
     headline = "Council approves a new bridge over the river after years of debate"
     seed = _page(

@@ -241,17 +241,22 @@ def _headline_index(lines, shapes, first: int, is_meta, is_junk) -> int | None:
     rank = {index: position for position, index in enumerate(kept)}
     lead = _lead_stems(lines, first)
 
+    def shape_score(i: int) -> float:
+        return _title_score(i, lines, shapes, metas, rank, first, counts) + (_REPEAT_BONUS if i in repeated else 0.0)
+
     def score(i: int) -> float:
-        return (_title_score(i, lines, shapes, metas, rank, first, counts) + _LEAD_WEIGHT * _overlap(lines[i].text, lead)
-                + (_REPEAT_BONUS if i in repeated else 0.0))
+        return shape_score(i) + _LEAD_WEIGHT * _overlap(lines[i].text, lead)
 
     best = max(titles, key=lambda i: (score(i), i))
     # A headline stands right above its dek: the title-like line just above the best (nothing
-    # but junk between them), about the text too and scoring nearly as well, is the headline.
+    # but junk between them), about the text too, with three content words (a label such as
+    # "U.S. News Weekly" has fewer) and shaped nearly as well, is the headline. Shape alone is
+    # compared: a dek summarises the lead, so it shares more of its words than the headline.
     upper = max((i for i in kept if i < best), default=None)
     if (upper is not None and upper in titles and shapes[upper].words >= 4
             and not _ends_with_stop(lines[upper].text) and _overlap(lines[upper].text, lead) >= _DEK_OVERLAP
-            and score(upper) >= score(best) - _DEK_MARGIN):
+            and len(_stems(lines[upper].text)) >= 3
+            and shape_score(upper) >= shape_score(best) - _DEK_MARGIN):
         return upper
     return best
 
