@@ -77,6 +77,17 @@ def test_the_headline_stands_above_its_dek_though_the_dek_shares_more_of_the_lea
     assert article.title == headline
 
 
+def test_a_caption_with_its_credit_tail_by_the_byline_is_not_the_headline():
+    headline = "Jury clears the Eastbrook council in bridge dispute"
+    for caption in ("The city council approved the new bridge over the river. Ann Roe/AP hide caption",
+                    "The city council approved the new bridge over the river. | AP Photo Close"):
+        article = ingest(_page("Menu", headline, "Facebook", "Twitter", "12 March 2019", "Share", caption), "x.txt")
+        assert article.title == headline, caption
+    # an initial's full stop is no sentence's end, and a headline of two sentences stays whole
+    for title in ("Jury finds the driver guilty in S.C. bridge crash", "The bridge was closed for a decade. Now it is open."):
+        assert ingest(_page("Menu", title, "12 March 2019"), "x.txt").title == title
+
+
 def test_the_headline_the_page_repeats_above_the_text_wins_over_a_dek_by_the_byline():
     headline = "Council approves a new bridge over the river after years of debate"
     seed = _page(

@@ -213,9 +213,15 @@ def _title_like(line: SourceLine, features: LineShape, is_junk) -> bool:
         return False  # a sentence that long is a dek or a paragraph
     if len(_RUN_TOGETHER.findall(line.text)) >= 2:
         return False  # a widget's labels run together ("My NewsManage ProfileEmail PreferencesSign Out")
+    tail = _CREDIT_TAIL.search(line.text)
+    if tail and len(line.text[: tail.start()].split()) >= 5:
+        return False  # a caption with its credit ("… on June 18, 2015. Ann Roe/AP hide caption")
     return is_junk(line) is None and any(ch.isalpha() for ch in line.text)
 
 
+# A sentence (five words or more) closed by a full stop (after a word in lower case or a number,
+# not an initial as in "S.C.") and a short tail without closing punctuation: a photo caption and its credit or widget.
+_CREDIT_TAIL = re.compile(r"[a-z0-9]{2}\.\s+(?:[|\-\u2013\u2014]\s+)?\S+(?:\s+\S+){0,4}$(?<![.!?\"'\u201d\u2019])")
 # A word in lower case run into a capitalised one: where a scraper joined a widget's labels. One
 # may be a name ("YouTube", "McCain"); two in a line are labels.
 _RUN_TOGETHER = re.compile(r"[a-z]{2}[A-Z][a-z]")
