@@ -99,6 +99,28 @@ def test_the_headline_the_page_repeats_above_the_text_wins_over_a_dek_by_the_byl
     assert ingest(seed, "x.txt").title == headline
 
 
+COMMENTS = (  # readers' comments about the story: they share its words, but each has its time
+    "Top Comments",
+    "riverfan", "3 hours ago",
+    "The council approved the bridge at last, and the ferry over the river has been slow for years; the queue on a Monday is longer than ever.",
+    "Score: 12 Votes",
+    "bridgewatcher", "5 hours ago",
+    "The council promised a bridge over the river ten years ago and nothing happened, so I will believe it when the engineers begin the work.",
+    "Score: 9 Votes",
+    "eastbrook_mum", "6 hours ago",
+    "A bridge over the river is great news for the school run, the children spend an hour a day on the ferry and the council never cared.",
+    "Score: 4 Votes",
+)
+
+
+def test_comments_under_their_times_are_not_the_text_but_a_video_in_the_text_is_bridged():
+    article = ingest(_page("Council approves the new bridge", "By Ann Lee", "12 March 2019", below=COMMENTS), "x.txt")
+    assert article.paragraphs == tuple(PARAGRAPHS)
+    video = ("Watch: the council's vote on the bridge", "11 March 2019 02:46")
+    seed = _seed("Council approves the new bridge", "By Ann Lee", "12 March 2019", PARAGRAPHS[0], *video, *PARAGRAPHS[1:])
+    assert ingest(seed, "x.txt").paragraphs == tuple(PARAGRAPHS)
+
+
 def test_related_headlines_and_footer_after_the_text_are_removed():
     article = ingest(_page(
         "Council approves the new bridge over the river", "By Ann Lee", "12 March 2019",

@@ -11,7 +11,8 @@ and jusText's paragraph classes do:
 * the **article text** is the run of lines with the most prose in it: each prose line adds its
   words, every other line costs ``_GAP_COST`` plus its own words (a maximum-sum run), so a few
   captions or widgets inside the text are bridged while a list of related headlines after it
-  is not;
+  is not; a byline or date line that heads one of a list of items (comments under their
+  times, teasers under their bylines) costs more, so the text does not run on into them;
 * the **header** stands just above the text: the headline is the line that reads like a title
   nearest above the first byline or date line (a Markdown ``#`` heading when the scraper kept
   one), so section labels, city names and teaser headlines higher up are page furniture.
@@ -51,6 +52,8 @@ _MAX_LINK_SHARE = 0.5
 _GAP_COST = 4
 _GAP_GROWTH = 2
 """A gap's line costs up to this many times _GAP_COST as the gap goes on."""
+_DATED_COST = 15
+"""What a byline or date line heading one of a list of items costs the run on top (see :func:`_dated_items`)."""
 HEADER_WINDOW = 24
 """How many lines above the article text the header may stand."""
 
@@ -121,11 +124,15 @@ def shapes_of(lines: list[SourceLine]) -> list[LineShape]:
     return shapes
 
 
-def text_run(shapes: list[LineShape], weights: list[float] | None = None) -> tuple[int, int] | None:
+def text_run(
+    shapes: list[LineShape], weights: list[float] | None = None, dated: frozenset[int] = frozenset(),
+) -> tuple[int, int] | None:
     """(first, last) index of the run of lines with the most prose, or None without prose.
 
     ``weights`` scale each prose line's gain (its cohesion with the article, see
-    :func:`find_article`); without them every prose word counts one.
+    :func:`find_article`); without them every prose word counts one. ``dated`` lines (a byline
+    or date line) cost ``_DATED_COST`` inside a run: prose after one is another item's (a
+    comment under its time, a teaser under its byline), so the text rarely runs across one.
     """
     best, best_span = 0.0, None
     total, start, streak = 0.0, 0, 0
@@ -138,6 +145,8 @@ def text_run(shapes: list[LineShape], weights: list[float] | None = None) -> tup
             # bridged, a long block of furniture (a comment section, a footer) is a boundary.
             streak += 1
             gain = -(_GAP_COST * min(streak, _GAP_GROWTH) + min(features.words, 30) / 2)
+            if index in dated:
+                gain -= _DATED_COST
         if total <= 0:
             total, start = 0.0, index
         total += gain
@@ -183,6 +192,8 @@ def find_article(lines: list[SourceLine], is_meta, is_junk) -> Located | None:
     run = text_run(shapes)
     if run is None:
         return None
+    dated = _dated_items(lines, shapes, run[0], is_meta)
+    run = text_run(shapes, dated=dated) or run
     # A second pass weighs each prose line by how much it shares the article's words (its lead
     # and headline, from the first pass), so teasers, comments and summaries of other stories
     # at the text's edge count for less than the article's own paragraphs (lexical cohesion).
@@ -193,10 +204,33 @@ def find_article(lines: list[SourceLine], is_meta, is_junk) -> Located | None:
         if features.prose else 1.0
         for line, features in zip(lines, shapes)
     ]
-    first, last = text_run(shapes, weights) or run
+    first, last = text_run(shapes, weights, dated) or run
     if first != run[0]:
         head = _headline_index(lines, shapes, first, is_meta, is_junk)
     return Located(head, first, last)
+
+
+def _dated_items(lines: list[SourceLine], shapes: list[LineShape], start: int, is_meta) -> frozenset[int]:
+    """The byline and date lines after ``start`` that head a list of items: at least ``_ITEMS``
+    items, each within ``_ITEM_LINES`` lines of the last (comments under their times, teasers
+    under their bylines); lines next to each other head one item (a byline over its date). One
+    or two alone may be the article's own header or a video embedded in its text."""
+    dated = [i for i in range(start, len(lines)) if not shapes[i].prose and is_meta(lines[i])]
+    items: set[int] = set()
+    group: list[int] = []
+    heads = 0
+    for index in dated + [len(lines) + _ITEM_LINES + 1]:
+        if group and index - group[-1] > _ITEM_LINES:
+            if heads >= _ITEMS:
+                items.update(group)
+            group, heads = [], 0
+        heads += not group or index - group[-1] > 1
+        group.append(index)
+    return frozenset(items)
+
+
+_ITEMS = 3
+_ITEM_LINES = 12
 
 
 _COHESION_FLOOR = 0.2
