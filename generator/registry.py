@@ -342,14 +342,6 @@ def _load_steering(path: Path, base: Path, registry: Registry) -> tuple[Steering
         text = _read(path, name)
     except RegistryError as exc:
         return Steering(), [exc]
-    steering, errors = parse_steering(text, name)
-    known = {steering_key(surface) for surface in registry.by_surface}
-    clashes = sorted(n for n in steering.not_entities | set(steering.types) | set(steering.same_as) if n in known)
-    if clashes:
-        errors.append(RegistryError(name, 1, f"{', '.join(map(repr, clashes))} "
-                                    f"{'is a name' if len(clashes) == 1 else 'are names'} of the registry",
-                                    "correct a registry entity in its own file (its type, aliases), not here", col=1))
-        steering = Steering(steering.not_entities - set(clashes),
-                            {k: v for k, v in steering.types.items() if k not in clashes},
-                            {k: v for k, v in steering.same_as.items() if k not in clashes})
+    known = frozenset(steering_key(surface) for surface in registry.by_surface)
+    steering, errors = parse_steering(text, name, known)
     return steering, errors

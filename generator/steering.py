@@ -46,8 +46,11 @@ class Steering:
     """Name → the name (as written in the file) of the entity it is the same as."""
 
 
-def parse_steering(text: str, file: str) -> tuple[Steering, list[RegistryError]]:
-    """The steering in ``text`` and its errors; a bad entry is left out, the rest kept."""
+def parse_steering(text: str, file: str, registry_names: frozenset[str] = frozenset()) -> tuple[Steering, list[RegistryError]]:
+    """The steering in ``text`` and its errors; a bad entry is left out, the rest kept.
+
+    ``registry_names`` are the :func:`key` of every registry name and alias: an entry naming one
+    is an error at its own line, since a registry entity is corrected in its own file."""
     if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         return Steering(), []  # an empty file, or one of comments only, steers nothing
     try:
@@ -81,6 +84,16 @@ def parse_steering(text: str, file: str) -> tuple[Steering, list[RegistryError]]
                 written = _written(doc, section, name)
                 errors.append(doc.error(RegistryError, (section, written),
                                         f"{written!r} is also listed under not_entities", "keep it in one section only"))
+                del entries[name]
+    for section, entries in (("not_entities", not_entities), ("types", types), ("same_as", same_as)):
+        for name in sorted(n for n in entries if n in registry_names):
+            where = _position(doc, section, name)
+            written = where[-1] if isinstance(where[-1], str) else doc.data[section][where[-1]]
+            errors.append(doc.error(RegistryError, where, f"{written!r} is a name of the registry",
+                                    "correct a registry entity in its own file (its type, aliases), not here"))
+            if isinstance(entries, set):
+                entries.discard(name)
+            else:
                 del entries[name]
     return Steering(frozenset(not_entities), types, same_as), sorted(errors, key=RegistryError.sort_key)
 
@@ -146,6 +159,15 @@ def _target_problem(name, value) -> tuple[str, str] | None:
     if key(value) == key(name):
         return f"{name!r} is the same as itself", "remove the line, or name the other entity"
     return None
+
+
+def _position(doc, section: str, name_key: str) -> tuple:
+    """Where a name stands in the file: (section, its index) in the list, (section, the name as
+    written) in a mapping."""
+    value = doc.data.get(section)
+    if isinstance(value, list):
+        return section, next(i for i, item in enumerate(value) if isinstance(item, str) and key(item) == name_key)
+    return section, _written(doc, section, name_key)
 
 
 def _written(doc, section: str, name_key: str) -> str:

@@ -109,10 +109,15 @@ def test_a_merge_into_a_registry_name_gives_the_registry_entity(tmp_path):
 
 
 def test_steering_a_registry_name_is_an_error_pointing_to_its_own_file(tmp_path):
-    registry, errors = registry_with(tmp_path, "not_entities:\n  - Marsh\n  - Reader Favourites\n")
+    registry, errors = registry_with(
+        tmp_path, "not_entities:\n  - Reader Favourites\n  - Marsh\ntypes:\n  SpaceX: organisation\n  Lena  MARSH: person\n")
+    # each at its own line, as the file writes it
     assert [str(e) for e in errors] == [
-        "registry/steering.yml:1:1: 'marsh' is a name of the registry — correct a registry entity in its own "
+        "registry/steering.yml:3:5: 'Marsh' is a name of the registry — correct a registry entity in its own "
+        "file (its type, aliases), not here",
+        "registry/steering.yml:6:3: 'Lena  MARSH' is a name of the registry — correct a registry entity in its own "
         "file (its type, aliases), not here"]
+    assert registry.steering.types == {"spacex": "organisation"}
     assert registry.steering.not_entities == {"reader favourites"}  # the rest still applies
     assert registry.lookup("Marsh").id == "lena-marsh"
 
