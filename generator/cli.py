@@ -7,19 +7,77 @@ Exit codes: 0 everything built, 1 some input had errors (everything else was sti
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
+import re
 import sys
 from pathlib import Path
 
 from . import __version__
 from .errors import UsageError
+from .write import UnsafePath
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
+_SEEDS_HINT = "give the folder that holds the seed articles (*.txt) with --seeds DIR"
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse exits 2 on usage errors; keep its message
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}{_did_you_mean(message)}\n")
+
+
+_INVALID_CHOICE = re.compile(r"invalid choice: '(?P<given>[^']*)' \(choose from (?P<choices>.*)\)")
+
+
+def _did_you_mean(message: str) -> str:
+    """" — did you mean 'build'?" for a mistyped command or choice; "" when nothing is close."""
+    match = _INVALID_CHOICE.search(message)
+    if match is None:
+        return ""
+    choices = re.findall(r"'([^']*)'", match.group("choices"))
+    close = difflib.get_close_matches(match.group("given"), choices, n=1, cutoff=0.6)
+    return f" — did you mean {close[0]!r}?" if close else ""
+
+
+# Inputs that may be left out: (option, default, a folder or a file, what it is). Given on the
+# command line, it must exist; left out, its default is used when there is one.
+_OPTIONAL_INPUTS = (
+    ("annotations", Path("annotations"), True, "annotations folder"),
+    ("registry", Path("registry"), True, "registry folder"),
+    ("config", Path("mkdocs.yml"), False, "MkDocs configuration"),
+)
+
+
+def _check_inputs(args) -> None:
+    """Fill in the optional inputs' defaults, and refuse a path of the wrong kind (a usage error
+    naming it, never a traceback later)."""
+    if hasattr(args, "seeds"):
+        _folder(args.seeds, "seeds folder", _SEEDS_HINT)
+    for option, default, folder, what in _OPTIONAL_INPUTS:
+        if not hasattr(args, option):
+            continue
+        given = getattr(args, option)
+        path = default if given is None else given
+        if given is not None or path.exists():
+            if folder:
+                _folder(path, what, f"give the {what} with --{option} DIR")
+            elif not path.is_file():
+                raise UsageError(f"{what} {path} {'is not a file' if path.exists() else 'does not exist'}: "
+                                 f"give the {what} with --{option} FILE")
+        setattr(args, option, path)
+    docs = getattr(args, "docs", None)
+    if docs is not None and docs.exists() and not docs.is_dir():
+        raise UsageError(f"docs folder {docs} is a file, not a folder: give the folder to write into with --docs DIR")
+
+
+def _folder(path: Path, what: str, hint: str) -> None:
+    """A usage error unless ``path`` is a folder; ``what`` names it, ``hint`` says what to give."""
+    if path.is_dir():
+        return
+    if path.exists():
+        raise UsageError(f"{what} {path} is a file, not a folder: {hint}")
+    raise UsageError(f"{what} {path} does not exist: {hint}")
 
 
 def _add_input_options(parser: argparse.ArgumentParser, annotations: bool = True) -> None:
@@ -27,10 +85,10 @@ def _add_input_options(parser: argparse.ArgumentParser, annotations: bool = True
                         help="folder of seed articles (*.txt), each with an optional sidecar of corrections "
                              "(<name>.meta.yml) (default: %(default)s)")
     if annotations:
-        parser.add_argument("--annotations", type=Path, default=Path("annotations"), metavar="DIR",
-                            help="folder of annotation files (*.yml) (default: %(default)s)")
-    parser.add_argument("--registry", type=Path, default=Path("registry"), metavar="DIR",
-                        help="folder of the entity registry (default: %(default)s)")
+        parser.add_argument("--annotations", type=Path, default=None, metavar="DIR",
+                            help="folder of annotation files (*.yml) (default: annotations, if there is one)")
+    parser.add_argument("--registry", type=Path, default=None, metavar="DIR",
+                        help="folder of the entity registry (default: registry, if there is one)")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -58,7 +116,7 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--site-url", metavar="URL", default=None,
                        help="absolute address of the published site, for the feeds' links (default: site_url "
                             "from mkdocs.yml in the current folder; when both are empty the feeds carry no links)")
-    build.set_defaults(run=run_build)
+    build.set_defaults(parser=build, run=run_build)
 
     check = commands.add_parser("check", help="validate seeds, annotations and the entity registry without building",
                                 description="Read the entity registry, every seed and every annotation, anchor the "
@@ -66,11 +124,11 @@ def make_parser() -> argparse.ArgumentParser:
                                             "as file:line:col: what is wrong — how to fix it. Writes nothing. "
                                             "Exit 1 if anything is wrong.")
     _add_input_options(check)
-    check.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
+    check.add_argument("--config", type=Path, default=None, metavar="FILE",
                        help="MkDocs configuration whose repo_url the 'Annotate this page' links use "
-                            "(default: %(default)s)")
+                            "(default: mkdocs.yml, if there is one)")
     check.add_argument("--quiet", "-q", action="store_true", help="print problems only")
-    check.set_defaults(run=run_check)
+    check.set_defaults(parser=check, run=run_check)
 
     entities = commands.add_parser(
         "entities", help="list the entities found in the seeds, or with --unknown those the registry lacks",
@@ -82,7 +140,7 @@ def make_parser() -> argparse.ArgumentParser:
     entities.add_argument("--unknown", action="store_true", help="only names that are not in the registry")
     entities.add_argument("--min", type=int, default=1, metavar="N",
                           help="only names mentioned at least N times (default: %(default)s)")
-    entities.set_defaults(run=run_entities)
+    entities.set_defaults(parser=entities, run=run_entities)
 
     engine = commands.add_parser("search-engine", help="print which site search to build: material or pagefind",
                                  description="Print the search engine for the archive in the docs folder: "
@@ -92,13 +150,13 @@ def make_parser() -> argparse.ArgumentParser:
                         help="docs folder the generator wrote (default: %(default)s)")
     engine.add_argument("--setting", default="auto", choices=("auto", "material", "pagefind"),
                         help="auto: Pagefind above the threshold of briefings; or force one (default: %(default)s)")
-    engine.set_defaults(run=run_search_engine)
+    engine.set_defaults(parser=engine, run=run_search_engine)
     index = commands.add_parser("search-index", help="index a built site with Pagefind",
                                 description="Run Pagefind over a site built by MkDocs, writing its chunked "
                                             "index into SITE/pagefind/.")
     index.add_argument("--site", type=Path, default=Path("site"), metavar="DIR",
                        help="built site folder (default: %(default)s)")
-    index.set_defaults(run=run_search_index)
+    index.set_defaults(parser=index, run=run_search_index)
 
     return parser
 
@@ -106,6 +164,7 @@ def make_parser() -> argparse.ArgumentParser:
 def run_search_engine(args) -> int:
     from .sitesearch import choose_engine
 
+    _folder(args.docs, "docs folder", "give the folder the generator wrote (run python -m generator build first)")
     print(choose_engine(args.setting, args.docs))
     return EXIT_OK
 
@@ -115,8 +174,7 @@ def run_search_index(args) -> int:
 
     from .sitesearch import index_site
 
-    if not args.site.is_dir():
-        raise UsageError(f"site folder {args.site} does not exist: run mkdocs build first")
+    _folder(args.site, "site folder", "give the folder mkdocs build wrote (run mkdocs build first)")
     try:
         index_site(args.site)
     except subprocess.CalledProcessError as error:
@@ -128,8 +186,6 @@ def run_search_index(args) -> int:
 def run_check(args) -> int:
     from .check import check
 
-    if not args.seeds.is_dir():
-        raise UsageError(f"seeds folder {args.seeds} does not exist")
     result = check(args.seeds, args.annotations, args.registry, args.config)
     report_problems(result.problems, tail=".")
     if not args.quiet:
@@ -143,8 +199,6 @@ def run_entities(args) -> int:
     from .extract import unknown_candidates
     from .registry import load_registry
 
-    if not args.seeds.is_dir():
-        raise UsageError(f"seeds folder {args.seeds} does not exist")
     registry, errors = load_registry(args.registry)
     problems = Problems()
     briefings = read_seeds(seed_files(args.seeds), registry, problems, jobs=1)  # each with its sidecar
@@ -188,8 +242,6 @@ def run_build(args) -> int:
     from .check import counted
     from .config import BuildConfig, check_site_url, read_mkdocs_yml
 
-    if not args.seeds.is_dir():
-        raise UsageError(f"seeds folder {args.seeds} does not exist")
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (every core) or more")
     mkdocs_yml = Path("mkdocs.yml")
@@ -225,8 +277,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     try:
+        _check_inputs(args)
         return args.run(args)
     except UsageError as error:
-        parser.print_usage(sys.stderr)
-        print(f"{parser.prog}: error: {error}", file=sys.stderr)
+        args.parser.print_usage(sys.stderr)
+        print(f"{args.parser.prog}: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except UnsafePath as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader closed the pipe (`entities | head`): what it wanted was printed. Point
+        # stdout at nothing so that the interpreter's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

@@ -73,6 +73,9 @@ def write_files(docs: Path, files: dict[str, bytes], hand_written: set[str] | No
         if rel not in previous or rel in files:
             raise UnsafePath(f"refusing to keep docs/{rel}: not a generated file of the last run")
     protected = hand_written if hand_written is not None else _hand_written(docs, previous)
+    clashes = sorted(rel for rel in files if rel in protected)
+    if clashes:
+        raise UnsafePath(_clash_message(clashes))
     changed = [rel for rel in sorted(files) if _differs(root, rel, files[rel], protected, folders={})]
     staging = root / STAGING
     shutil.rmtree(staging, ignore_errors=True)
@@ -122,6 +125,16 @@ def _differs(root: Path, rel: str, data: bytes, protected: set[str], folders: di
         return True
     with open(target, "rb") as existing:
         return existing.read() != data
+
+
+def _clash_message(clashes: list[str]) -> str:
+    """What to do when generated pages would overwrite files the generator has no record of."""
+    more = f" and {len(clashes) - 1} other file{'s' if len(clashes) > 2 else ''}" if len(clashes) > 1 else ""
+    return (f"refusing to overwrite docs/{clashes[0]}{more}: the generator has no record of writing "
+            f"{'them' if more else 'it'} (docs/{MANIFEST} lists what it wrote, and is missing or lacks "
+            f"{'them' if more else 'it'}) — if these are pages of an earlier build, delete them "
+            f"(in a git checkout, 'git clean -fdX docs/' removes every generated file it ignores) and build "
+            f"again; if you wrote them by hand, move them out of the generator's way")
 
 
 def _hand_written(docs: Path, generated: set[str]) -> set[str]:

@@ -85,7 +85,7 @@ def _project(tmp_path, mkdocs_yml: str):
     shutil.copy(next((ROOT / "seeds").glob("*.txt")), tmp_path / "seeds")
     (tmp_path / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
     return ["build", "--quiet", "--no-cache", "--seeds", "seeds", "--docs", "docs",
-            "--registry", str(ROOT / "registry"), "--annotations", str(tmp_path / "none")]
+            "--registry", str(ROOT / "registry")]  # no annotations folder here: none are read
 
 
 def test_build_reads_mkdocs_yml_once_and_passes_its_settings_down(tmp_path, monkeypatch):

@@ -143,6 +143,7 @@ def test_entities_unknown_lists_what_steering_leaves_and_check_reports_its_error
     assert "Associated Press" not in listed and "person        Ann Lee" in listed
 
     (tmp_path / "registry" / "steering.yml").write_text("types:\n  Ann Lee: human\n", encoding="utf-8")
+    (tmp_path / "annotations").mkdir()
     assert main(["check", "--seeds", str(seeds), "--registry", str(tmp_path / "registry"),
                  "--annotations", str(tmp_path / "annotations"), "--quiet"]) == 1
     assert "steering.yml:2:3: types: 'Ann Lee' has unknown type 'human'" in capsys.readouterr().err
