@@ -286,7 +286,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildResult:
     loaded = load_seeds(paths, code_hash() + registry_hash(registry))
     orphans = orphan_sidecars(seeds)
     stamp = fingerprint([item.key for item in loaded] + [f"orphan\0{error}" for error in orphans],
-                        registry, registry_dir, annotations, site_url, repo_url)
+                        registry, registry_dir, annotations, site_url, repo_url, config.engine)
     record = record_path(cache_dir, docs)
     last = recall(record, docs, stamp)
     if last is not None:  # nothing the output depends on changed, and docs/ is as last written
@@ -302,7 +302,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildResult:
         linking.warn(warning)  # kept with the fingerprint, so a skipped build says it again
     timings["read"], clock = time.perf_counter() - clock, time.perf_counter()
     with _no_cycle_collection():
-        archive = attach_annotations(link(briefings, registry, site_url), annotations, linking, repo_url)
+        archive = attach_annotations(link(briefings, registry, site_url, config.engine), annotations, linking, repo_url)
     for found in (seed_problems, linking):
         problems.extend(found.errors)
         for warning in found.warnings:

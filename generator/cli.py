@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import UsageError
+from .model import ENGINES
 from .write import UnsafePath
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -116,6 +117,10 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--site-url", metavar="URL", default=None,
                        help="absolute address of the published site, for the feeds' links (default: site_url "
                             "from mkdocs.yml in the current folder; when both are empty the feeds carry no links)")
+    build.add_argument("--engine", choices=ENGINES, default="mkdocs",
+                       help="the site engine that will build the docs folder: links in raw HTML are written "
+                            "relative to the page for MkDocs and ProperDocs, relative to the Markdown file for "
+                            "Zensical, which rewrites them as it does Markdown links (default: %(default)s)")
     build.set_defaults(parser=build, run=run_build)
 
     check = commands.add_parser("check", help="validate seeds, annotations and the entity registry without building",
@@ -257,7 +262,7 @@ def run_build(args) -> int:
         site_url = settings.site_url
     config = BuildConfig(seeds=args.seeds, docs=args.docs, registry=args.registry, annotations=args.annotations,
                          cache_dir=None if args.no_cache else args.cache, jobs=args.jobs,
-                         site_url=site_url, repo_url=settings.repo_url)
+                         site_url=site_url, repo_url=settings.repo_url, engine=args.engine)
     result = build(config, progress=_progress_printer(sys.stderr))
     if settings.error:
         result.problems.add(settings.error)

@@ -141,3 +141,5 @@ class BuildConfig:
     """The published site's address, for the feeds ("" = unknown)."""
     repo_url: str = ""
     """The repository, for the "Annotate this page" links ("" = none)."""
+    engine: str = "mkdocs"
+    """The site engine that will build docs/ (``model.ENGINES``); changes how raw-HTML links are written."""

@@ -370,6 +370,13 @@ class EntityRecord:
     """(entity id, number of briefings mentioning both), most frequent first."""
 
 
+ENGINES = ("mkdocs", "properdocs", "zensical")
+"""The site engines docs/ can be written for (``build --engine``). The Markdown, front matter and
+JSON are the same for all; they differ in one thing: MkDocs and ProperDocs leave a link in raw HTML
+as written (relative to the page's URL), Zensical resolves it against the Markdown file as it does
+a Markdown link (render/pages.href)."""
+
+
 @dataclass(frozen=True)
 class Archive:
     """The whole archive after link: every page, newest first, and what ties them together."""
@@ -388,6 +395,8 @@ class Archive:
     repo_url: str = ""
     """The source repository (``repo_url`` in mkdocs.yml), for "Annotate this page" links; ""
     when unknown."""
+    engine: str = "mkdocs"
+    """The site engine that builds docs/ (one of ``ENGINES``): how links in raw HTML are written."""
 
     @cached_property
     def by_slug(self) -> dict[str, Page]:

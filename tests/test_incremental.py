@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -190,3 +191,24 @@ def test_a_build_drops_what_earlier_cache_formats_kept(tmp_path):
     (tmp_path / "seeds").mkdir()
     build(BuildConfig(tmp_path / "seeds", tmp_path / "docs", ROOT / "registry", None, cache_dir=cache, jobs=1))
     assert sorted(p.name for p in cache.iterdir()) == [f"v{FORMAT}"]
+
+
+def test_another_engine_is_a_full_build_of_its_links(project):
+    # build --engine zensical writes the raw-HTML lists' links another way (README, "Engines"):
+    # neither the whole-build skip nor the render cache may hand back the other engine's pages.
+    def engine_build(engine):
+        return build(BuildConfig(ROOT / "seeds", project / "docs", project / "registry", project / "annotations",
+                                 jobs=1, cache_dir=project / "cache", engine=engine))
+
+    engine_build("mkdocs")
+    before = _tree(project / "docs")
+    again = engine_build("zensical")
+    assert not again.skipped
+    after = _tree(project / "docs")
+    changed = [path for path in after if after[path] != before.get(path)]
+    assert changed and all(path.endswith(".md") for path in changed)
+    briefing = after[next(p for p in changed if p.startswith("briefings/"))]
+    assert re.search(rb'<a href="(\.\./){3}entities/people/[a-z0-9-]+\.md">', briefing)  # the file, not its URL
+    cold = build(BuildConfig(ROOT / "seeds", project / "cold", project / "registry", project / "annotations",
+                             jobs=1, engine="zensical"))
+    assert _tree(project / "cold") == after and cold.pages == again.pages

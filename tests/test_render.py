@@ -93,6 +93,19 @@ def test_raw_html_links_follow_mkdocs_directory_urls():
     assert href("entities/people/ana/timeline-2.md", "entities/people/ana.md", "timeline") == "../#timeline"
 
 
+def test_raw_html_links_for_zensical_name_the_markdown_file():
+    # Zensical rewrites relative links in raw HTML against the Markdown file, as it does Markdown
+    # links (README, "Engines"): the href names the target file and Zensical makes it a URL.
+    from generator.render.pages import Linker, href
+
+    assert href("entities/people/ana.md", "briefings/2026/05/pact.md", "p3", "zensical") == "../../briefings/2026/05/pact.md#p3"
+    assert href("briefings/2026/05/pact.md", "briefings/2026/05/pact.md", "p3", "zensical") == "#p3"
+    assert href("briefings/2026/05/pact.md", "timeline/2026/index.md", "t-x", "zensical") == "../../../timeline/2026/index.md#t-x"
+    assert href("index.md", "entities/people/ana.md", "", "zensical") == "entities/people/ana.md"
+    assert Linker("index.md", "zensical").url("entities/people/ana.md") == "entities/people/ana.md"
+    assert Linker("index.md", "properdocs").url("entities/people/ana.md") == "entities/people/ana/"
+
+
 def test_mkdocs_config_keeps_directory_urls():
     # href() above assumes it; turning it off would break every raw-HTML link (the site crawl
     # in test_site_links.py would catch it too, this says why).

@@ -4,7 +4,7 @@ A warm build of 10,000 briefings reads every seed from the cache in about a seco
 rendering the whole archive took a minute. The generated docs depend only on: every seed (its name,
 bytes and sidecar, through the cache's entry key; a sidecar without its seed is an error), the
 entity registry, the annotation files, the generator's whole source (templates included), the
-installed libraries, ``site_url`` and ``repo_url``. After a successful write the hash of all of
+installed libraries, ``site_url``, ``repo_url`` and the engine. After a successful write the hash of all of
 them is stored in the cache folder (``.cache/v<FORMAT>/fingerprints/``, one record per docs folder: never in
 docs/, which stays byte-identical for the same inputs), with the size and modification time of
 every generated file and the problems that linking reported. The next build skips straight to
@@ -69,12 +69,12 @@ def _folder_hash(digest, label: bytes, folder: Path | None) -> None:
 
 
 def fingerprint(seed_keys: list[str], registry, registry_dir: Path, annotations: Path | None,
-                site_url: str, repo_url: str) -> str:
+                site_url: str, repo_url: str, engine: str = "mkdocs") -> str:
     """The fingerprint of one build's inputs; ``seed_keys`` says, per seed in order, its cache
     entry key (name + bytes + upstream code + registry) or the error that stopped it being read.
     The registry's files are hashed as well as its entities: with any doubt, build."""
     digest = hashlib.sha256(environment_hash().encode() + b"\0" + registry_hash(registry).encode() + b"\0")
-    digest.update(json.dumps([site_url, repo_url]).encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(json.dumps([site_url, repo_url, engine]).encode("utf-8", "surrogatepass") + b"\0")
     for key in seed_keys:
         digest.update(key.encode("utf-8", "surrogatepass") + b"\n")
     _folder_hash(digest, b"registry", registry_dir)

@@ -28,11 +28,11 @@ from .timeline import archive_timeline
 __all__ = ["link"]
 
 
-def link(briefings: list[Briefing], registry=None, site_url: str = "") -> Archive:
+def link(briefings: list[Briefing], registry=None, site_url: str = "", engine: str = "mkdocs") -> Archive:
     """Place every briefing in the archive and compute what ties the briefings together.
 
     ``registry`` (a generator.registry.Registry, optional) supplies descriptions and aliases for
-    entity pages; ``site_url`` is carried for the feeds.
+    entity pages; ``site_url`` is carried for the feeds, ``engine`` for the way pages write links.
     """
     pages = place(briefings)
     records = entity_records(pages, registry)
@@ -41,4 +41,4 @@ def link(briefings: list[Briefing], registry=None, site_url: str = "") -> Archiv
     pages = [replace(page, related=related_by_slug[page.slug], tags=tags(page.briefing, by_id))
              for page in pages]
     return Archive(pages=tuple(pages), entities=records, timeline=archive_timeline(pages),
-                   site_url=site_url)
+                   site_url=site_url, engine=engine)

@@ -14,7 +14,7 @@ SCHEMA_PATH = "schemas/annotation.schema.json"
 def render_orphans(archive: Archive) -> str:
     meta = pages.front_matter({"title": "Orphaned annotations"})
     return meta + pages.ENV.get_template("orphans.md.j2").render(
-        orphans=all_orphans(archive), archive=archive, link=pages.Linker(ORPHANS_PAGE))
+        orphans=all_orphans(archive), archive=archive, link=pages.Linker(ORPHANS_PAGE, archive.engine))
 
 
 def files(archive: Archive) -> dict[str, str]:

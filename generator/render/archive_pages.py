@@ -21,10 +21,10 @@ FOLDER_TITLES = {t.folder: t.title for t in ENTITY_TYPES}
 """Title of each entity index page, by folder."""
 
 
-def _render(template: str, path: str, title: str, **context) -> str:
+def _render(archive: Archive, template: str, path: str, title: str, **context) -> str:
     meta = pages.front_matter({"title": title, **pages.LISTING})
     return meta + pages.ENV.get_template(template).render(
-        link=pages.Linker(path), title=escape_md(title), **context)
+        link=pages.Linker(path, archive.engine), title=escape_md(title), **context)
 
 
 def month_path(year_month: str) -> str:
@@ -40,14 +40,14 @@ def month_files(archive: Archive) -> dict[str, str]:
     months: dict[str, list[Page]] = {}
     for page in archive.pages:  # newest first
         months.setdefault(page.briefing.article.published[:7], []).append(page)
-    out = {"months/index.md": _render("months.md.j2", "months/index.md", "Briefings by month",
+    out = {"months/index.md": _render(archive, "months.md.j2", "months/index.md", "Briefings by month",
                                       months=months, month_path=month_path, label=month_label)}
     keys = list(months)
     for i, key in enumerate(keys):
         path = month_path(key)
         newer = keys[i - 1] if i > 0 else None
         older = keys[i + 1] if i + 1 < len(keys) else None
-        out[path] = _render("month.md.j2", path, f"Briefings of {month_label(key)}", briefings=months[key],
+        out[path] = _render(archive, "month.md.j2", path, f"Briefings of {month_label(key)}", briefings=months[key],
                             newer=newer, older=older, month_path=month_path, label=month_label)
     return out
 
@@ -61,9 +61,9 @@ def entity_index_files(archive: Archive) -> dict[str, str]:
     for folder, records in folders.items():
         path = f"entities/{folder}/index.md"
         ordered = sorted(records, key=lambda r: (r.name.casefold(), r.id))
-        out[path] = _render("entity_index.md.j2", path, FOLDER_TITLES[folder], records=ordered,
+        out[path] = _render(archive, "entity_index.md.j2", path, FOLDER_TITLES[folder], records=ordered,
                             folder=folder, folders=FOLDER_TITLES, counts=counts)
-    out["entities/index.md"] = _render("entity_index.md.j2", "entities/index.md", "People, places and more",
+    out["entities/index.md"] = _render(archive, "entity_index.md.j2", "entities/index.md", "People, places and more",
                                        records=None, folder=None, folders=FOLDER_TITLES, counts=counts)
     return out
 

@@ -54,7 +54,7 @@ def render_entity(record: EntityRecord, archive: Archive, section: str | None, n
     meta = pages.front_matter({"title": title, "description": _description(record),
                                **(pages.LISTING if section else {})})
     return meta + pages.ENV.get_template("entity.md.j2").render(
-        record=record, archive=archive, link=pages.Linker(path), section=section,
+        record=record, archive=archive, link=pages.Linker(path, archive.engine), section=section,
         number=number, counts=counts, chunks=chunks, title=escape_md(title),
         type_label=escape_md(entity_type(record.type).label),
         page_path=lambda name, n: continuation_path(record, name, n))

@@ -150,11 +150,19 @@ def page_url(path: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def href(from_path: str, to_path: str, anchor: str = "") -> Md:
+def href(from_path: str, to_path: str, anchor: str = "", engine: str = "mkdocs") -> Md:
     """An HTML ``href`` from one docs/ file's page to another's (``#anchor`` optional), for the
-    raw-HTML lists of large pages (see ``Linker``). Cached, on absolute paths, like ``relative``."""
-    target = posixpath.relpath("/" + page_url(to_path), "/" + page_url(from_path))
-    target = "" if target == "." and anchor else ("./" if target == "." else target + "/")
+    raw-HTML lists of large pages (see ``Linker``). Cached, on absolute paths, like ``relative``.
+
+    MkDocs and ProperDocs leave raw HTML as written, so the href is relative to the page's URL
+    (``a/b.md`` is served at ``a/b/``). Zensical rewrites relative links in raw HTML as it does
+    Markdown links, against the Markdown file, so for ``engine="zensical"`` the href names the
+    target file (``../c.md#x``) and Zensical turns it into the page's URL."""
+    if engine == "zensical":
+        target = "" if to_path == from_path and anchor else posixpath.relpath("/" + to_path, "/" + posixpath.dirname(from_path))
+    else:
+        target = posixpath.relpath("/" + page_url(to_path), "/" + page_url(from_path))
+        target = "" if target == "." and anchor else ("./" if target == "." else target + "/")
     return escape_html(target + (f"#{anchor}" if anchor else ""))
 
 
@@ -169,14 +177,16 @@ class Linker:
     every text HTML-escaped; MkDocs does not check links in raw HTML, so the tests crawl every link
     of a built site instead (tests/linkcheck.py)."""
 
-    def __init__(self, from_path: str):
+    def __init__(self, from_path: str, engine: str = "mkdocs"):
         self.from_path = from_path
+        self.engine = engine
+        """The site engine docs/ is written for (``Archive.engine``): how ``url`` writes an href."""
 
     def __call__(self, to_path: str) -> Md:
         return relative(self.from_path, to_path)
 
     def url(self, to_path: str, anchor: str | int = "") -> Md:
-        return href(self.from_path, to_path, str(anchor))
+        return href(self.from_path, to_path, str(anchor), self.engine)
 
 
 
@@ -192,7 +202,7 @@ def render_briefing(page: Page, archive: Archive) -> str:
         "source": article.source_file,
         "tags": list(page.tags),  # topics and main entities, chosen by the link stage
     })
-    link = Linker(page.path)
+    link = Linker(page.path, archive.engine)
     wraps: dict[int, list[Wrap]] = {}
     inserts: dict[int, list[Insert]] = {}
     for decorator in PARAGRAPH_DECORATORS:
@@ -207,7 +217,7 @@ def render_briefing(page: Page, archive: Archive) -> str:
 def render_home(archive: Archive) -> str:
     meta = front_matter({"title": "Home", "hide": ["navigation", "toc"]})
     return meta + ENV.get_template("home.md.j2").render(
-        archive=archive, latest=archive.pages[:HOME_LATEST], link=Linker("index.md"))
+        archive=archive, latest=archive.pages[:HOME_LATEST], link=Linker("index.md", archive.engine))
 
 
 INDEX_PAGE_SIZE = 100
@@ -232,7 +242,7 @@ def render_briefing_index(archive: Archive, page_size: int = INDEX_PAGE_SIZE) ->
         title = "All briefings" if number == 1 else f"All briefings, page {number}"
         meta = front_matter({"title": title, **LISTING})
         out[path] = meta + ENV.get_template("briefings_index.md.j2").render(
-            archive=archive, months=months, link=Linker(path), number=number, count=len(chunks),
+            archive=archive, months=months, link=Linker(path, archive.engine), number=number, count=len(chunks),
             first=(number - 1) * page_size + 1, last=(number - 1) * page_size + len(chunk),
             pager=_pager(number, len(chunks)), page_path=index_page_path,
             month_name=lambda ym: escape_html(dates.display_date(ym + "-01").split(" ", 1)[1]))

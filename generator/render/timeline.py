@@ -39,7 +39,7 @@ def groups(archive: Archive) -> dict[str, dict[str | None, list[TimelineEntry]]]
 def _render(template: str, path: str, title: str, **context) -> str:
     meta = pages.front_matter({"title": title, **pages.LISTING})
     return meta + pages.ENV.get_template(template).render(
-        link=pages.Linker(path), title=escape_md(title), **context)
+        link=pages.Linker(path, context["archive"].engine), title=escape_md(title), **context)
 
 
 def render_group(archive: Archive, by_year: dict, year: str, month: str | None) -> str:

@@ -94,7 +94,7 @@ class Digests:
 
     def __init__(self, archive: Archive, seed_keys: dict[str, str]):
         self.archive = archive
-        self.env = digest_of(archive.site_url, archive.repo_url)
+        self.env = digest_of(archive.site_url, archive.repo_url, archive.engine)
         self.cards = {p.slug: digest_of(seed_keys.get(p.briefing.article.source_file) or repr(p.briefing), p.slug, p.url, p.path)
                       for p in archive.pages}
         self.faces = {r.id: face(r) for r in archive.entities}
