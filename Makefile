@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps build docs serve test golden eval lock clean corpus bench bench-ingest check realworld
+.PHONY: help setup setup-engines engines system-deps build docs serve test golden eval lock clean corpus bench bench-ingest check realworld
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -23,6 +23,22 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 setup: $(STAMP) ## create .venv from requirements.lock
+
+# The engine canaries (README, "Engines"): ProperDocs and Zensical, each in its own environment made
+# from its own lock file (requirements-<engine>.in → requirements-<engine>.lock by `make lock`), so
+# that neither shares a package version with MkDocs' .venv by accident.
+ENGINES := properdocs zensical
+ENGINE_STAMPS := $(foreach engine,$(ENGINES),.venv-$(engine)/.installed)
+
+.venv-%/.installed: requirements-%.lock
+	test -x .venv-$*/bin/python || $(PYTHON) -m venv .venv-$*
+	.venv-$*/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-$*.lock
+	touch $@
+
+setup-engines: $(ENGINE_STAMPS) ## create .venv-properdocs and .venv-zensical from their lock files
+
+engines: $(STAMP) $(ENGINE_STAMPS) system-deps ## build the fixture corpus with MkDocs, ProperDocs and Zensical; crawl, security and browser checks for each
+	$(PY) -m pytest -n 2 -q -m engines
 
 system-deps: ## install Debian's chromium and chromium-driver for browser tests (needs root)
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
@@ -71,7 +87,7 @@ bench-ingest: $(STAMP) ## ingest and extraction seeds/s on one core: the real-wo
 	$(PY) -m tools.synthetic 500 --out build/bench-ingest >/dev/null
 	$(PY) benchmarks/ingest_speed.py --seeds build/bench-ingest --out benchmarks/ingest_speed_synthetic.json
 
-test: $(STAMP) system-deps ## run every test
+test: $(STAMP) $(ENGINE_STAMPS) system-deps ## run every test (the engine canaries included)
 	$(PY) -m pytest -n 2 -q
 
 eval: $(STAMP) ## score extraction (tests/gold/), then ingest (beside trafilatura) and extraction on the real-world corpus, both halves
@@ -87,10 +103,12 @@ realworld: $(STAMP) ## rebuild tests/realworld from the source repositories' pag
 golden: $(STAMP) ## regenerate tests/golden/docs from seeds/ (review the diff before committing)
 	$(PY) -m tests.golden
 
-lock: ## re-resolve requirements.in into requirements.lock (exact versions)
-	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install --quiet -r requirements.in
-	.venv-lock/bin/pip freeze --exclude-editable > requirements.lock
+lock: ## re-resolve requirements.in (and requirements-<engine>.in) into their .lock files (exact versions)
+	for name in requirements $(foreach engine,$(ENGINES),requirements-$(engine)); do \
+	  rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock && \
+	  .venv-lock/bin/pip install --quiet -r $$name.in && \
+	  .venv-lock/bin/pip freeze --exclude-editable > $$name.lock || exit 1; \
+	done
 	rm -rf .venv-lock
 
 clean: ## remove the site, caches and generated pages (not .venv)

@@ -212,9 +212,10 @@ REFUSED_INPUTS = {
 """Inputs of the hostile corpus that must be refused, and words of their error."""
 
 
-def build_hostile_site(workdir: Path, pagefind: bool = False) -> tuple[Path, int, str]:
+def build_hostile_site(workdir: Path, pagefind: bool = False, engine: str = "mkdocs") -> tuple[Path, int, str]:
     """Generate and build the site from the hostile corpus, as `make build` does, in ``workdir``
-    (with Pagefind instead of Material's search when ``pagefind``).
+    (with Pagefind instead of Material's search when ``pagefind``; with another of
+    tests.sitebuild.ENGINES than MkDocs when ``engine`` says so).
     Returns (site folder, generator exit code, generator error output)."""
     from tests.sitebuild import mkdocs_build, prepare
 
@@ -225,7 +226,8 @@ def build_hostile_site(workdir: Path, pagefind: bool = False) -> tuple[Path, int
         [sys.executable, "-m", "generator", "build", "--quiet", "--seeds", str(seeds),
          "--annotations", str(annotations), "--registry", str(registry),
          "--docs", str(workdir / "project" / "docs"),
-         "--cache", str(workdir / "cache")],  # its own cache, not the root's (tests/sitebuild.generate)
+         "--cache", str(workdir / "cache"),  # its own cache, not the root's (tests/sitebuild.generate)
+         "--engine", engine],
         cwd=ROOT, capture_output=True, text=True, timeout=300)
     if generator.returncode not in (0, 1):
         raise AssertionError(f"the generator failed (exit {generator.returncode}):\n{generator.stderr}")
@@ -233,12 +235,103 @@ def build_hostile_site(workdir: Path, pagefind: bool = False) -> tuple[Path, int
     if pagefind:
         os.environ["MATERIAL_SEARCH"] = "false"  # what `make build SEARCH=pagefind` sets
     try:
-        result = mkdocs_build(workdir / "project")
+        result = mkdocs_build(workdir / "project", engine)
     finally:
         os.environ.pop("MATERIAL_SEARCH", None)
     if result.returncode != 0:
-        raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+        raise AssertionError(f"{engine} build failed:\n{result.stdout}\n{result.stderr}")
     if pagefind:
         subprocess.run([sys.executable, "-m", "generator", "search-index", "--site", str(site)],
                        cwd=ROOT, check=True, capture_output=True, timeout=300)
     return site, generator.returncode, generator.stderr
+
+
+CONTENT = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>\s*</div>', re.S)
+"""The content area of a page (Material's layout, which Zensical keeps)."""
+NEVER_IN_A_PAGE = {"iframe", "frame", "object", "embed", "applet", "base", "style", "math", "video",
+                   "audio", "source", "img", "xss-tag", "details", "marquee", "template", "portal"}
+"""Elements that neither Material nor the generator writes on this site: one of them came from input."""
+CONTENT_TAGS = GENERATED_TAGS | {"svg", "path"}
+
+
+def live_markup_in_pages(site: Path) -> dict[str, list[str]]:
+    """Site-relative page → what in it could only be markup from input (tests/test_security_site.py
+    and the engine canaries): an element no page should have, an event handler or a script URL
+    anywhere, and anything outside the generator's own markup in the content area. Empty when
+    every page is inert."""
+    problems = {}
+    for page in sorted(site.rglob("*.html")):
+        html_text = page.read_text(encoding="utf-8")
+        found = []
+        for tag, attrs in parse(html_text).elements:
+            if tag in NEVER_IN_A_PAGE:
+                found.append(f"<{tag}>")
+            for name, value in attrs:
+                if name.startswith("on"):
+                    found.append(f"{name}= on <{tag}>")
+                if name in ("href", "src", "action", "formaction", "xlink:href") and value:
+                    scheme = url_scheme(value)
+                    if scheme not in (None, "http", "https", "mailto"):
+                        found.append(f"{scheme}: in <{tag} {name}>")
+        content = CONTENT.search(html_text)
+        if content:
+            found += live_markup(content.group(1), tags=CONTENT_TAGS)
+        else:
+            found.append("no content area (the theme's layout changed?)")
+        if found:
+            problems[page.relative_to(site).as_posix()] = found
+    return problems
+
+
+def _local_file(site: Path, page: Path, src: str) -> bool:
+    """True when ``src`` names a file of the site itself (script-src 'self' allows no other)."""
+    if url_scheme(src) is not None or src.startswith("//"):
+        return False
+    target = (site / src.lstrip("/")) if src.startswith("/") else (page.parent / src)
+    return target.resolve().is_relative_to(site.resolve()) and target.is_file()
+
+
+def csp_problems(site: Path) -> list[str]:
+    """What breaks the site's Content-Security-Policy guarantees, one line per problem: every page
+    has exactly one policy, before any script or stylesheet, the same on every page and strict
+    (no 'unsafe-inline' or 'unsafe-eval'; default-src 'none', script-src 'self'); every script is
+    a file of the site (only Material's JSON configuration is inline); one <title> without markup
+    and at most one description. Empty when all hold."""
+    problems, policies = [], set()
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        html_text = page.read_text(encoding="utf-8")
+        elements = parse(html_text).elements
+        metas = [dict(a) for t, a in elements if t == "meta"]
+        csp = [m["content"] for m in metas if (m.get("http-equiv") or "").lower() == "content-security-policy"]
+        if len(csp) != 1:
+            problems.append(f"{rel}: {len(csp)} Content-Security-Policy meta elements")
+            continue
+        policies.add(csp[0])
+        # The policy only governs what comes after it: it must precede every script and link.
+        first_script = min((i for i, (t, _) in enumerate(elements) if t in ("script", "link")), default=None)
+        meta_at = next(i for i, (t, a) in enumerate(elements) if t == "meta" and dict(a).get("http-equiv"))
+        if first_script is not None and first_script < meta_at:
+            problems.append(f"{rel}: a script or stylesheet comes before the policy")
+        for tag, attrs in elements:
+            if tag != "script":
+                continue
+            attrs = dict(attrs)
+            if "src" in attrs:
+                if not _local_file(site, page, attrs["src"]):
+                    problems.append(f"{rel}: script {attrs['src']!r} is not a file of the site")
+            elif attrs.get("type") != "application/json" or attrs.get("id") != "__config":
+                problems.append(f"{rel}: inline script {attrs}")
+        titles = re.findall(r"<title>(.*?)</title>", html_text, re.S)
+        if len(titles) != 1 or "<" in titles[0]:
+            problems.append(f"{rel}: titles {titles}")
+        if sum(1 for m in metas if m.get("name") == "description") > 1:
+            problems.append(f"{rel}: more than one description")
+    if len(policies) != 1:
+        problems.append(f"{len(policies)} different policies: {sorted(policies)}")
+    for policy in policies:
+        if "'unsafe-inline'" in policy or "'unsafe-eval'" in policy:
+            problems.append(f"the policy allows unsafe script: {policy}")
+        if "default-src 'none'" not in policy or "script-src 'self'" not in policy:
+            problems.append(f"the policy is not strict: {policy}")
+    return problems

@@ -40,13 +40,18 @@ def parse_site(site: Path) -> dict[str, _PageParser]:
     return pages
 
 
-def resolve(site: Path, page: str, href: str) -> tuple[str | None, str]:
-    """(site-relative file the link points to, or None if it points outside the site; fragment)."""
+def resolve(site: Path, page: str, href: str, prefix: str = "/") -> tuple[str | None, str]:
+    """(site-relative file the link points to, or None if it points outside the site; fragment).
+    ``prefix`` is the path the site is served under (its site_url's path)."""
     parts = urlsplit(href)
     target = unquote(parts.path)
     if not target:
         return page, unquote(parts.fragment)
-    # A root-relative link ("/tags/", as on 404.html) is read as if the site were served at "/".
+    # A root-relative link ("/tags/", as on 404.html) is read under the path the site is served at.
+    if target.startswith("/"):
+        if not (target + "/").startswith(prefix):
+            return None, unquote(parts.fragment)
+        target = "/" + target[len(prefix):]
     base = "" if target.startswith("/") else posixpath.dirname(page)
     joined = posixpath.normpath(posixpath.join(base, target.lstrip("/")))
     if joined.startswith(".."):
@@ -56,8 +61,9 @@ def resolve(site: Path, page: str, href: str) -> tuple[str | None, str]:
     return joined, unquote(parts.fragment)
 
 
-def broken_links(site: Path) -> list[str]:
-    """Every internal link of the built site that leads to a missing file or anchor."""
+def broken_links(site: Path, prefix: str = "/") -> list[str]:
+    """Every internal link of the built site that leads to a missing file or anchor; ``prefix`` is
+    the path the site is served under (``/archive/`` for site_url ``http://host/archive/``)."""
     pages = parse_site(site)
     problems = []
     for page, parsed in pages.items():
@@ -65,7 +71,7 @@ def broken_links(site: Path) -> list[str]:
             parts = urlsplit(href)
             if parts.scheme or href.startswith("//"):
                 continue
-            target, fragment = resolve(site, page, href)
+            target, fragment = resolve(site, page, href, prefix)
             if target is None:
                 problems.append(f"{page}: link {href!r} leaves the site")
             elif not (site / target).is_file():

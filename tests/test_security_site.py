@@ -19,16 +19,10 @@ from pathlib import Path
 import pytest
 
 from generator.write import MANIFEST, read_manifest
-from tests.hostile import (GENERATED_TAGS, HOSTILE, REFUSED_INPUTS, build_hostile_site, live_markup, parse,
-                           url_scheme, visible_text)
+from tests.hostile import (HOSTILE, REFUSED_INPUTS, build_hostile_site, csp_problems, live_markup,
+                           live_markup_in_pages, visible_text)
 
 pytestmark = pytest.mark.slow
-
-CONTENT = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>\s*</div>', re.S)
-NEVER_IN_A_PAGE = {"iframe", "frame", "object", "embed", "applet", "base", "style", "math", "video",
-                   "audio", "source", "img", "xss-tag", "details", "marquee", "template", "portal"}
-"""Elements that neither Material nor the generator writes on this site: one of them came from input."""
-CONTENT_TAGS = GENERATED_TAGS | {"svg", "path"}
 
 
 @pytest.fixture(scope="module")
@@ -43,18 +37,6 @@ def hostile_site(tmp_path_factory):
 def _outside_snapshot() -> set[str]:
     # Places a path-traversal payload ("../../../../tmp/xss", "/tmp/pwned") would write to.
     return {p for p in ("/tmp/xss", "/tmp/xss.md", "/tmp/pwned", "/tmp/xss/index.html") if Path(p).exists()}
-
-
-def _local_file(site: Path, page: Path, src: str) -> bool:
-    """True when ``src`` names a file of the site itself (script-src 'self' allows no other)."""
-    if url_scheme(src) is not None or src.startswith("//"):
-        return False
-    target = (site / src.lstrip("/")) if src.startswith("/") else (page.parent / src)
-    return target.resolve().is_relative_to(site.resolve()) and target.is_file()
-
-
-def _pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
 
 
 def test_bad_inputs_are_reported_and_the_rest_is_built(hostile_site):
@@ -77,56 +59,11 @@ def test_bad_inputs_are_reported_and_the_rest_is_built(hostile_site):
 
 
 def test_no_markup_from_input_is_live_in_any_page(hostile_site):
-    problems = {}
-    for page in _pages(hostile_site["site"]):
-        html_text = page.read_text(encoding="utf-8")
-        found = []
-        for tag, attrs in parse(html_text).elements:
-            if tag in NEVER_IN_A_PAGE:
-                found.append(f"<{tag}>")
-            for name, value in attrs:
-                if name.startswith("on"):
-                    found.append(f"{name}= on <{tag}>")
-                if name in ("href", "src", "action", "formaction", "xlink:href") and value:
-                    scheme = url_scheme(value)
-                    if scheme not in (None, "http", "https", "mailto"):
-                        found.append(f"{scheme}: in <{tag} {name}>")
-        content = CONTENT.search(html_text)
-        assert content, f"{page}: no content area (Material's layout changed?)"
-        found += live_markup(content.group(1), tags=CONTENT_TAGS)
-        if found:
-            problems[str(page.relative_to(hostile_site["site"]))] = found
-    assert not problems, problems
+    assert live_markup_in_pages(hostile_site["site"]) == {}
 
 
 def test_every_page_has_the_csp_first_and_no_inline_script(hostile_site):
-    policies = set()
-    for page in _pages(hostile_site["site"]):
-        html_text = page.read_text(encoding="utf-8")
-        elements = parse(html_text).elements
-        metas = [dict(a) for t, a in elements if t == "meta"]
-        csp = [m["content"] for m in metas if m.get("http-equiv", "").lower() == "content-security-policy"]
-        assert len(csp) == 1, page
-        policies.add(csp[0])
-        # The policy only governs what comes after it: it must precede every script and link.
-        first_script = min((i for i, (t, _) in enumerate(elements) if t in ("script", "link")), default=None)
-        meta_at = next(i for i, (t, a) in enumerate(elements) if t == "meta" and dict(a).get("http-equiv"))
-        assert first_script is None or meta_at < first_script, page
-        for tag, attrs in elements:
-            if tag != "script":
-                continue
-            attrs = dict(attrs)
-            if "src" in attrs:
-                assert _local_file(hostile_site["site"], page, attrs["src"]), (page, attrs["src"])
-            else:
-                assert attrs.get("type") == "application/json" and attrs.get("id") == "__config", (page, attrs)
-        titles = re.findall(r"<title>(.*?)</title>", html_text, re.S)
-        assert len(titles) == 1 and "<" not in titles[0], (page, titles)
-        assert sum(1 for m in metas if m.get("name") == "description") <= 1, page
-    assert len(policies) == 1
-    policy = policies.pop()
-    assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
-    assert "default-src 'none'" in policy and "script-src 'self'" in policy
+    assert csp_problems(hostile_site["site"]) == []
 
 
 def test_payloads_are_shown_to_readers_as_text(hostile_site):

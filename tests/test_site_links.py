@@ -111,3 +111,16 @@ def test_the_crawler_reports_missing_pages_and_anchors(tmp_path):
         "index.html: link 'missing/' → missing missing/index.html",
     ]
     assert link_count(tmp_path) == 7
+
+
+def test_the_crawler_reads_root_relative_links_under_the_served_path(tmp_path):
+    # A site served under /archive/ (site_url's path): its 404 page links root-relative.
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<p id="x"></p>')
+    (tmp_path / "404.html").write_text('<a href="/archive/a/#x">ok</a><a href="/archive/">home</a>'
+                                       '<a href="/a/">outside the path</a><a href="/archive/b/">missing</a>')
+    assert broken_links(tmp_path, prefix="/archive/") == [
+        "404.html: link '/archive/' → missing index.html",
+        "404.html: link '/a/' leaves the site",
+        "404.html: link '/archive/b/' → missing b/index.html",
+    ]

@@ -10,48 +10,18 @@ browser test therefore also checks that the site works when hosted under a sub-p
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from ..conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, SEEDS  # noqa: F401 (CHROMIUM*: re-exported)
-from ..sitebuild import generate, prepare
+from ..conftest import CHROMIUM, CHROMIUM_ARGS, ROOT  # noqa: F401 (CHROMIUM*: re-exported)
+from ..sitebuild import CORPUS, build_corpus_site  # noqa: F401 (CORPUS: re-exported)
 from .server import SiteServer
 
-CORPUS = ROOT / "tests" / "fixtures" / "corpus"
-"""The fixture corpus of the cross-link tests (seeds/, and registry/ and annotations/ if any)."""
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 """Where screenshots go (git-ignored); the path is printed by the screenshot test."""
 DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
-
-
-def _corpus_dir(name: str) -> Path | None:
-    path = CORPUS / name
-    return path if path.is_dir() else None
-
-
-def _gather_seeds(target: Path) -> Path:
-    """The real seeds and the corpus seeds in one folder named ``seeds`` (the generator records
-    ``seeds/<file>`` as each briefing's source, which is what annotations refer to)."""
-    target.mkdir(parents=True)
-    sources = [SEEDS, _corpus_dir("seeds") or CORPUS]
-    for folder in sources:
-        for seed in sorted(folder.glob("*.txt")) if folder.is_dir() else ():
-            shutil.copy(seed, target / seed.name)
-    return target
-
-
-def _merge_dirs(target: Path, *folders: Path | None) -> Path:
-    target.mkdir(parents=True)
-    for folder in folders:
-        if folder:
-            shutil.copytree(folder, target, dirs_exist_ok=True)
-    return target
 
 
 @dataclass
@@ -69,18 +39,6 @@ class Site:
 
     def at(self, path: str) -> str:
         return self.url + path.lstrip("/")
-
-
-def _mkdocs_build(workdir: Path, site_url: str) -> Path:
-    """`mkdocs build --strict` with site_url set the way the deploy workflow sets it: through
-    the SITE_URL environment variable that the project's mkdocs.yml reads."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
-                             str(workdir / "mkdocs.yml"), "-d", str(workdir / "site")],
-                            capture_output=True, text=True, env=env, cwd=workdir)
-    if result.returncode != 0:
-        raise RuntimeError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
-    return workdir / "site"
 
 
 def page_types(site: Path) -> dict[str, str]:
@@ -119,13 +77,8 @@ def page_types(site: Path) -> dict[str, str]:
 def site(tmp_path_factory) -> Site:
     """Build the site once, serve it under /archive/ on a free port, stop the server at the end."""
     server = SiteServer()
-    workdir = prepare(tmp_path_factory.mktemp("browser-site"))
-    seeds = _gather_seeds(workdir / "seeds")
-    annotations = _merge_dirs(workdir / "annotations-in", ROOT / "annotations", _corpus_dir("annotations"))
-    registry = _merge_dirs(workdir / "registry-in", ROOT / "registry", _corpus_dir("registry"))
-    if generate(workdir, seeds, annotations, registry, ["--site-url", server.url]) == 2:
-        raise RuntimeError("generator usage error")
-    root = _mkdocs_build(workdir, server.url)
+    workdir = tmp_path_factory.mktemp("browser-site")
+    root = build_corpus_site(workdir, site_url=server.url)
     server.start(root)
     yield Site(root=root, url=server.url, docs=workdir / "docs", pages=page_types(root))
     server.stop()
