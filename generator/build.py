@@ -23,7 +23,7 @@ from .incremental.skip import fingerprint, forget, recall, record_path, remember
 from .incremental.store import Store
 from .ingest import sidecar as sidecars
 from .ingest.sidecar import Sidecar
-from .inputfiles import read_input_file, read_seed_bytes
+from .inputfiles import read_input_file, read_seed_bytes, strip_control_bytes
 from .link import link
 from .model import Archive, Briefing
 from .perseed import process_seed
@@ -91,13 +91,16 @@ def orphan_sidecars(seeds: Path, cwd: Path | None = None) -> list[SeedError]:
     return errors
 
 
-def load_seed(path: Path, cwd: Path | None = None) -> tuple[str, bytes | SeedError]:
-    """A seed's display name and bytes, or the error that stops it being read."""
+def load_seed(path: Path, cwd: Path | None = None) -> tuple[str, bytes | SeedError, list[SeedError]]:
+    """A seed's display name, its bytes (control characters removed) or the error that stops it
+    being read, and the warnings reading it gave."""
     name = display_path(path, cwd)
     try:  # symbolic links, devices and files over the stated limits are refused unread
-        return name, read_seed_bytes(path, name)
+        data = read_seed_bytes(path, name)
     except SeedError as error:
-        return name, error
+        return name, error, []
+    data, warnings = strip_control_bytes(data, name)
+    return name, data, warnings
 
 
 def load_sidecar(seed: Path, cwd: Path | None = None) -> tuple[Sidecar | None, list[InputError]]:
@@ -181,6 +184,8 @@ class Loaded:
     """Why it cannot be built: it cannot be read, or its sidecar is invalid; empty when it can."""
     key: str
     """Its cache key (name, bytes, sidecar, code and registry), or its errors when it has any."""
+    warnings: tuple[InputError, ...] = ()
+    """What reading it changed and said (control characters removed); empty when nothing."""
 
 
 def load_seeds(paths: list[Path], context: str) -> list[Loaded]:
@@ -190,12 +195,12 @@ def load_seeds(paths: list[Path], context: str) -> list[Loaded]:
     cwd = Path.cwd().resolve()
     loaded = []
     for path in paths:
-        name, data = load_seed(path, cwd)
+        name, data, warnings = load_seed(path, cwd)
         sidecar, errors = load_sidecar(path, cwd)
         if isinstance(data, InputError):
             errors, data = [data, *errors], b""
         key = ("unread\0" + "\0".join(map(str, errors))) if errors else entry_key(data, name, context, sidecar)
-        loaded.append(Loaded(name, data, sidecar, tuple(errors), key))
+        loaded.append(Loaded(name, data, sidecar, tuple(errors), key, tuple(warnings)))
     return loaded
 
 
@@ -204,9 +209,13 @@ def read_seeds(paths: list[Path], registry: Registry, problems: Problems,
                loaded: list[Loaded] | None = None) -> list[Briefing]:
     """Ingest and extract every seed, in path order: cached results where the seed, the code and
     the registry are unchanged, the rest on ``jobs`` worker processes (0 = every core).
-    ``loaded`` is load_seeds(paths, …) when the caller already has it."""
+    ``loaded`` is load_seeds(paths, …) when the caller already has it, and then reports the
+    warnings reading them gave; read here, they go to ``problems``."""
     cache = SeedCache(cache_dir, code_hash() + registry_hash(registry))
-    loaded = load_seeds(paths, cache.context) if loaded is None else loaded
+    if loaded is None:
+        loaded = load_seeds(paths, cache.context)
+        for warning in (warning for item in loaded for warning in item.warnings):
+            problems.warn(warning)
     results: list[Briefing | InputError | tuple[InputError, ...] | None] = []
     misses: list[tuple[int, Loaded]] = []
     with _no_cycle_collection():
@@ -298,7 +307,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildResult:
     seed_problems, linking = Problems(), Problems()
     seed_problems.extend(orphans)
     briefings = read_seeds(paths, registry, seed_problems, progress, jobs, cache_dir, loaded)
-    for warning in inference_warnings(briefings):
+    for warning in [warning for item in loaded for warning in item.warnings] + inference_warnings(briefings):
         linking.warn(warning)  # kept with the fingerprint, so a skipped build says it again
     timings["read"], clock = time.perf_counter() - clock, time.perf_counter()
     with _no_cycle_collection():

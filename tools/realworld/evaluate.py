@@ -46,6 +46,7 @@ import yaml
 
 from generator.errors import SeedError
 from generator.ingest import ingest
+from generator.inputfiles import strip_control_bytes
 from generator.ingest.inline import plain as inline_plain
 from generator.ingest.sidecar import Sidecar, sidecar_name
 
@@ -115,6 +116,7 @@ _STAND_IN_DATE = "2000-01-01"
 
 def read_ours(data: bytes, name: str, dated: bool = True) -> Reading:
     """What ingest makes of a seed; ``dated``: the page shows a date (its gold has one)."""
+    data, _warnings = strip_control_bytes(data, name)  # as the build's edge does
     try:
         article = ingest(data, name)
     except SeedError:
