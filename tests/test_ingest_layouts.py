@@ -134,6 +134,9 @@ def test_site_name_suffix(title, clean):
     ("Jane Doe @janedoe / 6:45 PM GMT+1\u2022June 3, 2021", ["Jane Doe"], None),
     ("Jun 3rd 2021 | WASHINGTON, DC", [], "Washington"),
     ("Jun 3, 2021 - Energy & Environment", [], None),
+    ("ByJane Doe | June 3, 2021", ["Jane Doe"], None),  # the label run into the name
+    ("By Jane Doe, Example.com Contributor | June 3, 2021", ["Jane Doe"], None),
+    ("By John Writer", ["John Writer"], None),  # a job that reads as a name, with no outlet, stays
 ])
 def test_byline_forms(text, authors, dateline):
     meta = read_meta_line(text)
@@ -153,10 +156,23 @@ def test_byline_without_by(text, authors, dateline):
 
 @pytest.mark.parametrize("text", [
     "Local Democracy Reporting Service", "New Delhi", "The council voted on Tuesday.", "Background",
-    "The Big Picture", "What Happens Next",
+    "The Big Picture", "What Happens Next", "Political Commentator",
+    "Jane DoeTwitterNews & Culture Writer", "MagazinesJane DoeCelebrities",  # labels run into names
 ])
 def test_not_a_byline_without_by(text):
     assert unlabelled_byline(text) is None
+
+
+@pytest.mark.parametrize("label", ["Social Sharing", "See All Articles", "View all stories"])
+def test_page_chrome_labels_are_share_bar_junk(label):
+    assert line_rule(label) == "share-bar"
+
+
+def test_a_widgets_label_in_capitals_is_not_a_byline():
+    article = ingest(_seed(
+        "Harbour dredging to start", "READ MORE", "READ MORE", "3 June 2021", "Work will start next month.",
+    ), "x.txt")
+    assert article.authors == ()
 
 
 def test_topic_list_among_the_metadata():

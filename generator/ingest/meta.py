@@ -43,7 +43,8 @@ _RELATIVE_TIME = re.compile(
 MAX_META_CHARS = 200  # the longest byline-and-dates lines we have seen are about half that
 _SEPARATORS = re.compile(r"\s*(?:\||\u2022|\u00b7|\s[-\u2013\u2014/.]\s)\s*")  # "2 min read . Updated: …"
 _BYLINE = re.compile(
-    r"(?:(?:written|reported|compiled|edited|story|words|(?:news\s+)?provided)\s+by|by|authors?)\b\s*[:\-\u2013]?\s*",
+    r"(?:(?:written|reported|compiled|edited|story|words|(?:news\s+)?provided)\s+by|by|authors?)\b\s*[:\-\u2013]?\s*"
+    r"|(?-i:By)(?=(?-i:[A-Z][a-z]))",  # the label run into the name by the scraper: "ByMalcolm Harris"
     re.I,
 )
 # Names marked up on their own ("**A**, **B** and [C](…)"): the markup shows where they end.
@@ -77,7 +78,10 @@ def _byline_names(text: str) -> list[str] | None:
     ("Jane Doe, Transport correspondent") and affiliations ("Jane Doe, CNN")."""
     pieces = [name_text(p) for p in NAME_SPLIT.split(text.strip(" ,;"))]
     pieces = [p for p in pieces if p]
-    while len(pieces) > 1 and (is_role(pieces[-1]) and not valid_name(pieces[-1])):
+    # A job title after the names goes; one that reads as a name too ("John Writer") stays,
+    # unless it names its outlet ("Space.com Contributor").
+    while len(pieces) > 1 and is_role(pieces[-1]) and (
+            not valid_name(pieces[-1]) or any("." in word[1:-1] and is_outlet(word) for word in pieces[-1].split()[:-1])):
         pieces.pop()
     return split_names(", ".join(pieces)) if pieces else None
 
