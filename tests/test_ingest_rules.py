@@ -117,10 +117,19 @@ def test_recommendation_block_never_eats_prose(prose):
 @pytest.mark.parametrize("marker", [
     "STORIES YOU MAY LIKE", "CURATED FOR YOU", "You might also like:", "Recommended for you",
     "Trending", "Most read", "More from Politics", "Related stories", "Editor's picks",
-    "In case you missed it", "Read next",
+    "In case you missed it", "Read next", "Further Reading",
 ])
 def test_recommendation_markers(marker):
     assert classify([marker, "Headline of another story"]) == ["recommendations", "recommended-headline"]
+
+
+def test_a_teaser_in_a_headlines_present_tense_is_in_the_block():
+    teasers = ["Related Coverage", "Fed's Yellen says bank safety rules should be kept in place",
+               "Highlights: Fed chief Yellen's news conference after FOMC meeting"]
+    assert classify(teasers) == ["recommendations", "recommended-headline", "recommended-headline"]
+    # Prose reports in the past tense, or ends as a sentence does: never a teaser.
+    for prose in ("The chair says the rules should stay, and she said so twice.", "She said rules should stay"):
+        assert classify(["Related Coverage", prose]) == ["recommendations", None]
 
 
 def test_recommendation_block_has_a_limit():

@@ -198,7 +198,7 @@ _RECOMMENDATION_MARKER = re.compile(
     r"|watch(?:\s+now|\s+live|\s+video)?|about\s+the\s+authors?"
     r"|(?:subscriber|premium|members?)[\s\-]+only(?:\s+(?:stories|articles|content))?"
     r"|what\s+to\s+read\s+next|also\s+(?:read|watch|see)|read\s+more(?:\s+(?:from|on|about)\s+.{1,40})?"
-    r"|must\s+read|related"
+    r"|must\s+read|related|further\s+reading"
     r"|recommended|explore\s+more"
     r"|in\s+case\s+you\s+missed\s+it|you\s+may\s+have\s+missed|more\s+from\s+.{1,40}"
     r"|(?:from\s+)?around\s+the\s+web|more\s+on\s+this\s+(?:topic|story)|" + _TOPICS + r")\W*",
@@ -304,7 +304,7 @@ def classify(texts: list[str], authors: tuple[str, ...] | list[str] = ()) -> lis
         if is_recommendation_marker(text):
             rules[index], block_left = "recommendations", MAX_BLOCK_HEADLINES
             topics = _TOPIC_MARKER.fullmatch(text) is not None
-        elif block_left and (_is_topic(text) if topics else is_headline_like(text)):
+        elif block_left and (_is_topic(text) if topics else is_headline_like(text) or _says_headline(text)):
             rules[index] = "topic" if topics else "recommended-headline"
             block_left -= 1
         else:
@@ -328,6 +328,17 @@ def _mark_social_embeds(texts: list[str], rules: list[str | None]) -> None:
             above = index - 1
             if above >= 0 and rules[above] is None and _words(texts[above]) <= _EMBED_WORDS:
                 rules[above] = "social-embed"
+
+
+_SAYS = re.compile(r"\b(?:says|tells|warns|urges)\b", _I)
+
+
+def _says_headline(text: str) -> bool:
+    """A teaser in a headline's present tense under a widget's marker ("Fed's Yellen says bank
+    rules should stay"): prose reports in the past ("said"), or ends as a sentence does."""
+    if not text[:1].isupper() or _words(text) > MAX_HEADLINE_WORDS or not _SAYS.search(text):
+        return False
+    return text.rstrip(_CLOSERS)[-1:] not in (".", ":", ";", ",") and not _REPORTED_SPEECH.search(_SAYS.sub("", text))
 
 
 def _is_subhead(text: str) -> bool:
