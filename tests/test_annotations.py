@@ -135,6 +135,36 @@ def test_load_reads_a_folder_reports_bad_files_and_keeps_good_ones(tmp_path):
     assert "symbolic link" in errors[2].message
 
 
+# A 20-line file whose anchor's closing quote is missing: PyYAML finds out only at the end.
+UNCLOSED = VALID.replace("  exact: Kessel Bay survey", '  exact: "Kessel Bay survey') + "".join(
+    f"# line {n}\n" for n in range(11, 21))
+
+
+@pytest.mark.parametrize("text, expected", [
+    (UNCLOSED, "x.yml:3:10: invalid YAML: the quote (\") opened here is never closed — close it at the end of the "
+               "value; a quote mark inside the text is written \\\" between double quotes (or quote the whole value "
+               "with ' instead)"),
+    # ... or at the next quote mark, lines later, where the quoted text it took for one value ends
+    (VALID.replace("  exact: Kessel Bay survey", '  exact: "Kessel Bay survey').replace("A. Contributor", '"A. C."'),
+     "x.yml:3:10: invalid YAML: the quote (\") opened here is not closed on its line: the text runs on to the \" on "
+     "line 7 — close it at the end of the value; a quote mark inside the text is written \\\" between double "
+     "quotes (or quote the whole value with ' instead)"),
+    (VALID.replace("  exact: Kessel Bay survey", "  exact: 'Kessel Bay survey").replace("*whole*", "bay's"),
+     "x.yml:3:10: invalid YAML: the quote (') opened here is not closed on its line: the text runs on to the ' on "
+     "line 6 — close it at the end of the value; an apostrophe inside the text is written '' between single quotes "
+     "(or quote the whole value with \" instead)"),
+    (VALID.replace("  exact: Kessel Bay survey", "  exact: 'the bay's survey'"),
+     "x.yml:3:19: invalid YAML: text goes on after the closing quote — an apostrophe inside the text is written '' "
+     "between single quotes (or quote the whole value with \" instead)"),
+    (VALID.replace("sources:\n  - https://example.org/survey", "sources: [https://example.org/survey"),
+     "x.yml:8:10: invalid YAML: the list opened here with '[' is not closed — close it with ']' on this line, or "
+     "write one item per line"),
+])
+def test_a_yaml_error_is_reported_where_the_mistake_is_not_where_yaml_gave_up(text, expected):
+    annotation, errors = parse_annotation(text, "x.yml", "x")
+    assert annotation is None and [str(e) for e in errors] == [expected]
+
+
 # --- anchoring -----------------------------------------------------------------------------------
 
 def test_exact_words_anchor_once():
