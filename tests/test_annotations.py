@@ -11,6 +11,8 @@ import pytest
 from generator.annotations import anchor, annotate_url, load_annotations, parse_annotation, render_body
 from generator.annotations.anchor import FUZZY_THRESHOLD
 from generator.annotations.attach import attach
+from generator.annotations.contribute import PLACEHOLDERS, skeleton
+from generator.annotations.load import read_annotation
 from generator.config import MkDocsSettings, read_mkdocs_yml
 from generator.model import Annotation, Archive, Article, Briefing, Page, TextQuote
 
@@ -127,8 +129,9 @@ def test_load_reads_a_folder_reports_bad_files_and_keeps_good_ones(tmp_path):
     outside = tmp_path / "secret.yml"
     outside.write_text(VALID, encoding="utf-8")
     os.symlink(outside, folder / "link.yml")
-    annotations, errors = load_annotations(tmp_path / "annotations")
+    annotations, errors, drafts = load_annotations(tmp_path / "annotations")
     assert [a.id for a in annotations] == ["01_harbour/good"]
+    assert [(d.id, d.anchor.exact, d.kind) for d in drafts] == [("01_harbour/bad", "Kessel Bay survey", "")]
     assert [(e.file, e.line) for e in errors] == [
         ("annotations/01_harbour/bad.yml", 4), ("annotations/01_harbour/latin1.yml", 7),
         ("annotations/01_harbour/link.yml", None)]
@@ -163,6 +166,62 @@ UNCLOSED = VALID.replace("  exact: Kessel Bay survey", '  exact: "Kessel Bay sur
 def test_a_yaml_error_is_reported_where_the_mistake_is_not_where_yaml_gave_up(text, expected):
     annotation, errors = parse_annotation(text, "x.yml", "x")
     assert annotation is None and [str(e) for e in errors] == [expected]
+
+
+def _template() -> str:
+    return skeleton(_archive().pages[0])
+
+
+def test_the_annotate_links_template_is_refused_at_each_placeholder_until_it_is_replaced():
+    template = _template()
+    assert all(text in template for text in PLACEHOLDERS.values())
+    _, errors = parse_annotation(template, "annotations/01_harbour/my-note.yml", "01_harbour/my-note")
+    assert [(e.line, e.col, e.message) for e in errors] == [
+        (None, None, "the file still has the template's name 'my-note.yml'"),
+        (4, 11, "anchor.exact is still the template's placeholder "
+                "“the words you are annotating, copied from the page”"),
+        (7, 3, "body is still the template's placeholder “Your note, in Markdown.”"),
+        (8, 9, "author is still the template's placeholder “your-name-or-handle”"),
+        (10, 5, "sources[0] is still the template's placeholder “https://example.org/where-this-comes-from”"),
+        (11, 7, "date is still the template's placeholder “YYYY-MM-DD”"),  # not also "date is not valid"
+    ]
+    assert [e.hint for e in errors][1:3] == ["replace it with the words your note is about, copied exactly from the "
+                                             "briefing's text", "replace it with your note"]
+    filled = (template.replace(PLACEHOLDERS["anchor.exact"], "Kessel Bay survey")
+              .replace(PLACEHOLDERS["body"], "The survey mapped the bay.").replace(PLACEHOLDERS["author"], "A. C.")
+              .replace(PLACEHOLDERS["sources"], "https://example.org/survey")
+              .replace(PLACEHOLDERS["date"], "2026-05-27"))
+    annotation, errors = parse_annotation(filled, "annotations/01_harbour/survey.yml", "01_harbour/survey")
+    assert errors == [] and annotation.anchor.exact == "Kessel Bay survey"
+
+
+def test_a_placeholder_left_above_the_note_is_still_refused():
+    text = _template().replace("  Your note, in Markdown.\n",
+                               "  Your note, in Markdown.\n  The survey mapped the bay.\n")
+    _, errors = parse_annotation(text, "annotations/01_harbour/survey.yml", "01_harbour/survey")
+    assert (errors[1].line, errors[1].col, errors[1].message) == (
+        7, 3, "body is still the template's placeholder “Your note, in Markdown.”")
+
+
+def test_an_invalid_note_is_still_looked_up_and_anchored_so_every_problem_shows_at_once():
+    texts = {
+        "kind": VALID.replace("kind: background", "kind: opinion").replace("Kessel Bay survey", "Kessel Bay map"),
+        "briefing": VALID.replace("kind: background", "kind: opinion").replace("01_harbour.txt", "01_harbor.txt"),
+        "anchor": VALID.replace("date: 2026-05-27", "date: soon")
+                       .replace("  exact: Kessel Bay survey\n", "  exact: x\n"),
+        "skeleton": _template().replace(PLACEHOLDERS["anchor.exact"], "Kessel Bay survey"),
+    }
+    parsed = {name: read_annotation(text, f"annotations/01_harbour/{name}.yml", f"01_harbour/{name}")
+              for name, text in texts.items()}
+    assert all(p.annotation is None for p in parsed.values())
+    archive, errors, warnings = attach(_archive(), [], "", [p.draft for p in parsed.values()])
+    assert [str(e).split(" — ")[0] for e in errors] == [
+        "annotations/01_harbour/briefing.yml:1:1: no briefing for seed 'seeds/01_harbor.txt' in the archive",
+        "annotations/01_harbour/kind.yml:3:3: anchor “Kessel Bay map” matches nowhere in seeds/01_harbour.txt",
+    ]  # anchor.yml's 'x' is itself invalid (too short): only its briefing is looked up; the skeleton anchors
+    assert warnings == []
+    assert archive.pages[0].annotations == () and archive.orphaned_annotations == ()  # drafts are never shown
+    assert [e.message for e in parsed["anchor"].errors] == ["anchor.exact is empty", "date 'soon' is not valid"]
 
 
 # --- anchoring -----------------------------------------------------------------------------------

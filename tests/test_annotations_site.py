@@ -69,10 +69,12 @@ def test_check_reports_every_problem_in_one_run(tmp_path, monkeypatch, capsys):
     code, out, err = _check(project, monkeypatch, capsys)
     assert code == 1
     lines = err.splitlines()
-    assert lines[-1] == "6 errors.", err
+    assert lines[-1] == "7 errors.", err
     located = [line.split(": ", 2)[1] for line in lines if line.startswith("error: ")]
+    # bad-kind.yml is invalid, and its anchor (from another briefing) is reported with it.
     assert located == [
-        f"{SEED_FOLDER}/ambiguous.yml:5:3", f"{SEED_FOLDER}/bad-kind.yml:4:1", f"{SEED_FOLDER}/elsewhere.yml:2:1",
+        f"{SEED_FOLDER}/ambiguous.yml:5:3", f"{SEED_FOLDER}/bad-kind.yml:3:3", f"{SEED_FOLDER}/bad-kind.yml:4:1",
+        f"{SEED_FOLDER}/elsewhere.yml:2:1",
         f"{SEED_FOLDER}/gone.yml:4:3", "registry/person/nobody.yml:4:1", "seeds/empty.txt:1"]
     assert (f"error: {SEED_FOLDER}/ambiguous.yml:5:3: anchor “Quad” matches 2 places in "
             "seeds/000_e80ecc7bd58d023e.txt — add a 'prefix' or 'suffix' with the words just before or after "
@@ -83,7 +85,7 @@ def test_check_reports_every_problem_in_one_run(tmp_path, monkeypatch, capsys):
     gone = next(line for line in lines if "gone.yml" in line)
     assert "anchor “FORGED” matches nowhere in seeds/000_e80ecc7bd58d023e.txt" in gone
     assert "nearest passages: ¶7 “…Geostategic Engagement ([FORGE]). Through this framework,…” (91%)" in gone
-    assert "8 annotations (5 anchored, 3 orphaned)" in out  # bad-kind.yml is not loaded
+    assert "8 annotations (5 anchored, 3 orphaned)" in out  # bad-kind.yml is not loaded (nor shown)
 
 
 def test_edited_seed_reanchors_by_context_with_a_warning(tmp_path, monkeypatch, capsys):

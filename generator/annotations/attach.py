@@ -55,11 +55,13 @@ def page_order(placed: PlacedAnnotation) -> tuple:
     return (1, 0, 0, 0, placed.annotation.id)
 
 
-def attach(archive: Archive, annotations: list[Annotation], repo_url: str = ""):
+def attach(archive: Archive, annotations: list[Annotation], repo_url: str = "", drafts: list[Annotation] = ()):
     """The archive with every page's annotations placed, plus (errors, warnings).
 
     An annotation that cannot be placed is kept as an orphan (on its page, or on the archive when
-    its briefing is missing) and reported as an error: it is never dropped silently.
+    its briefing is missing) and reported as an error: it is never dropped silently. ``drafts``
+    (invalid files, see annotations/load.py) are looked up and anchored for their errors and
+    warnings only, and never placed; a draft with an empty anchor is only looked up.
     """
     by_seed = {posixpath.basename(p.briefing.article.source_file): p for p in archive.pages}
     by_slug = {p.slug: p for p in archive.pages}
@@ -78,6 +80,14 @@ def attach(archive: Archive, annotations: list[Annotation], repo_url: str = ""):
         errors += page_errors
         warnings += page_warnings
         pages.append(replace(page, annotations=tuple(placed)) if placed or page.annotations else page)
+    for draft in sorted(drafts, key=lambda a: a.id):
+        page = find_page(draft, by_seed, by_slug)
+        if page is None:
+            errors.append(_unknown_briefing(draft, by_seed, by_slug))
+        elif draft.anchor.exact:
+            _, draft_errors, draft_warnings = place_all(page, [draft])
+            errors += draft_errors
+            warnings += draft_warnings
     result = replace(archive, pages=tuple(pages), orphaned_annotations=tuple(orphans), repo_url=repo_url)
     return result, errors, warnings
 
