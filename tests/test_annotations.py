@@ -4,17 +4,18 @@ orphaned) with the exact messages, attaching to the archive, and safe bodies."""
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from generator.annotations import anchor, annotate_url, load_annotations, parse_annotation, render_body
 from generator.annotations.anchor import FUZZY_THRESHOLD
-from generator.annotations.attach import attach
+from generator.annotations.attach import attach, place_all
 from generator.annotations.contribute import PLACEHOLDERS, skeleton
 from generator.annotations.load import read_annotation
 from generator.config import MkDocsSettings, read_mkdocs_yml
-from generator.model import Annotation, Archive, Article, Briefing, Page, TextQuote
+from generator.model import Annotation, Archive, Article, Briefing, Page, Subheading, TextQuote
 
 # Paragraphs of our own writing, shaped like a briefing's clean text.
 PARAGRAPHS = (
@@ -344,6 +345,42 @@ def test_attach_places_notes_in_text_order_and_keeps_orphans():
         "annotations/02_other/d.yml:1:1: no briefing for seed 'seeds/02_other.txt' in the archive — "
         "did you mean 'seeds/01_harbour.txt'?"]
     assert len(errors) == 2 and warnings == []
+
+
+def _page_with_header():
+    article = replace(_archive().pages[0].briefing.article, dek="Survey of Kessel Bay is published at last.",
+                      caption="Boats moored in the harbour at dawn, May 2026.", caption_credit="Port Photo",
+                      authors=("Ana Silva", "Ben Roe"), dateline="Port Kessel",
+                      subheadings=(Subheading(2, "What the witnesses said", 4),))
+    return replace(_archive().pages[0], briefing=Briefing(article=article, slug="harbour-report"))
+
+
+@pytest.mark.parametrize("exact, where", [
+    ("Harbour report", "headline"), ("is published at last", "dek"), ("moored in the harbour", "photo caption"),
+    ("(Port Photo)", "photo caption"), ("Ben Roe", "byline"), ("Port Kessel", "dateline"),
+    ("What the witnesses said", "subheading"),
+])
+def test_words_of_the_headline_dek_or_caption_are_refused_saying_where_they_are(exact, where):
+    [placed], [error], [] = place_all(_page_with_header(), [note(exact)])
+    assert (placed.status, placed.reason) == ("orphaned", f"in the {where}, not the text")
+    assert str(error) == (f"annotations/01_harbour/x.yml:4:3: anchor “{exact}” is in the {where} of "
+                          "seeds/01_harbour.txt; notes anchor to the text of the article — quote words from the "
+                          "body, the paragraphs under the headline")
+
+
+def test_words_both_in_the_text_and_above_it_anchor_in_the_text():
+    [placed], [], [] = place_all(_page_with_header(), [note("Kessel Bay survey")])
+    assert (placed.status, placed.paragraph) == ("anchored", 2)
+
+
+def test_a_caption_close_to_a_passage_of_the_text_is_not_fuzzily_anchored_to_it():
+    page = _page_with_header()
+    article = replace(page.briefing.article, caption="Its authors thanked the committee staff for work on the survey.")
+    page = replace(page, briefing=Briefing(article=article, slug="harbour-report"))
+    copied = "thanked the committee staff for work on the survey"  # ¶3: "… for their work on the Kessel Bay survey"
+    assert anchor(note(copied), PARAGRAPHS, SOURCE)[0].method == "fuzzy"  # what the text alone would do
+    [placed], [error], [] = place_all(page, [note(copied)])
+    assert placed.status == "orphaned" and "is in the photo caption" in error.message
 
 
 # --- bodies, links, configuration ----------------------------------------------------------------

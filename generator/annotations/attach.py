@@ -12,7 +12,7 @@ from dataclasses import replace
 from rapidfuzz import process
 
 from ..errors import AnnotationError
-from ..model import Annotation, Archive, Page, PlacedAnnotation
+from ..model import Annotation, Archive, Article, Page, PlacedAnnotation
 from .anchor import anchor
 
 
@@ -36,12 +36,25 @@ def _unknown_briefing(annotation: Annotation, by_seed: dict, by_slug: dict) -> A
     return AnnotationError(annotation.file, line, f"no briefing for {what} in the archive", hint, col=col)
 
 
+def shown_outside_the_text(article: Article) -> tuple[tuple[str, str], ...]:
+    """What the briefing page shows of the article besides its paragraphs, which notes cannot
+    anchor to: (what it is, its text)."""
+    caption = article.caption or ""
+    if caption and article.caption_credit:
+        caption += f" ({article.caption_credit})"
+    shown = [("headline", article.title), ("dek", article.dek or ""), ("photo caption", caption)]
+    shown += [("byline", name) for name in article.authors] + [("dateline", article.dateline or "")]
+    shown += [("subheading", heading.text) for heading in article.subheadings]
+    return tuple((what, text) for what, text in shown if text)
+
+
 def place_all(page: Page, annotations: list[Annotation]):
     """Anchor ``annotations`` in ``page``: (placed in page order, errors, warnings)."""
     article = page.briefing.article
+    outside = shown_outside_the_text(article)
     placed, errors, warnings = [], [], []
     for annotation in annotations:
-        result, error, warning = anchor(annotation, article.paragraphs, article.source_file)
+        result, error, warning = anchor(annotation, article.paragraphs, article.source_file, outside)
         placed.append(result)
         errors += [error] if error else []
         warnings += [warning] if warning else []
