@@ -265,9 +265,9 @@ def attach_annotations(archive: Archive, folder: Path | None, problems: Problems
     """Load and validate the annotation files in ``folder`` and anchor them in the archive's
     briefings; errors (orphans included) and warnings (re-anchored notes) go to ``problems``.
     ``repo_url`` is kept for the "Annotate this page" links."""
-    notes, errors = load_annotations(folder) if folder is not None else ([], [])
+    notes, errors, drafts = load_annotations(folder) if folder is not None else ([], [], [])
     problems.extend(errors)
-    archive, errors, warnings = attach(archive, notes, repo_url)
+    archive, errors, warnings = attach(archive, notes, repo_url, drafts)
     problems.extend(errors)
     for warning in warnings:
         problems.warn(warning)
