@@ -88,6 +88,25 @@ def test_a_caption_with_its_credit_tail_by_the_byline_is_not_the_headline():
         assert ingest(_page("Menu", title, "12 March 2019"), "x.txt").title == title
 
 
+def test_an_abbreviations_stop_is_no_captions_end():
+    headline = "Police release photos of the bridge robbery suspect from Dec. 22 at Eastbrook Bank"
+    article = ingest(_page("The Eastbrook Times", "The Westbrook Gazette", headline, "By Ann Lee", "12 March 2019"),
+                     "x.txt")
+    assert article.title == headline
+
+
+def test_the_headline_shares_the_articles_words_not_the_footers():
+    """A short article's lead is its own text: a promotion printed above the headline and again in
+    the footer under the text shares no word with the article and stays furniture."""
+    promo = "Bridge Pass: One Month for Only $1"
+    headline = "Ferry crossing to close when the council opens the bridge"
+    footer = ("Special Offer", promo, "Bridge Pass gives you a month of crossings for only one dollar",
+              "Offer for new members only, one month, one dollar, any crossing")
+    article = ingest(_page("Special Offer", promo, "Join Today", headline, "By Ann Lee 12 March 2019",
+                           below=footer), "x.txt")
+    assert article.title == headline
+
+
 def test_the_headline_the_page_repeats_above_the_text_wins_over_a_dek_by_the_byline():
     headline = "Council approves a new bridge over the river after years of debate"
     seed = _page(

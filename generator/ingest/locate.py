@@ -197,8 +197,8 @@ def find_article(lines: list[SourceLine], is_meta, is_junk) -> Located | None:
     # A second pass weighs each prose line by how much it shares the article's words (its lead
     # and headline, from the first pass), so teasers, comments and summaries of other stories
     # at the text's edge count for less than the article's own paragraphs (lexical cohesion).
-    head = _headline_index(lines, shapes, run[0], is_meta, is_junk)
-    topic = _lead_stems(lines, run[0]) | (frozenset(_stems(lines[head].text)) if head is not None else frozenset())
+    head = _headline_index(lines, shapes, run, is_meta, is_junk)
+    topic = _lead_stems(lines, *run) | (frozenset(_stems(lines[head].text)) if head is not None else frozenset())
     weights = [
         _COHESION_FLOOR + (1 - _COHESION_FLOOR) * min(1.0, _overlap(line.text, topic) / _COHESIVE)
         if features.prose else 1.0
@@ -206,7 +206,7 @@ def find_article(lines: list[SourceLine], is_meta, is_junk) -> Located | None:
     ]
     first, last = text_run(shapes, weights, dated) or run
     if first != run[0]:
-        head = _headline_index(lines, shapes, first, is_meta, is_junk)
+        head = _headline_index(lines, shapes, (first, last), is_meta, is_junk)
     return Located(head, first, last)
 
 
@@ -248,7 +248,7 @@ def _title_like(line: SourceLine, features: LineShape, is_junk) -> bool:
     if len(_RUN_TOGETHER.findall(line.text)) >= 2:
         return False  # a widget's labels run together ("My NewsManage ProfileEmail PreferencesSign Out")
     tail = _CREDIT_TAIL.search(line.text)
-    if tail and len(line.text[: tail.start()].split()) >= 5:
+    if tail and len(line.text[: tail.start()].split()) >= 5 and not _ABBREVIATION.search(line.text, 0, tail.start() + 3):
         return False  # a caption with its credit ("… on June 18, 2015. Ann Roe/AP hide caption")
     return is_junk(line) is None and any(ch.isalpha() for ch in line.text)
 
@@ -256,14 +256,17 @@ def _title_like(line: SourceLine, features: LineShape, is_junk) -> bool:
 # A sentence (five words or more) closed by a full stop (after a word in lower case or a number,
 # not an initial as in "S.C.") and a short tail without closing punctuation: a photo caption and its credit or widget.
 _CREDIT_TAIL = re.compile(r"[a-z0-9]{2}\.\s+(?:[|\-\u2013\u2014]\s+)?\S+(?:\s+\S+){0,4}$(?<![.!?\"'\u201d\u2019])")
+# The stop of an abbreviation ("Dec. 22", "St. Louis", "Gov. Roe"), not a sentence's end.
+_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{1,3}\.$")
 # A word in lower case run into a capitalised one: where a scraper joined a widget's labels. One
 # may be a name ("YouTube", "McCain"); two in a line are labels.
 _RUN_TOGETHER = re.compile(r"[a-z]{2}[A-Z][a-z]")
 
 
-def _headline_index(lines, shapes, first: int, is_meta, is_junk) -> int | None:
-    """The headline above the text starting at ``first``: the best-scored title-like line of
-    the header window (see :func:`_title_score`), the nearest on a tie; None without one."""
+def _headline_index(lines, shapes, text: tuple[int, int], is_meta, is_junk) -> int | None:
+    """The headline above the ``text`` (its first and last line): the best-scored title-like
+    line of the header window (see :func:`_title_score`), the nearest on a tie; None without one."""
+    first = text[0]
     top = max(0, first - HEADER_WINDOW)
     metas = [i for i in range(top, first) if is_meta(lines[i])]
     titles = [
@@ -279,7 +282,7 @@ def _headline_index(lines, shapes, first: int, is_meta, is_junk) -> int | None:
     repeated = _repeated_titles(lines[:first], titles)
     kept = [i for i in range(top, first + 1) if is_junk(lines[i]) is None]
     rank = {index: position for position, index in enumerate(kept)}
-    lead = _lead_stems(lines, first)
+    lead = _lead_stems(lines, *text)
 
     def shape_score(i: int) -> float:
         return _title_score(i, lines, shapes, metas, rank, first, counts) + (_REPEAT_BONUS if i in repeated else 0.0)
@@ -341,10 +344,11 @@ def _stems(text: str) -> tuple[str, ...]:
     return tuple(w[:5] for w in words if len(w) >= 3 and w not in _FUNCTION_WORDS)
 
 
-def _lead_stems(lines: list[SourceLine], first: int) -> frozenset[str]:
-    """The content words of the text's first ``_LEAD_WORDS`` words."""
+def _lead_stems(lines: list[SourceLine], first: int, last: int) -> frozenset[str]:
+    """The content words of the text's first ``_LEAD_WORDS`` words; a short text's alone, not
+    the footer's under it (its promotions and mastheads would read as the article's words)."""
     stems: list[str] = []
-    for line in lines[first:]:
+    for line in lines[first:last + 1]:
         stems.extend(_stems(line.text))
         if len(stems) >= _LEAD_WORDS:
             break
