@@ -182,6 +182,9 @@ def test_join_hyphenated_word_without_space():
     ("Published: 12 March 2019", "2019-03-12", "published"),
     ("March 12, 2019 9:14 PM ET", "2019-03-12T21:14:00-04:00", "unlabelled"),
     ("Updated 18:45 GMT, 3 June 2021", "2021-06-03T18:45:00+00:00", "updated"),
+    ("Published 22:00, 11 July 2021 BST", "2021-07-11T22:00:00+01:00", "published"),  # the zone after the date
+    ("Published 22:00, 11 July 2021 (GMT+1)", "2021-07-11T22:00:00+01:00", "published"),
+    ("Published 22:00, 11 July 2021 NEW DELHI", "2021-07-11T22:00:00", "published"),  # a place, not a zone
     ("Published on Mon 3 Jun 2019 14.05 BST", "2019-06-03T14:05:00+01:00", "published"),
     ("First published on Wed 13 Mar 2019 09.00 GMT", "2019-03-13T09:00:00+00:00", "first"),
     ("Last modified on Thu 14 Mar 2019 10.30 GMT", "2019-03-14T10:30:00+00:00", "updated"),
