@@ -140,6 +140,39 @@ def test_comments_under_their_times_are_not_the_text_but_a_video_in_the_text_is_
     assert ingest(seed, "x.txt").paragraphs == tuple(PARAGRAPHS)
 
 
+LONG_COMMENTS = tuple(line for n in range(4) for line in (
+    f"Reader{n} says:",
+    "I have crossed the river on that ferry for twenty years and the bridge is the best news the town has had in a "
+    "very long time, because the ferry is slow and the council has been promising a crossing since my children were small.",
+))
+
+
+def test_a_comment_section_of_long_comments_ends_the_text():
+    """Each comment says as much as a paragraph, and the bridge is its topic too: past the
+    article's 150 words of prose, the items' heads ("Reader0 says:") end the text."""
+    more = ("Engineers expect the crossing to carry about twelve thousand cars a day once it opens, and the ferry "
+            "company has said that it will stop its service on the morning the bridge opens to traffic.",
+            "The council's leader said the vote closed a debate that had lasted longer than most of its members had "
+            "served, and that the town would now turn to the question of what to build on the old ferry landing.")
+    article = ingest(_page("Council approves the new bridge", "By Ann Lee", "12 March 2019",
+                           below=more + LONG_COMMENTS), "x.txt")
+    assert article.paragraphs == tuple(PARAGRAPHS) + more
+
+
+def test_a_list_of_dated_headlines_inside_the_text_is_bridged_and_an_embedded_posts_credit_too():
+    related = ("Related Articles", "School board names a new head", "30 Dec 2014", "Flooding closes two roads",
+               "30 Dec 2014", "Police seek witnesses after a fire", "30 Dec 2014")
+    seed = _seed("Council approves the new bridge", "By Ann Lee", "12 March 2019", *PARAGRAPHS[:2], *related,
+                 *PARAGRAPHS[2:])
+    assert ingest(seed, "x.txt").paragraphs == tuple(PARAGRAPHS)  # the items have no text of their own
+    posts = [line for n in range(3) for line in (
+        f"The bridge will change how the town gets to work, number {n}, said a resident on social media today.",
+        f"\u2014 Ann Roe (@annroe{n}) March {n + 10}, 2019")]
+    seed = _seed("Council approves the new bridge", "By Ann Lee", "12 March 2019", *PARAGRAPHS[:2], *posts,
+                 *PARAGRAPHS[2:])
+    assert ingest(seed, "x.txt").paragraphs[-2:] == tuple(PARAGRAPHS[2:])
+
+
 def test_related_headlines_and_footer_after_the_text_are_removed():
     article = ingest(_page(
         "Council approves the new bridge over the river", "By Ann Lee", "12 March 2019",

@@ -11,8 +11,9 @@ and jusText's paragraph classes do:
 * the **article text** is the run of lines with the most prose in it: each prose line adds its
   words, every other line costs ``_GAP_COST`` plus its own words (a maximum-sum run), so a few
   captions or widgets inside the text are bridged while a list of related headlines after it
-  is not; a byline or date line that heads one of a list of items (comments under their
-  times, teasers under their bylines) costs more, so the text does not run on into them;
+  is not; a byline, date or "… says:" line that heads one of a list of items (comments under
+  their times, teasers under their bylines) costs more, and once the article has told 150 words
+  the first item that carries prose of its own ends the text;
 * the **header** stands just above the text: the headline is the line that reads like a title
   nearest above the first byline or date line (a Markdown ``#`` heading when the scraper kept
   one), so section labels, city names and teaser headlines higher up are page furniture.
@@ -205,9 +206,30 @@ def find_article(lines: list[SourceLine], is_meta, is_junk) -> Located | None:
         for line, features in zip(lines, shapes)
     ]
     first, last = text_run(shapes, weights, dated) or run
+    last = _before_the_items(shapes, dated, first, last)
     if first != run[0]:
         head = _headline_index(lines, shapes, (first, last), is_meta, is_junk)
     return Located(head, first, last)
+
+
+def _before_the_items(shapes: list[LineShape], dated: frozenset[int], first: int, last: int) -> int:
+    """The text's last line, ended before a list of dated items it runs into (a comment section,
+    a list of teasers under their bylines) once ``_TEXT_BEFORE_ITEMS`` words of prose stand above
+    the first item: the article is told, and what follows is other people's."""
+    inside = sorted(i for i in dated if first < i <= last)
+    heads = [i for n, i in enumerate(inside) if n == 0 or i - inside[n - 1] > 1]
+    if len(heads) < 2 or not any(shapes[i].prose for i in range(heads[0], heads[1])):
+        return last  # items without text of their own (a list of related headlines): the text goes on
+    head = heads[0]
+    while head > first and not shapes[head - 1].prose:
+        head -= 1  # the item's title and byline above its date ("Chris Christie: …" / "Sky Palma")
+    words = sum(features.words for features in shapes[first:head] if features.prose)
+    if words < _TEXT_BEFORE_ITEMS:
+        return last
+    return max(i for i in range(first, head) if _part_of_text(shapes[i]))
+
+
+_TEXT_BEFORE_ITEMS = 150
 
 
 def _dated_items(lines: list[SourceLine], shapes: list[LineShape], start: int, is_meta) -> frozenset[int]:
@@ -215,7 +237,9 @@ def _dated_items(lines: list[SourceLine], shapes: list[LineShape], start: int, i
     items, each within ``_ITEM_LINES`` lines of the last (comments under their times, teasers
     under their bylines); lines next to each other head one item (a byline over its date). One
     or two alone may be the article's own header or a video embedded in its text."""
-    dated = [i for i in range(start, len(lines)) if not shapes[i].prose and is_meta(lines[i])]
+    dated = [i for i in range(start, len(lines))
+             if not shapes[i].prose and "(@" not in lines[i].text  # an embedded post's credit is the text's
+             and (is_meta(lines[i]) or _COMMENT_HEAD.fullmatch(lines[i].text))]
     items: set[int] = set()
     group: list[int] = []
     heads = 0
@@ -231,6 +255,8 @@ def _dated_items(lines: list[SourceLine], shapes: list[LineShape], start: int, i
 
 _ITEMS = 3
 _ITEM_LINES = 12
+_COMMENT_HEAD = re.compile(r"[\w.'\u2019\-]+(?: [\w.'\u2019\-]+){0,3} (?:says|said|wrote|writes)\s*:")
+"""A comment's head: its writer's name and "says:" ("Marilyn says:", "enoch68 wrote:")."""
 
 
 _COHESION_FLOOR = 0.2
