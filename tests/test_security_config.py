@@ -24,6 +24,7 @@ OVERRIDDEN = {
     "partials/content.html": "ce33929c85af129f6e2f3b0aed47159e9c4a519482d1938bae15f5ff4a3cfae5",
     "partials/tags.html": "166225609857c8536fc2cd3da99ba1b7513df8b57d6613a0303bba44a11b9fba",
     "fragments/tags/default/tag.html": "1883eaa46e05be69fc9022ba16422ebb1ec9db89d7d40e29087686941c54a53e",
+    "partials/toc-item.html": "418f31ce2e6d559934f610084a5c8493f9618b96268909601552ac48aa0c15c2",
 }
 """Material templates that overrides/ replaces, with the SHA-256 of the version they replace."""
 

@@ -147,3 +147,7 @@ def test_tags_page_has_no_chip_for_a_group_without_pages(site):
         if not pages:
             assert 'class="md-tags-group"' in heading
     assert any('class="md-tags-group">People<' in s for s in sections)
+    # topic tags (extract/topics.py) under their own group; names without their group everywhere
+    assert '<h2 id="tag:topics/critical-minerals">' in body
+    assert re.search(r'href="#tag:people/marco-rubio" class="md-nav__link">\s*<span class="md-ellipsis">\s*'
+                     r'Marco Rubio\s*</span>', html)
