@@ -18,7 +18,7 @@ import yaml
 from generator.cli import main
 from generator.mdtext import Md
 from generator.model import PlacedAnnotation
-from generator.render.decorators import annotation_markers
+from generator.render.decorators import annotation_markers, marker_offset
 from generator.render.inline import decorate
 
 from .conftest import REAL_SEED, ROOT
@@ -131,11 +131,15 @@ def test_briefing_marks_annotated_words_and_lists_the_notes_after_the_paragraph(
     page = next(built.glob("briefings/*/*/*.md")).read_text(encoding="utf-8")
     p7 = page[page.index("where Rubio launched the"):page.index("{ #p7 ")]
     assert p7.count('<span class="briefing-note-ref">') == 2
-    assert '<span class="briefing-note-ref">(1)</span> (FORGE<span class="briefing-note-ref">(2)</span>)' in p7
+    # The marker of "FORGE" stands after the bracket and full stop that close it, not inside them.
+    assert '<span class="briefing-note-ref">(1)</span> (FORGE).<span class="briefing-note-ref">(2)</span> Through' in p7
     after = page[page.index("{ #p7 "):]
     assert after.startswith("{ #p7 .briefing-paragraph .annotate }\n\n<ol class=\"briefing-notes\"><li>")
     notes = after.split("\n")[2]
     assert notes.count("<li>") == 2 and notes.index("Geostategic</em> is spelled so") < notes.index("is the acronym")
+    # Each note (which Material opens in place) starts with the words it is about.
+    assert [item.split("</p>")[0] for item in notes.split("<li>")[1:]] == [
+        '<p class="briefing-note-about">On “Geostategic”', '<p class="briefing-note-about">On “FORGE”']
     assert "{ #p2 .briefing-paragraph }" in page  # no notes, no .annotate
 
 
@@ -145,7 +149,8 @@ def test_annotations_section_lists_every_note_with_kind_author_date_and_sources(
     items = section.split('<li id="note-')[1:]
     assert [item.split("</strong>")[0].rsplit(">", 1)[1] for item in items] == [
         "Definition", "Background", "Context", "Definition", "Context"]
-    assert '“rare earth” <a href="#p1">¶1</a>' in items[0]
+    assert ('“rare earth” <a class="briefing-para-link" href="#p1" title="Go to paragraph 1 of the article" '
+            'aria-label="Go to paragraph 1 of the article">¶&nbsp;1</a>') in items[0]
     assert '<a href="https://en.wikipedia.org/wiki/Quadrilateral_Security_Dialogue" rel="nofollow ugc noopener ' \
            'noreferrer">en.wikipedia.org</a>' in items[1]
     assert all("Briefing Archive team" in item and '<time datetime="2026-11-25">' in item for item in items)
@@ -220,8 +225,24 @@ def test_marker_like_text_in_an_annotated_paragraph_is_split_for_materials_scrip
     items = [item for _, item in annotation_markers(page, archive, lambda path: Md(path))]
     out = decorate(text, [], items)
     # escape_md writes ")" after digits as "\\)" (it could start an ordered list item): same text once rendered.
-    assert out == ('Clause (<span></span>1\\) applies<span class="briefing-note-ref">(1)</span>; '
+    assert out == ('Clause (<span></span>1\\) applies;<span class="briefing-note-ref">(1)</span> '
                    'see (<span></span>23\\) too.')
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    ("launched the Forum (FORGE). Through", "FORGE", "launched the Forum (FORGE).|| Through"),
+    ("curbs on rare earth which are", "rare earth", "curbs on rare earth|| which are"),
+    ("said “milestone” in", "milestone", "said “milestone”|| in"),
+    ("China's export curbs", "China", "China's|| export curbs"),
+    ("curbs (by China’s).", "China", "curbs (by China’s).||"),
+    ("rock'n'roll band", "rock", "rock||'n'roll band"),
+    ("Forum (FORGE) met", "Forum (", "Forum|| (FORGE) met"),
+    ("the end.", "end.", "the end.||"),
+])
+def test_a_marker_keeps_brackets_and_punctuation_with_the_words(text, words, expected):
+    start = text.index(words)
+    at = marker_offset(text, start, start + len(words))
+    assert text[:at] + "||" + text[at:] == expected
 
 
 def test_real_annotations_carry_the_schema_comment_and_validate():

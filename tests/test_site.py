@@ -141,3 +141,32 @@ def test_mkdocs_does_not_list_the_pages_outside_the_nav(site, tmp_path):
     assert "Documentation built in" in log  # MkDocs' INFO lines are shown: the absence below means something
     assert 'not included in the "nav" configuration' not in log, log
     assert SEED_SLUG not in log, log
+
+
+def test_tags_come_after_the_briefing_not_above_its_headline(seed_page):
+    html, _ = seed_page
+    article = html[html.index('<article class="md-content__inner'):html.index("</article>")]
+    chips = article.index('<nav class="md-tags"')
+    assert article.index("<h1") < article.index('id="annotations"') < chips
+    assert '<p class="briefing-tags-title">Tags</p>' in article[:chips]
+    # a chip shows its tag's last level; the group is where the tags page lists it
+    names = re.findall(r'class="md-tag">([^<]*)</a>', article[chips:])
+    assert "Marco Rubio" in names and not any("/" in name for name in names)
+
+
+def test_tags_page_has_no_chip_for_a_group_without_pages(site):
+    html = (site / "tags" / "index.html").read_text(encoding="utf-8")
+    body = html[html.index('<h1 id="tags">'):html.index("</article>")]
+    sections = re.split(r'(?=<h2 id="tag:)', body)[1:]
+    assert sections
+    for section in sections:
+        heading, rest = section.split("</h2>", 1)
+        pages = re.match(r'\s*<ul>\s*<li>\s*<a href=', rest) is not None
+        assert ('class="md-tag"' in heading) == pages, heading
+        if not pages:
+            assert 'class="md-tags-group"' in heading
+    assert any('class="md-tags-group">People<' in s for s in sections)
+    # topic tags (extract/topics.py) under their own group; names without their group everywhere
+    assert '<h2 id="tag:topics/critical-minerals">' in body
+    assert re.search(r'href="#tag:people/marco-rubio" class="md-nav__link">\s*<span class="md-ellipsis">\s*'
+                     r'Marco Rubio\s*</span>', html)
