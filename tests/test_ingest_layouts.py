@@ -30,6 +30,9 @@ def _seed(*lines: str) -> bytes:
     ("(AFP)", "credits"),
     ("(Except for the headline, this story has not been edited by NDTV staff and is published from a "
      "syndicated feed.)", "syndication-note"),
+    ("This post originally appeared on Example Review.", "syndication-note"),
+    ("This article first appeared in The Eastbrook Times", "syndication-note"),
+    ("This story first ran in The Eastbrook Times in 1990, and it changed how people saw the war.", None),
     ("A version of this article appears in print on March 13, 2019, Section A, Page 18.", "print-note"),
     ("When you buy a book using a link on this page, we receive a commission.", "affiliate-note"),
     ("Privacy Notice: Newsletters may contain info about charities. See our Privacy Policy.", "privacy-notice"),
