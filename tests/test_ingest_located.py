@@ -88,6 +88,16 @@ def test_a_caption_with_its_credit_tail_by_the_byline_is_not_the_headline():
         assert ingest(_page("Menu", title, "12 March 2019"), "x.txt").title == title
 
 
+def test_a_caption_labelled_photo_is_neither_the_headline_nor_the_text():
+    headline = "Chilli contest leaves two in hospital"
+    caption = "Competitors at the chilli contest on Leonard Place, Eastbrook Photo: DEADLINE"
+    article = ingest(_seed(headline, "A chilli competition left two people in hospital.", caption, "12 March 2019",
+                           *PARAGRAPHS[:2], caption.replace("Competitors", "Judges"), *PARAGRAPHS[2:]), "x.txt")
+    assert article.title == headline
+    assert article.caption == "Competitors at the chilli contest on Leonard Place, Eastbrook"
+    assert {r.rule for r in article.removed if r.text.startswith("Judges")} == {"photo-caption"}
+
+
 def test_an_abbreviations_stop_is_no_captions_end():
     headline = "Police release photos of the bridge robbery suspect from Dec. 22 at Eastbrook Bank"
     article = ingest(_page("The Eastbrook Times", "The Westbrook Gazette", headline, "By Ann Lee", "12 March 2019"),

@@ -51,7 +51,7 @@ from ..errors import NoHeadlineError, SeedError
 from ..model import Article, Removed, Subheading
 from ..gazetteer import is_known_place
 from .dates import PUBLISHED, UNLABELLED, FoundDate, starts_with_label
-from .captions import is_photo_credit, read_caption
+from .captions import photo_caption
 from .header import DATE_HINT, LOOKAHEAD, Header, merge, meta_of, parse_header
 from .junk import classify, line_rule, mark_author_bios
 from .locate import Located, find_article, shapes_of
@@ -152,7 +152,7 @@ def _not_a_title(line: SourceLine) -> str | None:
     """Why a line cannot be the headline or a part of the text's own header: a named junk rule,
     or a photo caption with its credit ("Roger Ailes. Photo: Jane Roe")."""
     rule = line_rule(line.text)
-    if rule is None and (caption := read_caption(line)) is not None and is_photo_credit(caption[1]):
+    if rule is None and photo_caption(line) is not None:
         rule = "photo-caption"
     return rule
 
@@ -283,8 +283,8 @@ def _body_captions(header: Header, body: list[SourceLine], rules: list[str | Non
     a caption the scraper left in the text; the first becomes the article's caption when the
     header had none."""
     for index, line in enumerate(body):
-        caption = read_caption(line) if rules[index] is None else None
-        if caption is None or not is_photo_credit(caption[1]):
+        caption = photo_caption(line) if rules[index] is None else None
+        if caption is None:
             continue
         rules[index] = "photo-caption"
         if header.caption is None:

@@ -217,10 +217,9 @@ def _before_the_items(shapes: list[LineShape], dated: frozenset[int], first: int
     a list of teasers under their bylines) once ``_TEXT_BEFORE_ITEMS`` words of prose stand above
     the first item: the article is told, and what follows is other people's."""
     inside = sorted(i for i in dated if first < i <= last)
-    heads = [i for n, i in enumerate(inside) if n == 0 or i - inside[n - 1] > 1]
-    if len(heads) < 2 or not any(shapes[i].prose for i in range(heads[0], heads[1])):
-        return last  # items without text of their own (a list of related headlines): the text goes on
-    head = heads[0]
+    if not inside:
+        return last
+    head = inside[0]
     while head > first and not shapes[head - 1].prose:
         head -= 1  # the item's title and byline above its date ("Chris Christie: …" / "Sky Palma")
     words = sum(features.words for features in shapes[first:head] if features.prose)
@@ -236,7 +235,8 @@ def _dated_items(lines: list[SourceLine], shapes: list[LineShape], start: int, i
     """The byline and date lines after ``start`` that head a list of items: at least ``_ITEMS``
     items, each within ``_ITEM_LINES`` lines of the last (comments under their times, teasers
     under their bylines); lines next to each other head one item (a byline over its date). One
-    or two alone may be the article's own header or a video embedded in its text."""
+    or two alone may be the article's own header or a video embedded in its text, and a list of
+    dated headlines without text of their own ("Related Articles") is bridged like a caption."""
     dated = [i for i in range(start, len(lines))
              if not shapes[i].prose and "(@" not in lines[i].text  # an embedded post's credit is the text's
              and (is_meta(lines[i]) or _COMMENT_HEAD.fullmatch(lines[i].text))]
@@ -245,8 +245,8 @@ def _dated_items(lines: list[SourceLine], shapes: list[LineShape], start: int, i
     heads = 0
     for index in dated + [len(lines) + _ITEM_LINES + 1]:
         if group and index - group[-1] > _ITEM_LINES:
-            if heads >= _ITEMS:
-                items.update(group)
+            if heads >= _ITEMS and any(shapes[i].prose for i in range(group[0], group[-1])):
+                items.update(group)  # items with text of their own; dated headlines alone are bridged
             group, heads = [], 0
         heads += not group or index - group[-1] > 1
         group.append(index)
