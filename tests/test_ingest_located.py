@@ -98,6 +98,13 @@ def test_a_caption_labelled_photo_is_neither_the_headline_nor_the_text():
     assert {r.rule for r in article.removed if r.text.startswith("Judges")} == {"photo-caption"}
 
 
+def test_a_byline_whose_names_cannot_be_read_is_not_the_headline():
+    """The hostile seed's byline holds markup, so it reads as no byline; its names are the text's
+    first words, where the headline's are script: "By" and two names still make it no headline."""
+    seed = (Path(__file__).parent / "fixtures" / "hostile" / "seeds" / "html-and-script.txt").read_bytes()
+    assert ingest(seed, "seeds/html-and-script.txt").title.startswith("Council <script>")
+
+
 def test_an_abbreviations_stop_is_no_captions_end():
     headline = "Police release photos of the bridge robbery suspect from Dec. 22 at Eastbrook Bank"
     article = ingest(_page("The Eastbrook Times", "The Westbrook Gazette", headline, "By Ann Lee", "12 March 2019"),

@@ -273,6 +273,8 @@ def _title_like(line: SourceLine, features: LineShape, is_junk) -> bool:
         return False  # a sentence that long is a dek or a paragraph
     if len(_RUN_TOGETHER.findall(line.text)) >= 2:
         return False  # a widget's labels run together ("My NewsManage ProfileEmail PreferencesSign Out")
+    if _BYLINE_START.match(line.text):
+        return False  # "By Jane Doe and …": a byline, even where its names cannot be read
     tail = _CREDIT_TAIL.search(line.text)
     if tail and len(line.text[: tail.start()].split()) >= 5 and not _ABBREVIATION.search(line.text, 0, tail.start() + 3):
         return False  # a caption with its credit ("… on June 18, 2015. Ann Roe/AP hide caption")
@@ -282,6 +284,7 @@ def _title_like(line: SourceLine, features: LineShape, is_junk) -> bool:
 # A sentence (five words or more) closed by a full stop (after a word in lower case or a number,
 # not an initial as in "S.C.") and a short tail without closing punctuation: a photo caption and its credit or widget.
 _CREDIT_TAIL = re.compile(r"[a-z0-9]{2}\.\s+(?:[|\-\u2013\u2014]\s+)?\S+(?:\s+\S+){0,4}$(?<![.!?\"'\u201d\u2019])")
+_BYLINE_START = re.compile(r"By\s+[A-Z][\w'\u2019\-]+\s+[A-Z]")
 # The stop of an abbreviation ("Dec. 22", "St. Louis", "Gov. Roe"), not a sentence's end.
 _ABBREVIATION = re.compile(r"\b[A-Z][a-z]{1,3}\.$")
 # A word in lower case run into a capitalised one: where a scraper joined a widget's labels. One
