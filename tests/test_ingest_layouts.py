@@ -140,6 +140,9 @@ def test_site_name_suffix(title, clean):
     ("ByJane Doe | June 3, 2021", ["Jane Doe"], None),  # the label run into the name
     ("By Jane Doe, Example.com Contributor | June 3, 2021", ["Jane Doe"], None),
     ("By John Writer", ["John Writer"], None),  # a job that reads as a name, with no outlet, stays
+    ("Jane Doe By Jane Doe", ["Jane Doe"], None),  # the author photo's alt text, then the byline
+    ("Jane Doe | jdoe@example.com By Jane Doe | jdoe@example.com", ["Jane Doe"], None),
+    ("By Jane Doe | jane@example.com | 3 June 2021", ["Jane Doe"], None),
 ])
 def test_byline_forms(text, authors, dateline):
     meta = read_meta_line(text)

@@ -105,6 +105,13 @@ def test_a_byline_whose_names_cannot_be_read_is_not_the_headline():
     assert ingest(seed, "seeds/html-and-script.txt").title.startswith("Council <script>")
 
 
+def test_an_images_alt_text_without_its_credit_is_not_the_headline():
+    headline = "Eastbrook votes for its crossing at last"
+    article = ingest(_page(headline, "The council's new bridge over the river ( )", "By Ann Lee", "12 March 2019"),
+                     "x.txt")
+    assert article.title == headline
+
+
 def test_an_abbreviations_stop_is_no_captions_end():
     headline = "Police release photos of the bridge robbery suspect from Dec. 22 at Eastbrook Bank"
     article = ingest(_page("The Eastbrook Times", "The Westbrook Gazette", headline, "By Ann Lee", "12 March 2019"),

@@ -273,6 +273,8 @@ def _title_like(line: SourceLine, features: LineShape, is_junk) -> bool:
         return False  # a sentence that long is a dek or a paragraph
     if len(_RUN_TOGETHER.findall(line.text)) >= 2:
         return False  # a widget's labels run together ("My NewsManage ProfileEmail PreferencesSign Out")
+    if line.text.endswith(("( )", "()", "[ ]", "[]")):
+        return False  # an image's alt text with its credit's link gone: "NGS 2015 Conference ( )"
     if _BYLINE_START.match(line.text):
         return False  # "By Jane Doe and …": a byline, even where its names cannot be read
     tail = _CREDIT_TAIL.search(line.text)
