@@ -112,6 +112,20 @@ def test_an_images_alt_text_without_its_credit_is_not_the_headline():
     assert article.title == headline
 
 
+def test_a_menu_of_one_line_blurbs_above_the_header_is_not_the_text():
+    """The section menu describes each section in a sentence, so the run of prose starts there and
+    takes in the header; the article's text starts past its date and byline."""
+    blurbs = ("Reporting on what you care about. We hold the powerful to account every day.",
+              "Self care and ideas to help you live a healthier, happier life at home and at work.")
+    headline = "Eastbrook votes for its new bridge at last"
+    article = ingest(_seed("Contact", *blurbs, "News", "Posted on 12 March 2019", headline,
+                           "The river crossing was promised for a decade.", "by Ann Lee", *PARAGRAPHS, *PARAGRAPHS[:2]
+                           [::-1]), "x.txt")
+    assert article.title == headline
+    assert article.paragraphs == (*PARAGRAPHS, *PARAGRAPHS[:2][::-1])
+    assert article.authors == ("Ann Lee",)
+
+
 def test_an_abbreviations_stop_is_no_captions_end():
     headline = "Police release photos of the bridge robbery suspect from Dec. 22 at Eastbrook Bank"
     article = ingest(_page("The Eastbrook Times", "The Westbrook Gazette", headline, "By Ann Lee", "12 March 2019"),

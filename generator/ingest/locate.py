@@ -195,6 +195,7 @@ def find_article(lines: list[SourceLine], is_meta, is_junk) -> Located | None:
         return None
     dated = _dated_items(lines, shapes, run[0], is_meta)
     run = text_run(shapes, dated=dated) or run
+    run = (_after_a_header_inside(lines, shapes, run, is_meta), run[1])
     # A second pass weighs each prose line by how much it shares the article's words (its lead
     # and headline, from the first pass), so teasers, comments and summaries of other stories
     # at the text's edge count for less than the article's own paragraphs (lexical cohesion).
@@ -206,10 +207,38 @@ def find_article(lines: list[SourceLine], is_meta, is_junk) -> Located | None:
         for line, features in zip(lines, shapes)
     ]
     first, last = text_run(shapes, weights, dated) or run
+    first = _after_a_header_inside(lines, shapes, (first, last), is_meta)
     last = _before_the_items(shapes, dated, first, last)
     if first != run[0]:
         head = _headline_index(lines, shapes, (first, last), is_meta, is_junk)
     return Located(head, first, last)
+
+
+def _after_a_header_inside(lines: list[SourceLine], shapes: list[LineShape], run: tuple[int, int], is_meta) -> int:
+    """The text's first line, moved past the article's header when the run took it in: no
+    byline or date line stands above the run, but one stands in its first ``_HEADER_SHARE`` of
+    prose (menus of one-line blurbs above the headline read as prose too). The text then starts
+    at the first prose line past the header's byline and date lines."""
+    first, last = run
+    if any(is_meta(lines[i]) for i in range(max(0, first - HEADER_WINDOW), first)):
+        return first
+    total = sum(features.words for features in shapes[first:last + 1] if features.prose)
+    before = 0
+    for index in range(first, last + 1):
+        if shapes[index].prose:
+            before += shapes[index].words
+            if before > _HEADER_SHARE * total:
+                return first
+        elif is_meta(lines[index]):
+            header = index
+            while header + 1 <= last and not shapes[header + 1].prose or (
+                    header + 2 <= last and is_meta(lines[header + 2])):
+                header += 1  # the rest of the header: a byline under the date, past a dek
+            return next((i for i in range(header + 1, last + 1) if shapes[i].prose), first)
+    return first
+
+
+_HEADER_SHARE = 0.25
 
 
 def _before_the_items(shapes: list[LineShape], dated: frozenset[int], first: int, last: int) -> int:
