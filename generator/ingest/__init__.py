@@ -50,6 +50,7 @@ from ..errors import NoHeadlineError, SeedError
 from ..model import Article, Removed, Subheading
 from .dates import PUBLISHED, UNLABELLED, FoundDate, starts_with_label
 from .captions import is_photo_credit, read_caption
+from .html import ingest_html, is_html_seed
 from .header import DATE_HINT, LOOKAHEAD, Header, merge, meta_of, parse_header
 from .junk import classify, line_rule, mark_author_bios
 from .locate import Located, find_article, shapes_of
@@ -71,7 +72,10 @@ def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> A
     """Parse one seed. Raises :class:`generator.errors.SeedError` when it cannot be parsed.
 
     ``overrides``, the seed's sidecar (:mod:`.sidecar`), gives the headline or publication date
-    of a seed that has none, which would be refused otherwise; apply() puts the rest on."""
+    of a seed that has none, which would be refused otherwise; apply() puts the rest on.
+    A saved page (``seeds/x.html``) is read by :mod:`.html` instead, into the same Article."""
+    if is_html_seed(source_file):
+        return ingest_html(data, source_file, overrides)
     lines = read_lines(data, source_file)
     located = find_article(lines, is_meta, _not_a_title)
     header, body, head = _read_header(lines, located, source_file, overrides)
