@@ -155,6 +155,17 @@ def test_a_page_over_the_size_limit_is_refused_unread_and_control_characters_by_
         read_seed_bytes(bad, "seeds/bad.html")
 
 
+def test_a_page_nested_past_the_parser_depth_builds_or_is_refused_never_crashes():
+    from generator.perseed import process_seed
+
+    registry, _ = build_registry([])
+    for page in (FERRY.replace(b"<article>", b"<div>" * 100_000 + b"<article>")
+                 .replace(b"</article>", b"</article>" + b"</div>" * 100_000),
+                 b"<html><body>" + b"<div>" * 100_000 + b"<p>Deep text.</p>" + b"</div>" * 100_000 + b"</body></html>"):
+        result = process_seed("seeds/deep.html", page, registry)
+        assert "internal error" not in str(result), str(result)[:300]
+
+
 def test_the_page_encoding_is_utf8_or_the_declared_charset_else_an_error_at_the_byte():
     latin = FERRY.replace(b'<meta charset="utf-8">', b'<meta charset="iso-8859-1">').replace(
         b"Maria Costa", "María Costa".encode("latin-1"))
