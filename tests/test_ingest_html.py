@@ -61,6 +61,18 @@ def test_a_saved_page_becomes_the_article_a_text_seed_would():
     assert all(a <= b for a, b in zip(article.paragraph_lines, article.paragraph_lines[1:]))
 
 
+@pytest.mark.parametrize("credit, names", [
+    ("Ann Lee Senior Transport Editor", ("Ann Lee",)),  # a job title after the name
+    ("Ann Lee; Example Coast News", ("Ann Lee",)),  # an outlet beside a person
+    ("Example Coast News", ("Example Coast News",)),  # an outlet alone is the credit
+    ("Ann Lee; Updated Mar 12", ("Ann Lee",)),  # a date label is no name
+])
+def test_the_byline_is_told_apart_as_a_text_seed_s(credit, names):
+    page = FERRY.replace(b'content="Ann Lee"', f'content="{credit}"'.encode()).replace(
+        b'<p class="byline">By <a href="/authors/ann-lee">Ann Lee</a></p>', b"")
+    assert ingest(page, "seeds/ferry.html").authors == names
+
+
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Path:
     """seeds/ with the ferry page and a text seed beside it; the working directory is the project."""

@@ -10,9 +10,10 @@ and the page's metadata, and htmldate (trafilatura's own date finder) the public
    byte, like a text seed.
 2. **Metadata**: the headline is the page's ``<h1>`` when it is the headline trafilatura reads
    from the page's metadata (``og:title``, ``<title>``) without the site's name, else that
-   metadata title; the byline is trafilatura's; the date is htmldate's reading of the markup
-   (meta tags, JSON-LD, ``<time>``, then the URL) and of the page's text, with the time only
-   when it comes with its UTC offset, and never the copyright year alone (see ``_published``;
+   metadata title; the byline is trafilatura's, its names told apart as a text seed's are
+   (``_authors``); the date is htmldate's reading of the markup (meta tags, JSON-LD,
+   ``<time>``, then the URL) and of the page's text, with the time only when it comes with its
+   UTC offset, and never the copyright year alone (see ``_published``;
    reading the text as well dates 3 more of the tuning half's 55 pages); the time the page
    prints for that day, in its own zone, is then read by the text ingest's date reader
    (``_shown_time``), so a briefing shows "2:19 PM ET" as the page did.
@@ -50,8 +51,9 @@ from ..errors import NoHeadlineError, SeedError
 from ..inputfiles import HTML_SUFFIX
 from ..model import Article, Removed, Subheading
 from .datelines import body_dateline
-from .dates import UPDATED, FoundDate, find_dates
+from .dates import UPDATED, FoundDate, find_dates, starts_with_label
 from .junk import line_rule
+from .names import is_outlet, is_role, names_and_role, valid_name, without_outlet
 from .sidecar import Sidecar, hint
 
 __all__ = ["ingest_html", "is_html_seed"]
@@ -264,8 +266,22 @@ def _fold(text: str) -> str:
 
 
 def _authors(author: str | None) -> tuple[str, ...]:
-    """trafilatura's byline ("Jane Doe; John Roe") as names."""
-    return tuple(name for name in (_text(piece) for piece in (author or "").split(";")) if name)
+    """trafilatura's byline ("Jane Doe; John Roe") as names, told apart by the text ingest's
+    byline vocabulary (:mod:`.names`): a job title after a name goes ("Sam Stein Senior Politics
+    Editor"), and so do an outlet after it ("Pete Evans · CBC News"), pieces that are no name
+    ("Updated Oct 9", "Dec") and outlets beside a person; an outlet alone is the credit, as in
+    the gold's convention (tuning half: byline 0.673→0.764, none lost)."""
+    people, outlets = [], []
+    for piece in (_text(piece) for piece in (author or "").split(";")):
+        if not piece or starts_with_label(piece):  # "Updated Oct 9" (trafilatura drops the digits)
+            continue
+        if (names := names_and_role(piece)) is not None:
+            people.extend(names)
+        elif is_outlet(piece) or is_role(piece):
+            outlets.append(piece)
+        elif valid_name(name := without_outlet(piece)) and len(name.split()) >= 2:
+            people.append(name)
+    return tuple(people) if people else tuple(outlets[:1])
 
 
 def _body(body, headline_line: int, title: str) -> tuple[list[str], list[int], list[Subheading], list[Removed]]:
