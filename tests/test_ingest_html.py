@@ -61,6 +61,21 @@ def test_a_saved_page_becomes_the_article_a_text_seed_would():
     assert all(a <= b for a, b in zip(article.paragraph_lines, article.paragraph_lines[1:]))
 
 
+def test_headline_and_subheadings_are_told_by_what_the_page_prints():
+    headline = b"<h1>Harbour authority approves new ferry timetable for the winter</h1>"
+    page = (FERRY.replace(b"<h2>What changes in April</h2>", b"<p><strong>What changes in April</strong></p>")
+            .replace(b'<meta property="og:title" content="Harbour authority approves new ferry timetable for the winter">\n', b"")
+            .replace(headline, b"<h2>The new timetable is the first change to the winter sailings in a decade, officials said.</h2>")
+            .replace(b"<header>", b"<header><h1>Example Coast News Logo</h1>"))
+    article = ingest(page.replace(b"<article>", b"<article>" + headline.replace(b"h1", b"h2")), "seeds/ferry.html")
+    # The logo's <h1> is not what the <title> names; the heading that opens the text is.
+    assert article.title == "Harbour authority approves new ferry timetable for the winter"
+    # A bold line between paragraphs is a subheading; a sentence set as a heading is a paragraph.
+    assert [h.text for h in article.subheadings] == ["What changes in April"]
+    assert "The new timetable is the first change to the winter sailings in a decade, officials said." \
+        in article.paragraphs
+
+
 @pytest.mark.parametrize("credit, names", [
     ("Ann Lee Senior Transport Editor", ("Ann Lee",)),  # a job title after the name
     ("Ann Lee; Example Coast News", ("Ann Lee",)),  # an outlet beside a person

@@ -8,31 +8,26 @@ and the page's metadata, and htmldate (trafilatura's own date finder) the public
 1. **Decoding**: UTF-8 (a byte-order mark allowed), else the charset the page declares in its
    ``<meta>``; a page that is neither is refused naming the line and column of the first bad
    byte, like a text seed.
-2. **Metadata**: the headline is the page's ``<h1>`` when it is the headline trafilatura reads
-   from the page's metadata (``og:title``, ``<title>``) without the site's name, else that
-   metadata title; the byline is trafilatura's, its names told apart as a text seed's are
-   (``_authors``); the date is htmldate's reading of the markup (meta tags, JSON-LD,
-   ``<time>``, then the URL) and of the page's text, with the time only when it comes with its
-   UTC offset, and never the copyright year alone (see ``_published``;
-   reading the text as well dates 3 more of the tuning half's 55 pages); the time the page
-   prints for that day, in its own zone, is then read by the text ingest's date reader
-   (``_shown_time``), so a briefing shows "2:19 PM ET" as the page did.
+2. **Metadata** (:mod:`.pagemeta`): the headline is the ``<h1>`` or opening heading that the
+   page's own titles name, else trafilatura's title; the byline is trafilatura's, its names told
+   apart as a text seed's are; the date is htmldate's, never the copyright year alone, with the
+   time the page prints for that day in its own zone ("2:19 PM ET", read by the text ingest's
+   date reader), else the markup's timestamp when it has its offset, else the day alone.
 3. **Body**: trafilatura's body, element by element: a paragraph, a list item, a quotation or a
-   line cut by ``<br>`` is a paragraph, a heading is a subheading. Text only: trafilatura gives
-   text, and the Article holds plain text exactly as a text seed's does (its links and emphasis
-   are resolved away by ingest too), so no markup of the page can reach the briefing.
+   line cut by ``<br>`` is a paragraph; a heading shaped like a subheading is one, and so is a
+   bold paragraph the text ingest's subheading finder takes for one. Text only: trafilatura
+   gives text, and the Article holds plain text exactly as a text seed's does (its links and
+   emphasis are resolved away by ingest too), so no markup of the page can reach the briefing.
 4. The text ingest's **page-junk line rules** (:func:`.junk.line_rule`: "Advertisement", share
    bars, "Read more: …", copyright lines) drop what trafilatura left of the page furniture, and
    the headline printed again in the body goes too ("headline-repeat"); the lines dropped are
    recorded in ``Article.removed`` with the rule's name, as for a text seed.
 
 Line numbers are the page file's: a paragraph's is the line of the element it was read from (the
-HTML parser records it), so errors and warnings point into the ``.html`` file. A page without a
-headline or a date is refused like a text seed, naming the sidecar (``<name>.meta.yml``) that
-can give it; the sidecar's other fields are applied afterwards, as for text seeds.
-
-htmldate drops dates after its ``max_date``, which defaults to the day it runs: a page dated
-ahead would build differently from one day to the next. :data:`LATEST_DATE` fixes it.
+HTML parser records it; of the element before when trafilatura built a new one), so errors and
+warnings point into the ``.html`` file. A page without a headline or a date is refused like a
+text seed, naming the sidecar (``<name>.meta.yml``) that can give it; the sidecar's other fields
+are applied afterwards, as for text seeds. The dek, caption and updated time are left empty.
 """
 
 from __future__ import annotations
@@ -40,9 +35,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
-from datetime import datetime
 
-import htmldate
 import lxml.etree
 import lxml.html
 import trafilatura
@@ -51,17 +44,15 @@ from ..errors import NoHeadlineError, SeedError
 from ..inputfiles import HTML_SUFFIX
 from ..model import Article, Removed, Subheading
 from .datelines import body_dateline
-from .dates import UPDATED, FoundDate, find_dates, starts_with_label
+from .dates import dates_in
 from .junk import line_rule
-from .names import is_outlet, is_role, names_and_role, valid_name, without_outlet
+from .source import make_line
+from .subheadings import MAX_QUESTION_WORDS, MAX_WORDS
+from .subheadings import find as find_subheadings
+from .pagemeta import EARLIEST_DATE, LATEST_DATE, fold, one_line, page_byline, page_headline, page_published
 from .sidecar import Sidecar, hint
 
 __all__ = ["ingest_html", "is_html_seed"]
-
-LATEST_DATE = "2099-12-31"
-"""The latest publication date htmldate accepts (see the module docstring)."""
-EARLIEST_DATE = "1990-01-01"
-"""The earliest: before the web, a date in the markup is not the page's."""
 
 # trafilatura and htmldate log what they cannot read at WARNING and ERROR; the build reports a
 # seed's problems itself, so their records go nowhere rather than to Python's last-resort stderr.
@@ -75,7 +66,9 @@ _DATE_HINT = (
 )
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-:.]+)", re.I)
 _SPACE = re.compile(r"\s+")
-_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+_CLOSERS = "\"'”’)]"
+_DATE_LINE_WORDS = 8
+"""A heading of at most this many words that holds a date is a date line, not a section's title."""
 _HEADINGS = {"head", "h1", "h2", "h3", "h4", "h5", "h6"}
 _CONTAINERS = _HEADINGS | {
     "p", "item", "list", "quote", "code", "table", "row", "cell", "div", "section", "article", "main", "header",
@@ -94,22 +87,17 @@ def ingest_html(data: bytes, source_file: str, overrides: Sidecar | None = None)
     cannot be parsed; ``overrides`` gives a headline or date the page lacks."""
     tree = _parse(data, source_file)
     headline_line = _headline_line(tree)
-    published = _published(tree)
-    shown = _shown_time(tree, published[:10]) if published else None
-    if shown is not None and not _has_offset(shown.iso) and _has_offset(published) \
-            and published[11:16] == shown.iso[11:16]:
-        shown = None  # the markup's timestamp: the same clock time, and its offset
-    if shown is not None:
-        published = shown.iso
+    published, zone = page_published(tree)
     document = trafilatura.bare_extraction(
         tree, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
-        include_links=False, include_formatting=False, deduplicate=False,
+        include_links=False, include_formatting=True, deduplicate=False,
         date_extraction_params={"extensive_search": False, "original_date": True,
                                 "min_date": EARLIEST_DATE, "max_date": LATEST_DATE},
     )
-    title = _headline(tree, document.title if document is not None else None)
-    paragraphs, lines, subheadings, removed = ([], [], [], []) if document is None or document.body is None \
-        else _body(document.body, headline_line, title or "")
+    blocks = [] if document is None or document.body is None else _blocks(document.body, headline_line)
+    leading = [text for text in _leading_headings(blocks)]
+    title = page_headline(tree, document.title if document is not None else None, leading)
+    paragraphs, lines, subheadings, removed = _body(blocks, title or "")
     if not paragraphs:
         raise SeedError(source_file, headline_line, "no article text found in the page",
                         "save the article's own page (not a front page, a gallery or a login wall), "
@@ -129,12 +117,12 @@ def ingest_html(data: bytes, source_file: str, overrides: Sidecar | None = None)
         source_file=source_file,
         title=title,
         dek=None,
-        authors=_authors(document.author),
+        authors=page_byline(document.author),
         reading_time=None,
         dateline=body_dateline(paragraphs[0]),
         published=published,
         updated=None,
-        time_zone=shown.zone if shown is not None else None,
+        time_zone=zone,
         caption=None,
         caption_credit=None,
         paragraphs=tuple(paragraphs),
@@ -190,108 +178,41 @@ def _headline_line(tree: lxml.html.HtmlElement) -> int:
     return 1
 
 
-def _published(tree: lxml.html.HtmlElement) -> str | None:
-    """The publication time htmldate reads from the page (its markup and its text), ISO 8601:
-    with its time only when that comes with a UTC offset (a machine-readable timestamp), else
-    the date alone. Times without an offset are readings of
-    the page's text, often wrong (on the tuning half 3 of 5 lost their "PM" or were UTC read as
-    local), and htmldate writes midnight when it has no time. The text search gives 1 January
-    of the copyright year when it finds nothing better: that is no date, so it is not taken."""
-    found = _find_date(tree, extensive=True)
-    if found and found[5:10] == "01-01" and _find_date(tree, extensive=False) != found:
-        return None  # the copyright year's stand-in, which the markup does not give
-    if not found:
-        return None
-    try:
-        return datetime.strptime(found, _TIME_FORMAT).isoformat()
-    except ValueError:  # no offset: the date alone
-        return found[:10]
+def _leading_headings(blocks: list[tuple[str, str, int]]) -> list[str]:
+    """The headings that open trafilatura's body, before its first paragraph (the headline may
+    be one of them)."""
+    leading = []
+    for kind, text, _line in blocks:
+        if kind != "head":
+            break
+        leading.append(text)
+    return leading
 
 
-_DATE_HOLDER = re.compile(r"date|time|publish|posted|byline|dateline", re.I)
-_MAX_DATE_TEXT = 150
-"""Longest text of an element read as a date line (a byline and its date, not a paragraph)."""
-
-
-def _shown_time(tree: lxml.html.HtmlElement, day: str) -> FoundDate | None:
-    """The publication time the page prints on ``day`` (htmldate's date), read by the text
-    ingest's date reader (:func:`.dates.find_dates`, with its zone table) from a ``<time>``
-    element or one whose class, id or itemprop names a date or byline: the first that gives a
-    time, not an "Updated" one. Printed, it is in the page's own zone ("2:19 PM ET"), where the
-    markup's timestamp is often UTC or has no time at all; on the tuning half it gives the time
-    of 29 of the 55 pages, 27 of them right (htmldate's alone: 21). When it prints no zone and the markup's timestamp
-    has the same clock time with its offset, the timestamp (which says more) is kept."""
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in ("head", "script", "style", "noscript"):
-            continue
-        named = " ".join(element.get(name) or "" for name in ("class", "id", "itemprop"))
-        if element.tag != "time" and not _DATE_HOLDER.search(named):
-            continue
-        text = _text(element.text_content())
-        if not text or len(text) > _MAX_DATE_TEXT:
-            continue
-        for found in find_dates(text):
-            if found.kind != UPDATED and found.iso[:10] == day and "T" in found.iso:
-                return found
-    return None
-
-
-def _has_offset(moment: str) -> bool:
-    """Whether an ISO 8601 time states its UTC offset."""
-    return len(moment) > 19 and moment[19] in "+-"
-
-
-def _find_date(tree: lxml.html.HtmlElement, extensive: bool) -> str | None:
-    return htmldate.find_date(tree, extensive_search=extensive, original_date=True, outputformat=_TIME_FORMAT,
-                              deferred_url_extractor=True, min_date=EARLIEST_DATE, max_date=LATEST_DATE)
-
-
-def _text(value: str | None) -> str:
-    return _SPACE.sub(" ", value or "").strip()
-
-
-def _headline(tree: lxml.html.HtmlElement, meta_title: str | None) -> str | None:
-    """The ``<h1>`` that the metadata title starts with or equals (the title often adds the
-    site's name after a separator), else the metadata title."""
-    title = _text(meta_title)
-    for element in tree.xpath("//body//h1")[:3]:
-        text = _text(element.text_content())
-        if text and title and (_fold(text) == _fold(title) or _fold(title).startswith(_fold(text) + " ")):
-            return text
-    return title or None
-
-
-def _fold(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
-
-
-def _authors(author: str | None) -> tuple[str, ...]:
-    """trafilatura's byline ("Jane Doe; John Roe") as names, told apart by the text ingest's
-    byline vocabulary (:mod:`.names`): a job title after a name goes ("Sam Stein Senior Politics
-    Editor"), and so do an outlet after it ("Pete Evans · CBC News"), pieces that are no name
-    ("Updated Oct 9", "Dec") and outlets beside a person; an outlet alone is the credit, as in
-    the gold's convention (tuning half: byline 0.673→0.764, none lost)."""
-    people, outlets = [], []
-    for piece in (_text(piece) for piece in (author or "").split(";")):
-        if not piece or starts_with_label(piece):  # "Updated Oct 9" (trafilatura drops the digits)
-            continue
-        if (names := names_and_role(piece)) is not None:
-            people.extend(names)
-        elif is_outlet(piece) or is_role(piece):
-            outlets.append(piece)
-        elif valid_name(name := without_outlet(piece)) and len(name.split()) >= 2:
-            people.append(name)
-    return tuple(people) if people else tuple(outlets[:1])
-
-
-def _body(body, headline_line: int, title: str) -> tuple[list[str], list[int], list[Subheading], list[Removed]]:
-    """The paragraphs, their lines, the subheadings and the removed lines of trafilatura's body."""
+def _body(blocks: list[tuple[str, str, int]], title: str) -> tuple[list[str], list[int], list[Subheading], list[Removed]]:
+    """The paragraphs, their lines, the subheadings and the removed lines of trafilatura's body.
+    A heading is a subheading when it is shaped like one, as in a text seed: at most
+    :data:`.subheadings.MAX_WORDS` words, and no closing full stop after more than
+    :data:`.subheadings.MAX_QUESTION_WORDS` (a sentence set in a heading's type, a standfirst,
+    is a paragraph; "Long gone? Not so fast." is a title); a date set as a heading is removed
+    ("date-line"). A paragraph is one when the text ingest's subheading finder
+    (:func:`.subheadings.find`) takes it for one: a short title between prose paragraphs, set
+    in bold type rather than a heading ("Elton John", "Regolith")."""
+    rules = ["headline-repeat" if fold(text) == fold(title) else line_rule(text) for _, text, _ in blocks]
+    for index, (kind, text, _line) in enumerate(blocks):
+        if rules[index] is None and kind == "head" and dates_in(text) and len(text.split()) <= _DATE_LINE_WORDS:
+            rules[index] = "date-line"  # "11/28/2016 11:00 AM PT" set as a heading
+    # The finder reads lines as a text seed's: numbered in order, a heading written "## ".
+    lines_in_order = [make_line(number, ("## " if kind == "head" else "") + text)
+                      for number, (kind, text, _line) in enumerate(blocks, start=1)]
+    titled = find_subheadings(lines_in_order, rules, title)
     paragraphs, lines, subheadings, removed = [], [], [], []
-    for kind, text, line in _blocks(body, headline_line):
-        rule = "headline-repeat" if _fold(text) == _fold(title) else line_rule(text)
+    for number, ((kind, text, line), rule) in enumerate(zip(blocks, rules), start=1):
+        words = len(text.split())
         if rule is not None:
             removed.append(Removed(line, text, rule))
-        elif kind == "head":
+        elif (kind == "head" and words <= MAX_WORDS and not (
+                text.rstrip(_CLOSERS).endswith(".") and words > MAX_QUESTION_WORDS)) or (kind == "bold" and number in titled):
             subheadings.append(Subheading(len(paragraphs), text, line))
         else:
             paragraphs.append(text)
@@ -314,16 +235,25 @@ def _blocks(body, fallback_line: int) -> list[tuple[str, str, int]]:
                 continue
             line = child.sourceline or line
             if child.tag in _HEADINGS:
-                blocks.append(("head", _text(child.xpath("string()")), line))
+                blocks.append(("head", one_line(child.xpath("string()")), line))
             elif any(isinstance(c.tag, str) and c.tag in _CONTAINERS for c in child):
-                blocks.append(("p", _text(child.text), line))
+                blocks.append(("p", one_line(child.text), line))
                 walk(child)
             else:
-                blocks.extend(("p", text, line) for text in _broken(child))
-            blocks.append(("p", _text(child.tail), line))
+                kind = "bold" if _all_bold(child) else "p"
+                blocks.extend((kind, text, line) for text in _broken(child))
+            blocks.append(("p", one_line(child.tail), line))
 
     walk(body)
     return [block for block in blocks if block[1]]
+
+
+def _all_bold(element) -> bool:
+    """Whether all of an element's text is set in bold (trafilatura's ``hi rend="#b"``)."""
+    if one_line(element.text) or len(element) != 1:
+        return False
+    child = element[0]
+    return child.tag == "hi" and child.get("rend") == "#b" and not one_line(child.tail)
 
 
 def _broken(element) -> list[str]:
@@ -341,4 +271,4 @@ def _broken(element) -> list[str]:
             pieces[-1].append(node.tail or "")
 
     visit(element, True)
-    return [text for text in (_text("".join(piece)) for piece in pieces) if text]
+    return [text for text in (one_line("".join(piece)) for piece in pieces) if text]
