@@ -50,9 +50,9 @@ build: $(STAMP) ## generate docs/ and build the site into site/ (SEARCH=auto|mat
 	rm -rf site.old; [ ! -d site ] || mv site site.old; mv site.new site; rm -rf site.old; \
 	echo "site built in site/"; exit $$status
 
-serve: $(STAMP) ## preview at http://127.0.0.1:8000/ with live reload; edits to seeds, annotations or the registry regenerate docs/
+serve: $(STAMP) ## preview at http://127.0.0.1:8000/ with live reload; edits to seeds (text or saved pages), annotations or the registry regenerate docs/
 	@$(PY) -m generator build --quiet; \
-	$(VENV)/bin/watchmedo shell-command --recursive --drop --wait --patterns='*.txt;*.yml;*.yaml' \
+	$(VENV)/bin/watchmedo shell-command --recursive --drop --wait --patterns='*.txt;*.html;*.yml;*.yaml' \
 	  --command='$(PY) -m generator build --quiet' seeds annotations registry & \
 	watcher=$$!; trap 'kill $$watcher 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/mkdocs serve
