@@ -49,7 +49,9 @@ from .junk import line_rule
 from .source import make_line
 from .subheadings import MAX_QUESTION_WORDS, MAX_WORDS
 from .subheadings import find as find_subheadings
-from .pagemeta import EARLIEST_DATE, LATEST_DATE, fold, one_line, page_byline, page_headline, page_published
+from .pagemeta import (
+    EARLIEST_DATE, LATEST_DATE, fold, one_line, page_byline, page_headline, page_published, unknown_zones_unreported,
+)
 from .sidecar import Sidecar, hint
 
 __all__ = ["ingest_html", "is_html_seed"]
@@ -77,6 +79,10 @@ _CONTAINERS = _HEADINGS | {
 """Elements that are blocks of their own: a parent holding one is walked into, not read whole."""
 
 
+Block = tuple[str, str, int]
+"""(kind, text, line) of one block of trafilatura's body: kind "head", "bold" or "p"."""
+
+
 def is_html_seed(source_file: str) -> bool:
     """Whether a seed is a saved page (``seeds/x.html``) rather than text."""
     return source_file.endswith(HTML_SUFFIX)
@@ -88,12 +94,13 @@ def ingest_html(data: bytes, source_file: str, overrides: Sidecar | None = None)
     tree = _parse(data, source_file)
     headline_line = _headline_line(tree)
     published, zone = page_published(tree)
-    document = trafilatura.bare_extraction(
-        tree, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
-        include_links=False, include_formatting=True, deduplicate=False,
-        date_extraction_params={"extensive_search": False, "original_date": True,
-                                "min_date": EARLIEST_DATE, "max_date": LATEST_DATE},
-    )
+    with unknown_zones_unreported():
+        document = trafilatura.bare_extraction(
+            tree, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
+            include_links=False, include_formatting=True, deduplicate=False,
+            date_extraction_params={"extensive_search": False, "original_date": True,
+                                    "min_date": EARLIEST_DATE, "max_date": LATEST_DATE},
+        )
     blocks = [] if document is None or document.body is None else _blocks(document.body, headline_line)
     leading = [text for text in _leading_headings(blocks)]
     title = page_headline(tree, document.title if document is not None else None, leading)
@@ -178,7 +185,12 @@ def _headline_line(tree: lxml.html.HtmlElement) -> int:
     return 1
 
 
-def _leading_headings(blocks: list[tuple[str, str, int]]) -> list[str]:
+def _heading_shaped(text: str) -> bool:
+    words = len(text.split())
+    return words <= MAX_WORDS and not (text.rstrip(_CLOSERS).endswith(".") and words > MAX_QUESTION_WORDS)
+
+
+def _leading_headings(blocks: list[Block]) -> list[str]:
     """The headings that open trafilatura's body, before its first paragraph (the headline may
     be one of them)."""
     leading = []
@@ -189,7 +201,7 @@ def _leading_headings(blocks: list[tuple[str, str, int]]) -> list[str]:
     return leading
 
 
-def _body(blocks: list[tuple[str, str, int]], title: str) -> tuple[list[str], list[int], list[Subheading], list[Removed]]:
+def _body(blocks: list[Block], title: str) -> tuple[list[str], list[int], list[Subheading], list[Removed]]:
     """The paragraphs, their lines, the subheadings and the removed lines of trafilatura's body.
     A heading is a subheading when it is shaped like one, as in a text seed: at most
     :data:`.subheadings.MAX_WORDS` words, and no closing full stop after more than
@@ -208,11 +220,9 @@ def _body(blocks: list[tuple[str, str, int]], title: str) -> tuple[list[str], li
     titled = find_subheadings(lines_in_order, rules, title)
     paragraphs, lines, subheadings, removed = [], [], [], []
     for number, ((kind, text, line), rule) in enumerate(zip(blocks, rules), start=1):
-        words = len(text.split())
         if rule is not None:
             removed.append(Removed(line, text, rule))
-        elif (kind == "head" and words <= MAX_WORDS and not (
-                text.rstrip(_CLOSERS).endswith(".") and words > MAX_QUESTION_WORDS)) or (kind == "bold" and number in titled):
+        elif (kind == "head" and _heading_shaped(text)) or (kind == "bold" and number in titled):
             subheadings.append(Subheading(len(paragraphs), text, line))
         else:
             paragraphs.append(text)
@@ -220,12 +230,12 @@ def _body(blocks: list[tuple[str, str, int]], title: str) -> tuple[list[str], li
     return paragraphs, lines, subheadings, removed
 
 
-def _blocks(body, fallback_line: int) -> list[tuple[str, str, int]]:
+def _blocks(body, fallback_line: int) -> list[Block]:
     """(kind, text, line) of each block of trafilatura's body: "head" for a heading, "p" for
     the rest. Its own elements (``p``, ``head``, ``list``/``item``, ``quote``) and, when it fell
     back on its other extractors, the page's own (``div``, ``ul``, ``h2``…): an element holding
     blocks is walked into, one holding only text is a block; a ``<br>`` (``lb``) ends a block."""
-    blocks: list[tuple[str, str, int]] = []
+    blocks: list[Block] = []
     line = fallback_line
 
     def walk(element) -> None:

@@ -10,10 +10,13 @@ ahead would build differently from one day to the next. :data:`LATEST_DATE` fixe
 from __future__ import annotations
 
 import re
+import warnings
+from contextlib import contextmanager
 from datetime import datetime
 
 import htmldate
 import lxml.html
+from dateutil.parser import UnknownTimezoneWarning
 
 from .dates import UPDATED, FoundDate, find_dates, starts_with_label
 from .names import is_outlet, is_role, names_and_role, valid_name, without_outlet
@@ -41,9 +44,10 @@ def page_published(tree: lxml.html.HtmlElement) -> tuple[str | None, str | None]
 def _markup_date(tree: lxml.html.HtmlElement) -> str | None:
     """The publication time htmldate reads from the page (its markup and its text), ISO 8601:
     with its time only when that comes with a UTC offset (a machine-readable timestamp), else
-    the date alone. Times without an offset are readings of the page's text, often wrong (on the tuning half 3 of 5 lost their "PM" or were UTC read as
-    local), and htmldate writes midnight when it has no time. The text search gives 1 January
-    of the copyright year when it finds nothing better: that is no date, so it is not taken."""
+    the date alone. Times without an offset are readings of the page's text, often wrong (on
+    the tuning half 3 of 5 lost their "PM" or were UTC read as local), and htmldate writes
+    midnight when it has no time. The text search gives 1 January of the copyright year when it
+    finds nothing better: that is no date, so it is not taken."""
     found = _find_date(tree, extensive=True)
     if found and found[5:10] == "01-01" and _find_date(tree, extensive=False) != found:
         return None  # the copyright year's stand-in, which the markup does not give
@@ -88,9 +92,20 @@ def _has_offset(moment: str) -> bool:
     return len(moment) > 19 and moment[19] in "+-"
 
 
+@contextmanager
+def unknown_zones_unreported():
+    """dateutil, under htmldate (and trafilatura, which calls it), warns on stderr of each zone
+    name it does not know ("EST"); the zone is read from the printed time instead
+    (``_shown_time``), so within this block the warning is not shown."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UnknownTimezoneWarning)
+        yield
+
+
 def _find_date(tree: lxml.html.HtmlElement, extensive: bool) -> str | None:
-    return htmldate.find_date(tree, extensive_search=extensive, original_date=True, outputformat=_TIME_FORMAT,
-                              deferred_url_extractor=True, min_date=EARLIEST_DATE, max_date=LATEST_DATE)
+    with unknown_zones_unreported():
+        return htmldate.find_date(tree, extensive_search=extensive, original_date=True, outputformat=_TIME_FORMAT,
+                                  deferred_url_extractor=True, min_date=EARLIEST_DATE, max_date=LATEST_DATE)
 
 
 def one_line(value: str | None) -> str:
@@ -121,8 +136,9 @@ def page_headline(tree: lxml.html.HtmlElement, meta_title: str | None, leading: 
             if not words or not wanted:
                 continue
             shared = len(words & wanted)
-            if shared / len(words) >= 0.8 and shared / len(wanted) >= 0.5 and shared / len(words) + shared / len(wanted) > best_score:
-                best, best_score = candidate, shared / len(words) + shared / len(wanted)
+            named, naming = shared / len(words), shared / len(wanted)
+            if named >= 0.8 and naming >= 0.5 and named + naming > best_score:
+                best, best_score = candidate, named + naming
     return best or one_line(meta_title) or None
 
 
