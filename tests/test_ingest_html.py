@@ -194,6 +194,16 @@ def test_a_page_nested_past_the_parser_depth_builds_or_is_refused_never_crashes(
         assert "internal error" not in str(result), str(result)[:300]
 
 
+@pytest.mark.parametrize("written", ["\x08", "&#8;", "&#x1F;", "&#xfffe;"])
+def test_a_control_character_in_the_page_or_written_as_a_reference_is_refused_at_its_place(written):
+    page = FERRY.replace(b"early morning", f"early{written} morning".encode())
+    line = _line_of(FERRY, b"early morning")
+    col = FERRY.split(b"\n")[line - 1].index(b"early morning") + len("early") + 1
+    with pytest.raises(SeedError, match=rf"^seeds/ferry.html:{line}:{col}: control character U\+00(08|1F)|"
+                                          rf"^seeds/ferry.html:{line}:{col}: control character U\+FFFE"):
+        ingest(page, "seeds/ferry.html")
+
+
 def test_the_page_encoding_is_utf8_or_the_declared_charset_else_an_error_at_the_byte():
     latin = FERRY.replace(b'<meta charset="utf-8">', b'<meta charset="iso-8859-1">').replace(
         b"Maria Costa", "María Costa".encode("latin-1"))

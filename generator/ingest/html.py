@@ -41,7 +41,7 @@ import lxml.html
 import trafilatura
 
 from ..errors import NoHeadlineError, SeedError
-from ..inputfiles import HTML_SUFFIX
+from ..inputfiles import HTML_SUFFIX, check_text_bytes
 from ..model import Article, Removed, Subheading
 from .datelines import body_dateline
 from .dates import dates_in
@@ -91,6 +91,8 @@ def is_html_seed(source_file: str) -> bool:
 def ingest_html(data: bytes, source_file: str, overrides: Sidecar | None = None) -> Article:
     """Parse one saved page (see the module docstring). Raises :class:`SeedError` when it
     cannot be parsed; ``overrides`` gives a headline or date the page lacks."""
+    check_text_bytes(data, source_file)  # as the build's edge does (inputfiles.read_seed_bytes)
+    _check_character_references(data, source_file)
     tree = _parse(data, source_file)
     headline_line = _headline_line(tree)
     published, zone = page_published(tree)
@@ -162,6 +164,23 @@ def page_encoding(data: bytes, source_file: str) -> str:
                         f"not valid UTF-8 (byte 0x{data[exc.start]:02x}) and no charset the page declares reads it",
                         "save the page with UTF-8 encoding, or declare its encoding with <meta charset=\"…\">",
                         col=exc.start - line_start + 1) from None
+
+
+_CHARACTER_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+_FORBIDDEN = {*range(0x01, 0x09), *range(0x0E, 0x20), 0x7F, 0xFFFE, 0xFFFF}
+"""What check_text_bytes refuses, written as a character reference (``&#8;``): refused the same
+way, since trafilatura cannot read a page holding one (it finds no text at all)."""
+
+
+def _check_character_references(data: bytes, source_file: str) -> None:
+    for match in _CHARACTER_REFERENCE.finditer(data):
+        code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+        if code in _FORBIDDEN:
+            line_start = data.rfind(b"\n", 0, match.start()) + 1
+            raise SeedError(source_file, data.count(b"\n", 0, match.start()) + 1,
+                            f"control character U+{code:04X} (written {match.group().decode()}) in the page",
+                            "remove it: it is invisible to readers and not allowed in feeds",
+                            col=len(data[line_start:match.start()].decode("utf-8", "replace")) + 1)
 
 
 def _parse(data: bytes, source_file: str) -> lxml.html.HtmlElement:
