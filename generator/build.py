@@ -23,7 +23,7 @@ from .incremental.skip import fingerprint, forget, recall, record_path, remember
 from .incremental.store import Store
 from .ingest import sidecar as sidecars
 from .ingest.sidecar import Sidecar
-from .inputfiles import read_input_file, read_seed_bytes, strip_control_bytes
+from .inputfiles import HTML_SUFFIX, SEED_SUFFIXES, read_input_file, read_seed_bytes, strip_control_bytes
 from .link import link
 from .model import Archive, Briefing
 from .perseed import process_seed
@@ -66,28 +66,36 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
 
 
 def seed_files(seeds: Path) -> list[Path]:
-    """The seed files of a folder, in name order (``*.txt``; sidecars, ``*.meta.yml``, are not seeds)."""
+    """The seed files of a folder, in name order: ``*.txt`` and saved pages, ``*.html``
+    (sidecars, ``*.meta.yml``, are not seeds)."""
     if not seeds.is_dir():
         return []
-    return sorted(p for p in seeds.iterdir() if p.suffix == ".txt")
+    return sorted(p for p in seeds.iterdir() if p.suffix in SEED_SUFFIXES)
 
 
 def orphan_sidecars(seeds: Path, cwd: Path | None = None) -> list[SeedError]:
     """An error for each sidecar in ``seeds`` that belongs to no seed (``x.meta.yml`` without
-    ``x.txt``), and for each named ``.meta.yaml``, which would be silently ignored."""
+    ``x.txt`` or ``x.html``), for each named ``.meta.yaml``, which would be silently ignored, and
+    for a saved page ``x.html`` beside a text seed ``x.txt`` (both would take ``x.meta.yml``)."""
     if not seeds.is_dir():
         return []
     errors = []
     for path in sorted(seeds.iterdir()):
+        twin = path.with_suffix(".txt")
+        if path.suffix == HTML_SUFFIX and os.path.lexists(twin):
+            errors.append(SeedError(
+                display_path(path, cwd), None, f"{twin.name} is a seed of the same name: the two would share "
+                f"{sidecars.sidecar_name(twin.name)} and annotations/{twin.stem}/",
+                "keep one of them, or rename the saved page"))
         if path.name.endswith(".meta.yaml"):
             errors.append(SeedError(display_path(path, cwd), None, "a sidecar's name ends in .meta.yml, not .meta.yaml",
                                     f"rename it to {path.name.removesuffix('.meta.yaml')}{sidecars.SUFFIX}"))
         elif path.name.endswith(sidecars.SUFFIX):
-            seed = path.name.removesuffix(sidecars.SUFFIX) + ".txt"
-            if not os.path.lexists(seeds / seed):
+            stem = path.name.removesuffix(sidecars.SUFFIX)
+            if not any(os.path.lexists(seeds / (stem + suffix)) for suffix in SEED_SUFFIXES):
                 errors.append(SeedError(
-                    display_path(path, cwd), None, f"sidecar without a seed: there is no {seed}",
-                    f"name it after its seed (<name>.txt → <name>{sidecars.SUFFIX}), or delete it"))
+                    display_path(path, cwd), None, f"sidecar without a seed: there is no {stem}.txt or {stem}.html",
+                    f"name it after its seed (<name>.txt or <name>.html → <name>{sidecars.SUFFIX}), or delete it"))
     return errors
 
 
@@ -104,9 +112,9 @@ def load_seed(path: Path, cwd: Path | None = None) -> tuple[str, bytes | SeedErr
 
 
 def load_sidecar(seed: Path, cwd: Path | None = None) -> tuple[Sidecar | None, list[InputError]]:
-    """The validated sidecar of the seed at ``seed`` (``x.meta.yml`` beside ``x.txt``): None and
+    """The validated sidecar of the seed at ``seed`` (``x.meta.yml`` beside ``x.txt`` or ``x.html``): None and
     no errors when there is none, None and every problem in it when it is invalid."""
-    path = seed.with_name(seed.name.removesuffix(".txt") + sidecars.SUFFIX)
+    path = seed.with_name(sidecars.sidecar_name(seed.name))
     if not os.path.lexists(path):
         return None, []
     name = display_path(path, cwd)
@@ -256,7 +264,7 @@ def inference_warnings(briefings: list[Briefing]) -> list[SeedError]:
                   f"no date line by the headline: took {inference.value} from {inference.source}"
                   if inference.part == "date" else
                   f"the date has no {inference.part}: took {inference.value} from {inference.source}",
-                  f"if that is wrong, set published: in {b.article.source_file.removesuffix('.txt')}.meta.yml")
+                  f"if that is wrong, set published: in {sidecars.sidecar_name(b.article.source_file)}")
         for b in briefings for inference in b.article.inferred
     ]
 

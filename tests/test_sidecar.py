@@ -268,8 +268,8 @@ def test_sidecars_are_not_seeds_and_a_sidecar_without_seed_is_reported(project):
     assert [p.name for p in seed_files(seeds)] == ["ferry.txt", "other.txt"]
     result = _build(project)
     assert [str(e) for e in result.problems.sorted()] == [
-        "seeds/gone.meta.yml: sidecar without a seed: there is no gone.txt — name it after its seed "
-        "(<name>.txt → <name>.meta.yml), or delete it",
+        "seeds/gone.meta.yml: sidecar without a seed: there is no gone.txt or gone.html — name it after its "
+        "seed (<name>.txt or <name>.html → <name>.meta.yml), or delete it",
         "seeds/other.meta.yaml: a sidecar's name ends in .meta.yml, not .meta.yaml — rename it to other.meta.yml"]
     assert result.pages == 2
     assert [str(e) for e in _build(project).problems.sorted()] == [str(e) for e in result.problems.sorted()]  # replayed

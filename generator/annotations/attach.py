@@ -12,12 +12,13 @@ from dataclasses import replace
 from rapidfuzz import process
 
 from ..errors import AnnotationError
+from ..inputfiles import SEED_SUFFIXES
 from ..model import Annotation, Archive, Article, Page, PlacedAnnotation
 from .anchor import anchor
 
 
 def _seed_name(ref: str) -> str | None:
-    return posixpath.basename(ref) if ref.endswith(".txt") else None
+    return posixpath.basename(ref) if ref.endswith(SEED_SUFFIXES) else None
 
 
 def find_page(annotation: Annotation, by_seed: dict[str, Page], by_slug: dict[str, Page]) -> Page | None:
@@ -31,7 +32,7 @@ def _unknown_briefing(annotation: Annotation, by_seed: dict, by_slug: dict) -> A
     best = process.extractOne(seed or annotation.briefing, choices, score_cutoff=60) if choices else None
     what = f"seed {annotation.briefing!r}" if seed else f"slug {annotation.briefing!r}"
     hint = f"did you mean {('seeds/' + best[0]) if seed else best[0]!r}?" if best else \
-        "name the briefing by its seed file (seeds/<name>.txt) or the end of its URL"
+        "name the briefing by its seed file (seeds/<name>.txt or .html) or the end of its URL"
     line, col = annotation.briefing_at
     return AnnotationError(annotation.file, line, f"no briefing for {what} in the archive", hint, col=col)
 

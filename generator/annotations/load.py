@@ -111,7 +111,7 @@ def schema_errors(doc: safeyaml.YamlDoc, data: object, reported=()) -> list[Anno
 
 
 _VALUE_HINTS = {
-    "briefing": "write the seed file as 'seeds/<name>.txt', or the briefing's slug (the end of its URL)",
+    "briefing": "write the seed file as 'seeds/<name>.txt' (a saved page: 'seeds/<name>.html'), or the briefing's slug (the end of its URL)",
     "author": "write the name on one line",
     "date": "write the date as YYYY-MM-DD, e.g. 2026-05-27",
     "sources": "give the full address, starting with http:// or https://",
