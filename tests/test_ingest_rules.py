@@ -117,7 +117,7 @@ def test_recommendation_block_never_eats_prose(prose):
 @pytest.mark.parametrize("marker", [
     "STORIES YOU MAY LIKE", "CURATED FOR YOU", "You might also like:", "Recommended for you",
     "Trending", "Most read", "More from Politics", "Related stories", "Editor's picks",
-    "In case you missed it", "Read next", "Further Reading",
+    "In case you missed it", "Read next", "Further Reading", "Related article \u00bb",
 ])
 def test_recommendation_markers(marker):
     assert classify([marker, "Headline of another story"]) == ["recommendations", "recommended-headline"]
