@@ -170,7 +170,8 @@ def test_not_a_byline_without_by(text):
 
 
 @pytest.mark.parametrize("label", ["Social Sharing", "See All Articles", "View all stories", "Continue Reading",
-                                   "Add your comment", "Your comment:", "Top Comment", "Loading Related Articles..."])
+                                   "Add your comment", "Your comment:", "Top Comment", "Loading Related Articles...",
+                                   "Reply Retweet Favorite"])
 def test_page_chrome_labels_are_share_bar_junk(label):
     assert line_rule(label) == "share-bar"
 

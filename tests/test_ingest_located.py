@@ -179,7 +179,7 @@ def test_comments_under_their_times_are_not_the_text_but_a_video_in_the_text_is_
 
 
 LONG_COMMENTS = tuple(line for n in range(4) for line in (
-    f"Reader{n} says:",
+    f"Reader{n} says:" if n % 2 else f"Reader {n} ({n + 1} hours ago)",
     "I have crossed the river on that ferry for twenty years and the bridge is the best news the town has had in a "
     "very long time, because the ferry is slow and the council has been promising a crossing since my children were small.",
 ))
@@ -344,6 +344,8 @@ def test_subheading_shapes():
     assert _subheadings_of("Ferry service to end next year", "Read more") == []  # a teaser's card
     assert _subheadings_of("About the Gazette|Corrections|Contact us") == []  # a bar of links
     assert _subheadings_of("By Ann Lee and Ben Roe") == []  # a byline
+    assert _subheadings_of("Instagram: @annlee") == []  # an embedded post's credit
+    assert _subheadings_of("Ann Lee (2 hours ago)") == []  # a comment's head
 
 
 def test_an_embedded_post_and_an_authors_bio_are_page_furniture():

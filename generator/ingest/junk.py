@@ -149,7 +149,7 @@ _SHARE_LABEL = (
     r"|menu|search|skip\s+to\s+(?:main\s+)?(?:content|site\s+index|navigation|search)|sign\s+in|log\s*in"
     r"|home|close|back\s+to\s+top|share\s+via|aa|a[+\-]|text\s+size|small|medium|large|reuse\s+this\s+content"
     r"|(?:view|see)\s+all(?:\s+(?:articles|stories|posts))?|social\s+sharing|end\s+of\s+(?:the\s+)?(?:article|story)"
-    r"|continue\s+reading|(?:add|post|leave|write)\s+(?:your|a)\s+comment|your\s+comment|(?:top|visitor|reader)\s+comments?"
+    r"|reply|retweet|favou?rite|continue\s+reading|(?:add|post|leave|write)\s+(?:your|a)\s+comment|your\s+comment|(?:top|visitor|reader)\s+comments?"
     r"|loading\s+(?:related\s+|more\s+)?(?:articles|stories|comments)(?:\.{3}|\u2026)?"
     r"|(?:give|gift)\s+this\s+article"
     r"|(?:add\s+to\s+(?:your\s+)?)?saved\s+(?:stories|articles)|comment\s+on\s+this\s+(?:story|article)"

@@ -284,8 +284,12 @@ def _dated_items(lines: list[SourceLine], shapes: list[LineShape], start: int, i
 
 _ITEMS = 3
 _ITEM_LINES = 12
-_COMMENT_HEAD = re.compile(r"[\w.'\u2019\-]+(?: [\w.'\u2019\-]+){0,3} (?:says|said|wrote|writes)\s*:")
-"""A comment's head: its writer's name and "says:" ("Marilyn says:", "enoch68 wrote:")."""
+_COMMENT_HEAD = re.compile(
+    r"[\w.'\u2019\-]+(?: [\w.'\u2019\-]+){0,3}"
+    r"(?: (?:says|said|wrote|writes)\s*:|\s*\(\d{1,2} (?:minutes?|hours?|days?|weeks?|months?) ago\))"
+)
+"""A comment's head: its writer's name and "says:" or how long ago ("Marilyn says:", "enoch68
+wrote:", "Richard Hart (1 day ago)")."""
 
 
 _COHESION_FLOOR = 0.2
