@@ -343,7 +343,7 @@ def test_attach_places_notes_in_text_order_and_keeps_orphans():
     assert archive.repo_url == "https://github.com/o/r"
     assert [str(e) for e in errors if "no briefing" in e.message] == [
         "annotations/02_other/d.yml:1:1: no briefing for seed 'seeds/02_other.txt' in the archive — "
-        "did you mean 'seeds/01_harbour.txt'?"]
+        "name the briefing by its seed file (seeds/<name>.txt or .html) or the end of its URL"]  # nothing close
     assert len(errors) == 2 and warnings == []
 
 

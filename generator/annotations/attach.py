@@ -29,7 +29,9 @@ def find_page(annotation: Annotation, by_seed: dict[str, Page], by_slug: dict[st
 def _unknown_briefing(annotation: Annotation, by_seed: dict, by_slug: dict) -> AnnotationError:
     seed = _seed_name(annotation.briefing)
     choices = list(by_seed if seed else by_slug)
-    best = process.extractOne(seed or annotation.briefing, choices, score_cutoff=60) if choices else None
+    # 80: a typo or a shortened name ("rubio-visit" for "rubio-visits-india" scores 81); an unrelated
+    # name that shares digits and ".txt" ("000023.txt" for "000_e80e….txt") scores 70
+    best = process.extractOne(seed or annotation.briefing, choices, score_cutoff=80) if choices else None
     what = f"seed {annotation.briefing!r}" if seed else f"slug {annotation.briefing!r}"
     hint = f"did you mean {('seeds/' + best[0]) if seed else best[0]!r}?" if best else \
         "name the briefing by its seed file (seeds/<name>.txt or .html) or the end of its URL"
