@@ -66,12 +66,18 @@ build: $(STAMP) ## generate docs/ and build the site into site/ (SEARCH=auto|mat
 	rm -rf site.old; [ ! -d site ] || mv site site.old; mv site.new site; rm -rf site.old; \
 	echo "site built in site/"; exit $$status
 
-serve: $(STAMP) ## preview at http://127.0.0.1:8000/ with live reload; edits to seeds, annotations or the registry regenerate docs/
-	@$(PY) -m generator build --quiet; \
-	$(VENV)/bin/watchmedo shell-command --recursive --drop --wait --patterns='*.txt;*.yml;*.yaml' \
+# make serve's address. HOST is not read from the environment: tcsh exports HOST as the machine's
+# name, which MkDocs cannot listen on. tools/serveport.py checks both before anything is built, so
+# a busy port is one line saying what to type, not a traceback after a whole site build.
+PORT ?= 8000
+HOST = 127.0.0.1
+serve: $(STAMP) ## preview at http://127.0.0.1:8000/ (PORT=, HOST=) with live reload; edits to seeds (text or saved pages), annotations or the registry regenerate docs/
+	@$(PY) -m tools.serveport --host '$(HOST)' --port '$(PORT)' || exit 2; \
+	$(PY) -m generator build --quiet; \
+	$(VENV)/bin/watchmedo shell-command --recursive --drop --wait --patterns='*.txt;*.html;*.yml;*.yaml' \
 	  --command='$(PY) -m generator build --quiet' seeds annotations registry & \
 	watcher=$$!; trap 'kill $$watcher 2>/dev/null' EXIT INT TERM; \
-	$(VENV)/bin/mkdocs serve
+	$(VENV)/bin/mkdocs serve --dev-addr '$(HOST):$(PORT)'
 
 N ?= 1000
 corpus: $(STAMP) ## write N synthetic seeds (default 1000) into build/corpus/ for benchmarks

@@ -199,10 +199,13 @@ def run_baseline(base: Path, n: int, measured: dict | None) -> dict:
 
 
 def save(out: Path, results: dict) -> None:
-    """Write results.json and RESULTS.md (after every size, so a long run keeps what it has)."""
+    """Write results.json and RESULTS.md (after every size, so a long run keeps what it has);
+    RESULTS.md keeps its hand-written notes (table.NOTES_MARKER)."""
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    (out / "RESULTS.md").write_text(table.markdown(results), encoding="utf-8")
+    page = out / "RESULTS.md"
+    previous = page.read_text(encoding="utf-8") if page.exists() else None
+    page.write_text(table.with_notes(table.markdown(results), previous), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

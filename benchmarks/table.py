@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 MIB = 1024 * 1024
+# RESULTS.md ends in notes written by hand (what the figures mean, the targets, why the misses):
+# `make bench` rewrites the tables above this line and keeps everything from it on.
+NOTES_MARKER = "<!-- Written by hand from here on: make bench rewrites the tables above and keeps this part. -->"
 
 
 def _s(value) -> str:
@@ -115,3 +118,11 @@ def markdown(results: dict) -> str:
     head += [""] if results.get("runs") else []
     body = [size_table(size) for size in results["sizes"]]
     return "\n".join(head) + "\n" + "\n".join(body) + "\n" + baseline_table(results)
+
+
+def with_notes(generated: str, previous: str | None) -> str:
+    """The new tables, then the hand-written notes of the previous RESULTS.md (``previous``, from
+    NOTES_MARKER on) unchanged; the tables alone when there are none."""
+    if not previous or NOTES_MARKER not in previous:
+        return generated
+    return generated + "\n" + previous[previous.index(NOTES_MARKER):]

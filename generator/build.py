@@ -23,7 +23,7 @@ from .incremental.skip import fingerprint, forget, recall, record_path, remember
 from .incremental.store import Store
 from .ingest import sidecar as sidecars
 from .ingest.sidecar import Sidecar
-from .inputfiles import read_input_file, read_seed_bytes
+from .inputfiles import HTML_SUFFIX, SEED_SUFFIXES, read_input_file, read_seed_bytes, strip_control_bytes
 from .link import link
 from .model import Archive, Briefing
 from .perseed import process_seed
@@ -66,44 +66,55 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
 
 
 def seed_files(seeds: Path) -> list[Path]:
-    """The seed files of a folder, in name order (``*.txt``; sidecars, ``*.meta.yml``, are not seeds)."""
+    """The seed files of a folder, in name order: ``*.txt`` and saved pages, ``*.html``
+    (sidecars, ``*.meta.yml``, are not seeds)."""
     if not seeds.is_dir():
         return []
-    return sorted(p for p in seeds.iterdir() if p.suffix == ".txt")
+    return sorted(p for p in seeds.iterdir() if p.suffix in SEED_SUFFIXES)
 
 
 def orphan_sidecars(seeds: Path, cwd: Path | None = None) -> list[SeedError]:
     """An error for each sidecar in ``seeds`` that belongs to no seed (``x.meta.yml`` without
-    ``x.txt``), and for each named ``.meta.yaml``, which would be silently ignored."""
+    ``x.txt`` or ``x.html``), for each named ``.meta.yaml``, which would be silently ignored, and
+    for a saved page ``x.html`` beside a text seed ``x.txt`` (both would take ``x.meta.yml``)."""
     if not seeds.is_dir():
         return []
     errors = []
     for path in sorted(seeds.iterdir()):
+        twin = path.with_suffix(".txt")
+        if path.suffix == HTML_SUFFIX and os.path.lexists(twin):
+            errors.append(SeedError(
+                display_path(path, cwd), None, f"{twin.name} is a seed of the same name: the two would share "
+                f"{sidecars.sidecar_name(twin.name)} and annotations/{twin.stem}/",
+                "keep one of them, or rename the saved page"))
         if path.name.endswith(".meta.yaml"):
             errors.append(SeedError(display_path(path, cwd), None, "a sidecar's name ends in .meta.yml, not .meta.yaml",
                                     f"rename it to {path.name.removesuffix('.meta.yaml')}{sidecars.SUFFIX}"))
         elif path.name.endswith(sidecars.SUFFIX):
-            seed = path.name.removesuffix(sidecars.SUFFIX) + ".txt"
-            if not os.path.lexists(seeds / seed):
+            stem = path.name.removesuffix(sidecars.SUFFIX)
+            if not any(os.path.lexists(seeds / (stem + suffix)) for suffix in SEED_SUFFIXES):
                 errors.append(SeedError(
-                    display_path(path, cwd), None, f"sidecar without a seed: there is no {seed}",
-                    f"name it after its seed (<name>.txt → <name>{sidecars.SUFFIX}), or delete it"))
+                    display_path(path, cwd), None, f"sidecar without a seed: there is no {stem}.txt or {stem}.html",
+                    f"name it after its seed (<name>.txt or <name>.html → <name>{sidecars.SUFFIX}), or delete it"))
     return errors
 
 
-def load_seed(path: Path, cwd: Path | None = None) -> tuple[str, bytes | SeedError]:
-    """A seed's display name and bytes, or the error that stops it being read."""
+def load_seed(path: Path, cwd: Path | None = None) -> tuple[str, bytes | SeedError, list[SeedError]]:
+    """A seed's display name, its bytes (control characters removed) or the error that stops it
+    being read, and the warnings reading it gave."""
     name = display_path(path, cwd)
     try:  # symbolic links, devices and files over the stated limits are refused unread
-        return name, read_seed_bytes(path, name)
+        data = read_seed_bytes(path, name)
     except SeedError as error:
-        return name, error
+        return name, error, []
+    data, warnings = strip_control_bytes(data, name)
+    return name, data, warnings
 
 
 def load_sidecar(seed: Path, cwd: Path | None = None) -> tuple[Sidecar | None, list[InputError]]:
-    """The validated sidecar of the seed at ``seed`` (``x.meta.yml`` beside ``x.txt``): None and
+    """The validated sidecar of the seed at ``seed`` (``x.meta.yml`` beside ``x.txt`` or ``x.html``): None and
     no errors when there is none, None and every problem in it when it is invalid."""
-    path = seed.with_name(seed.name.removesuffix(".txt") + sidecars.SUFFIX)
+    path = seed.with_name(sidecars.sidecar_name(seed.name))
     if not os.path.lexists(path):
         return None, []
     name = display_path(path, cwd)
@@ -181,6 +192,8 @@ class Loaded:
     """Why it cannot be built: it cannot be read, or its sidecar is invalid; empty when it can."""
     key: str
     """Its cache key (name, bytes, sidecar, code and registry), or its errors when it has any."""
+    warnings: tuple[InputError, ...] = ()
+    """What reading it changed and said (control characters removed); empty when nothing."""
 
 
 def load_seeds(paths: list[Path], context: str) -> list[Loaded]:
@@ -190,12 +203,12 @@ def load_seeds(paths: list[Path], context: str) -> list[Loaded]:
     cwd = Path.cwd().resolve()
     loaded = []
     for path in paths:
-        name, data = load_seed(path, cwd)
+        name, data, warnings = load_seed(path, cwd)
         sidecar, errors = load_sidecar(path, cwd)
         if isinstance(data, InputError):
             errors, data = [data, *errors], b""
         key = ("unread\0" + "\0".join(map(str, errors))) if errors else entry_key(data, name, context, sidecar)
-        loaded.append(Loaded(name, data, sidecar, tuple(errors), key))
+        loaded.append(Loaded(name, data, sidecar, tuple(errors), key, tuple(warnings)))
     return loaded
 
 
@@ -204,9 +217,13 @@ def read_seeds(paths: list[Path], registry: Registry, problems: Problems,
                loaded: list[Loaded] | None = None) -> list[Briefing]:
     """Ingest and extract every seed, in path order: cached results where the seed, the code and
     the registry are unchanged, the rest on ``jobs`` worker processes (0 = every core).
-    ``loaded`` is load_seeds(paths, …) when the caller already has it."""
+    ``loaded`` is load_seeds(paths, …) when the caller already has it, and then reports the
+    warnings reading them gave; read here, they go to ``problems``."""
     cache = SeedCache(cache_dir, code_hash() + registry_hash(registry))
-    loaded = load_seeds(paths, cache.context) if loaded is None else loaded
+    if loaded is None:
+        loaded = load_seeds(paths, cache.context)
+        for warning in (warning for item in loaded for warning in item.warnings):
+            problems.warn(warning)
     results: list[Briefing | InputError | tuple[InputError, ...] | None] = []
     misses: list[tuple[int, Loaded]] = []
     with _no_cycle_collection():
@@ -247,7 +264,7 @@ def inference_warnings(briefings: list[Briefing]) -> list[SeedError]:
                   f"no date line by the headline: took {inference.value} from {inference.source}"
                   if inference.part == "date" else
                   f"the date has no {inference.part}: took {inference.value} from {inference.source}",
-                  f"if that is wrong, set published: in {b.article.source_file.removesuffix('.txt')}.meta.yml")
+                  f"if that is wrong, set published: in {sidecars.sidecar_name(b.article.source_file)}")
         for b in briefings for inference in b.article.inferred
     ]
 
@@ -256,9 +273,9 @@ def attach_annotations(archive: Archive, folder: Path | None, problems: Problems
     """Load and validate the annotation files in ``folder`` and anchor them in the archive's
     briefings; errors (orphans included) and warnings (re-anchored notes) go to ``problems``.
     ``repo_url`` is kept for the "Annotate this page" links."""
-    notes, errors = load_annotations(folder) if folder is not None else ([], [])
+    notes, errors, drafts = load_annotations(folder) if folder is not None else ([], [], [])
     problems.extend(errors)
-    archive, errors, warnings = attach(archive, notes, repo_url)
+    archive, errors, warnings = attach(archive, notes, repo_url, drafts)
     problems.extend(errors)
     for warning in warnings:
         problems.warn(warning)
@@ -298,7 +315,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildResult:
     seed_problems, linking = Problems(), Problems()
     seed_problems.extend(orphans)
     briefings = read_seeds(paths, registry, seed_problems, progress, jobs, cache_dir, loaded)
-    for warning in inference_warnings(briefings):
+    for warning in [warning for item in loaded for warning in item.warnings] + inference_warnings(briefings):
         linking.warn(warning)  # kept with the fingerprint, so a skipped build says it again
     timings["read"], clock = time.perf_counter() - clock, time.perf_counter()
     with _no_cycle_collection():

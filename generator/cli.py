@@ -19,7 +19,7 @@ from .model import ENGINES
 from .write import UnsafePath
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
-_SEEDS_HINT = "give the folder that holds the seed articles (*.txt) with --seeds DIR"
+_SEEDS_HINT = "give the folder that holds the seed articles (*.txt, or saved pages *.html) with --seeds DIR"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -83,8 +83,8 @@ def _folder(path: Path, what: str, hint: str) -> None:
 
 def _add_input_options(parser: argparse.ArgumentParser, annotations: bool = True) -> None:
     parser.add_argument("--seeds", type=Path, default=Path("seeds"), metavar="DIR",
-                        help="folder of seed articles (*.txt), each with an optional sidecar of corrections "
-                             "(<name>.meta.yml) (default: %(default)s)")
+                        help="folder of seed articles (*.txt) and saved pages (*.html), each with an optional "
+                             "sidecar of corrections (<name>.meta.yml) (default: %(default)s)")
     if annotations:
         parser.add_argument("--annotations", type=Path, default=None, metavar="DIR",
                             help="folder of annotation files (*.yml) (default: annotations, if there is one)")

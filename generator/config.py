@@ -126,7 +126,7 @@ class BuildConfig:
     """Everything one build reads, besides the input folders' contents."""
 
     seeds: Path
-    """The folder of seed files (``*.txt``, with their ``*.meta.yml`` sidecars)."""
+    """The folder of seed files (``*.txt`` and saved pages ``*.html``, with their ``*.meta.yml`` sidecars)."""
     docs: Path
     """The docs folder the generated files go into."""
     registry: Path

@@ -17,6 +17,11 @@ from pathlib import Path
 from .errors import InputError, SeedError
 from .model import Article
 
+SEED_SUFFIXES = (".txt", ".html")
+"""The endings of seed files: text as scraped (``.txt``) and saved web pages (``.html``)."""
+HTML_SUFFIX = ".html"
+"""A seed whose name ends so is a saved page, read with the HTML limits below."""
+
 MAX_SEED_BYTES = 512 * 1024
 """Largest seed accepted. A long read is under 100 KB; the limit leaves five times that."""
 MAX_SEED_LINES = 20_000
@@ -24,6 +29,11 @@ MAX_SEED_LINES = 20_000
 MAX_LINE_BYTES = 64 * 1024
 """Longest line accepted, checked before parsing: inline Markdown parsing of one line grows faster
 than its length on crafted input (100 KB of "[" took 1.4 s, 500 KB 18 s)."""
+MAX_HTML_BYTES = 4 * 1024 * 1024
+"""Largest saved page accepted (``*.html``). A page carries its scripts, styles and menus: the
+largest of the real-world corpus's 109 is 737 KB; the limit leaves five times that. The line
+limits above do not apply to it: they guard the Markdown parser, which a page never reaches,
+and a saved page is often a few lines of many kilobytes each."""
 MAX_PARAGRAPH_CHARS = 20_000
 """Longest body paragraph accepted after split sentences are joined (about 3,000 words; the
 longest paragraph of a real article is a few hundred)."""
@@ -63,7 +73,10 @@ def read_input_file(path: Path, name: str, error_class: type[InputError], max_by
 
 def read_seed_bytes(path: Path, name: str) -> bytes:
     """A seed's bytes within :data:`MAX_SEED_BYTES`, :data:`MAX_SEED_LINES` and
-    :data:`MAX_LINE_BYTES`, without control characters (SeedError naming the line if not)."""
+    :data:`MAX_LINE_BYTES` (a saved page, ``*.html``: within :data:`MAX_HTML_BYTES`), SeedError
+    naming the line if not; control characters are for :func:`strip_control_bytes`."""
+    if name.endswith(HTML_SUFFIX):
+        return read_input_file(path, name, SeedError, MAX_HTML_BYTES)
     data = read_input_file(path, name, SeedError, MAX_SEED_BYTES)
     # Line endings as ingest counts them (LF, CRLF or a lone CR); a final line ending ends a line.
     lines = max(data.count(b"\n"), data.count(b"\r")) + (0 if data.endswith((b"\n", b"\r")) else 1)
@@ -75,7 +88,6 @@ def read_seed_bytes(path: Path, name: str) -> bytes:
         line = data.splitlines().index(longest) + 1
         raise SeedError(name, line, f"line of {len(longest):,} bytes, more than the limit of {MAX_LINE_BYTES:,}",
                         "put blank lines between paragraphs, or trim text that is not the article's")
-    check_text_bytes(data, name)
     return data
 
 
@@ -85,16 +97,23 @@ and the noncharacters U+FFFE and U+FFFF: invisible in a browser, invalid in XML 
 never part of an article. In UTF-8 each is its own byte sequence, so bytes are searched directly."""
 
 
-def check_text_bytes(data: bytes, name: str) -> None:
-    """Refuse a seed holding a control character, naming its line and column."""
-    match = _CONTROL_BYTES.search(data)
-    if match:
-        offset = match.start()
-        line_start = data.rfind(b"\n", 0, offset) + 1
-        shown = "U+FFFE or U+FFFF" if match.group().startswith(b"\xef") else f"U+{match.group()[0]:04X}"
-        raise SeedError(name, data.count(b"\n", 0, offset) + 1, f"control character {shown} in the text",
-                        "remove it: it is invisible to readers and not allowed in feeds",
-                        col=len(data[line_start:offset].decode("utf-8", "replace")) + 1)
+def strip_control_bytes(data: bytes, name: str) -> tuple[bytes, list[SeedError]]:
+    """The seed's bytes without control characters, and a warning naming the first one's line
+    and column when there were any. A scraped page carries them now and then (a stray U+0010
+    from a copy of a PDF): they are removed rather than the article refused, and said once."""
+    found = list(_CONTROL_BYTES.finditer(data))
+    if not found:
+        return data, []
+    first = found[0]
+    offset = first.start()
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    shown = "U+FFFE or U+FFFF" if first.group().startswith(b"\xef") else f"U+{first.group()[0]:04X}"
+    more = f" and {len(found) - 1:,} more" if len(found) > 1 else ""
+    warning = SeedError(name, data.count(b"\n", 0, offset) + 1,
+                        f"removed control character {shown}{more} from the text",
+                        "they are invisible to readers and not allowed in feeds; remove them from the seed "
+                        "to silence this", col=len(data[line_start:offset].decode("utf-8", "replace")) + 1)
+    return _CONTROL_BYTES.sub(b"", data), [warning]
 
 
 def check_paragraphs(article: Article) -> None:

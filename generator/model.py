@@ -201,7 +201,7 @@ class Briefing:
     key_points: tuple[KeyPoint, ...] = ()
     """The "At a glance" sentences."""
     tags: tuple[str, ...] = ()
-    """Topic tags, sorted."""
+    """Topic tags (the phrases the article keeps coming back to: extract/topics.py), sorted."""
 
 
 @dataclass(frozen=True)

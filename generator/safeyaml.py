@@ -55,10 +55,8 @@ def load(text: str, file: str, error_class: type[InputError] = InputError) -> Ya
         _check_events(text, file, error_class)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise error_class(file, line, f"invalid YAML: {exc.problem or exc.context}",
-                          "check indentation and quoting on this line", col=col) from None
+        line, col, message, hint = _where_it_starts(text, exc)
+        raise error_class(file, line, f"invalid YAML: {message}", hint, col=col) from None
     except yaml.YAMLError as exc:
         raise error_class(file, 1, f"invalid YAML: {exc}", "check the file's syntax", col=1) from None
     if node is None:
@@ -66,6 +64,56 @@ def load(text: str, file: str, error_class: type[InputError] = InputError) -> Ya
     positions: dict = {}
     data = _build(node, (), positions, file, error_class, 0)
     return YamlDoc(data=data, positions=positions, file=file)
+
+
+_OPENERS = {"while parsing a flow sequence": ("list", "[", "]"), "while parsing a flow mapping": ("mapping", "{", "}")}
+_INNER_QUOTE = {'"': 'a quote mark inside the text is written \\" between double quotes (or quote the whole '
+                     "value with ' instead)",
+                "'": "an apostrophe inside the text is written '' between single quotes (or quote the whole "
+                     'value with " instead)'}
+
+
+def _where_it_starts(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, str, str]:
+    """(line, col, message, hint) for a syntax error, at the line where the mistake is made.
+
+    PyYAML reports where it gave up: an unclosed quote is found at the end of the file, or at the
+    next quote mark however many lines later (the quoted text runs on until then), and an
+    unclosed bracket at the next line. The contributor's mistake is where the quote or bracket
+    opened, so that is the place named."""
+    problem, context = exc.problem_mark, exc.context_mark
+    if context and exc.context == "while scanning a quoted scalar":  # still open at the end of the file
+        quote = "'" if text[context.index:context.index + 1] == "'" else '"'
+        return (context.line + 1, context.column + 1, f"the quote ({quote}) opened here is never closed",
+                f"close it at the end of the value; {_INNER_QUOTE[quote]}")
+    if context and problem and exc.context in _OPENERS and problem.line > context.line:
+        what, opening, closing = _OPENERS[exc.context]
+        return (context.line + 1, context.column + 1, f"the {what} opened here with {opening!r} is not closed",
+                f"close it with {closing!r} on this line, or write one item per line")
+    quoted = _quoted_scalar_before(text, problem.index) if problem else None
+    if quoted is not None and quoted.end_mark.line == problem.line:
+        start, quote = quoted.start_mark, quoted.style
+        if start.line < problem.line:
+            return (start.line + 1, start.column + 1,
+                    f"the quote ({quote}) opened here is not closed on its line: the text runs on to the "
+                    f"{quote} on line {problem.line + 1}", f"close it at the end of the value; {_INNER_QUOTE[quote]}")
+        return (problem.line + 1, problem.column + 1, "text goes on after the closing quote",
+                _INNER_QUOTE[quote])
+    mark = problem or context
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return line, col, str(exc.problem or exc.context), "check indentation and quoting on this line"
+
+
+def _quoted_scalar_before(text: str, index: int):
+    """The token just before ``index`` in ``text`` if it is a quoted scalar (else None)."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= index:
+                break
+            last = token
+    except yaml.YAMLError:
+        pass  # the same error again, further on: the tokens before it are what is wanted
+    return last if isinstance(last, yaml.ScalarToken) and last.style in ('"', "'") else None
 
 
 def _build(node, path, positions, file, error_class, depth):

@@ -60,13 +60,17 @@ def validator(schema_file: str) -> Draft202012Validator:
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-def schema_errors(doc: YamlDoc, data: object, fmt: SchemaFormat) -> list[InputError]:
+def schema_errors(doc: YamlDoc, data: object, fmt: SchemaFormat, reported: Iterable[tuple] = ()) -> list[InputError]:
     """Every schema violation in ``data`` (``doc``'s data, perhaps with values normalised), one
-    per field, at the field's position in ``doc``, in file order."""
+    per field, at the field's position in ``doc``, in file order. Fields in ``reported`` (paths
+    the format's own checks have already found wrong) and their parts are left out."""
     found: dict[tuple, InputError] = {}
     missing: dict[tuple, InputError] = {}
+    skip = [tuple(path) for path in reported]
     for error in sorted(validator(fmt.schema_file).iter_errors(data), key=relevance):
         for path, message, hint in explain(error, fmt):
+            if any(path[:len(done)] == done for done in skip if done):
+                continue
             if message.startswith("missing required field"):
                 missing.setdefault((path, message), doc.error(fmt.error_class, path, message, hint))
             else:

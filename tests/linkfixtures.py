@@ -11,8 +11,9 @@ NAMES = {"ana": "Ana Silva", "bo": "Bo Chen", "acme": "Acme Council", "delta": "
 
 
 def briefing(slug: str, published: str, paragraphs: list[str], entity_ids: list[str],
-             quotes=(), events=(), key_points=(), tags=()) -> Briefing:
-    """A briefing whose entities are found in its paragraphs by exact name (first mention kept)."""
+             quotes=(), events=(), key_points=(), tags=(), detected=()) -> Briefing:
+    """A briefing whose entities are found in its paragraphs by exact name (first mention kept);
+    those in ``detected`` are not in the registry."""
     refs = []
     for entity_id in entity_ids:
         name = NAMES[entity_id]
@@ -23,7 +24,7 @@ def briefing(slug: str, published: str, paragraphs: list[str], entity_ids: list[
                 mentions.append(Mention(paragraph=i, start=start, end=start + len(name), text=name))
                 start = text.find(name, start + 1)
         refs.append(EntityRef(id=entity_id, name=name, type=TYPES[entity_id], role=None,
-                              mentions=tuple(mentions), in_registry=True))
+                              mentions=tuple(mentions), in_registry=entity_id not in detected))
     article = Article(source_file=f"tests/{slug}.txt", title=slug.replace("-", " ").title(), dek=None,
                       authors=("Reporter",), reading_time=2, dateline="Delta City", published=published,
                       updated=None, caption=None, caption_credit=None, paragraphs=tuple(paragraphs),

@@ -4,15 +4,18 @@ orphaned) with the exact messages, attaching to the archive, and safe bodies."""
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from generator.annotations import anchor, annotate_url, load_annotations, parse_annotation, render_body
 from generator.annotations.anchor import FUZZY_THRESHOLD
-from generator.annotations.attach import attach
+from generator.annotations.attach import attach, place_all
+from generator.annotations.contribute import PLACEHOLDERS, skeleton
+from generator.annotations.load import read_annotation
 from generator.config import MkDocsSettings, read_mkdocs_yml
-from generator.model import Annotation, Archive, Article, Briefing, Page, TextQuote
+from generator.model import Annotation, Archive, Article, Briefing, Page, Subheading, TextQuote
 
 # Paragraphs of our own writing, shaped like a briefing's clean text.
 PARAGRAPHS = (
@@ -127,12 +130,99 @@ def test_load_reads_a_folder_reports_bad_files_and_keeps_good_ones(tmp_path):
     outside = tmp_path / "secret.yml"
     outside.write_text(VALID, encoding="utf-8")
     os.symlink(outside, folder / "link.yml")
-    annotations, errors = load_annotations(tmp_path / "annotations")
+    annotations, errors, drafts = load_annotations(tmp_path / "annotations")
     assert [a.id for a in annotations] == ["01_harbour/good"]
+    assert [(d.id, d.anchor.exact, d.kind) for d in drafts] == [("01_harbour/bad", "Kessel Bay survey", "")]
     assert [(e.file, e.line) for e in errors] == [
         ("annotations/01_harbour/bad.yml", 4), ("annotations/01_harbour/latin1.yml", 7),
         ("annotations/01_harbour/link.yml", None)]
     assert "symbolic link" in errors[2].message
+
+
+# A 20-line file whose anchor's closing quote is missing: PyYAML finds out only at the end.
+UNCLOSED = VALID.replace("  exact: Kessel Bay survey", '  exact: "Kessel Bay survey') + "".join(
+    f"# line {n}\n" for n in range(11, 21))
+
+
+@pytest.mark.parametrize("text, expected", [
+    (UNCLOSED, "x.yml:3:10: invalid YAML: the quote (\") opened here is never closed — close it at the end of the "
+               "value; a quote mark inside the text is written \\\" between double quotes (or quote the whole value "
+               "with ' instead)"),
+    # ... or at the next quote mark, lines later, where the quoted text it took for one value ends
+    (VALID.replace("  exact: Kessel Bay survey", '  exact: "Kessel Bay survey').replace("A. Contributor", '"A. C."'),
+     "x.yml:3:10: invalid YAML: the quote (\") opened here is not closed on its line: the text runs on to the \" on "
+     "line 7 — close it at the end of the value; a quote mark inside the text is written \\\" between double "
+     "quotes (or quote the whole value with ' instead)"),
+    (VALID.replace("  exact: Kessel Bay survey", "  exact: 'Kessel Bay survey").replace("*whole*", "bay's"),
+     "x.yml:3:10: invalid YAML: the quote (') opened here is not closed on its line: the text runs on to the ' on "
+     "line 6 — close it at the end of the value; an apostrophe inside the text is written '' between single quotes "
+     "(or quote the whole value with \" instead)"),
+    (VALID.replace("  exact: Kessel Bay survey", "  exact: 'the bay's survey'"),
+     "x.yml:3:19: invalid YAML: text goes on after the closing quote — an apostrophe inside the text is written '' "
+     "between single quotes (or quote the whole value with \" instead)"),
+    (VALID.replace("sources:\n  - https://example.org/survey", "sources: [https://example.org/survey"),
+     "x.yml:8:10: invalid YAML: the list opened here with '[' is not closed — close it with ']' on this line, or "
+     "write one item per line"),
+])
+def test_a_yaml_error_is_reported_where_the_mistake_is_not_where_yaml_gave_up(text, expected):
+    annotation, errors = parse_annotation(text, "x.yml", "x")
+    assert annotation is None and [str(e) for e in errors] == [expected]
+
+
+def _template() -> str:
+    return skeleton(_archive().pages[0])
+
+
+def test_the_annotate_links_template_is_refused_at_each_placeholder_until_it_is_replaced():
+    template = _template()
+    assert all(text in template for text in PLACEHOLDERS.values())
+    _, errors = parse_annotation(template, "annotations/01_harbour/my-note.yml", "01_harbour/my-note")
+    assert [(e.line, e.col, e.message) for e in errors] == [
+        (None, None, "the file still has the template's name 'my-note.yml'"),
+        (4, 11, "anchor.exact is still the template's placeholder "
+                "“the words you are annotating, copied from the page”"),
+        (7, 3, "body is still the template's placeholder “Your note, in Markdown.”"),
+        (8, 9, "author is still the template's placeholder “your-name-or-handle”"),
+        (10, 5, "sources[0] is still the template's placeholder “https://example.org/where-this-comes-from”"),
+        (11, 7, "date is still the template's placeholder “YYYY-MM-DD”"),  # not also "date is not valid"
+    ]
+    assert [e.hint for e in errors][1:3] == ["replace it with the words your note is about, copied exactly from the "
+                                             "briefing's text", "replace it with your note"]
+    filled = (template.replace(PLACEHOLDERS["anchor.exact"], "Kessel Bay survey")
+              .replace(PLACEHOLDERS["body"], "The survey mapped the bay.").replace(PLACEHOLDERS["author"], "A. C.")
+              .replace(PLACEHOLDERS["sources"], "https://example.org/survey")
+              .replace(PLACEHOLDERS["date"], "2026-05-27"))
+    annotation, errors = parse_annotation(filled, "annotations/01_harbour/survey.yml", "01_harbour/survey")
+    assert errors == [] and annotation.anchor.exact == "Kessel Bay survey"
+
+
+def test_a_placeholder_left_above_the_note_is_still_refused():
+    text = _template().replace("  Your note, in Markdown.\n",
+                               "  Your note, in Markdown.\n  The survey mapped the bay.\n")
+    _, errors = parse_annotation(text, "annotations/01_harbour/survey.yml", "01_harbour/survey")
+    assert (errors[1].line, errors[1].col, errors[1].message) == (
+        7, 3, "body is still the template's placeholder “Your note, in Markdown.”")
+
+
+def test_an_invalid_note_is_still_looked_up_and_anchored_so_every_problem_shows_at_once():
+    texts = {
+        "kind": VALID.replace("kind: background", "kind: opinion").replace("Kessel Bay survey", "Kessel Bay map"),
+        "briefing": VALID.replace("kind: background", "kind: opinion").replace("01_harbour.txt", "01_harbor.txt"),
+        "anchor": VALID.replace("date: 2026-05-27", "date: soon")
+                       .replace("  exact: Kessel Bay survey\n", "  exact: x\n"),
+        "skeleton": _template().replace(PLACEHOLDERS["anchor.exact"], "Kessel Bay survey"),
+    }
+    parsed = {name: read_annotation(text, f"annotations/01_harbour/{name}.yml", f"01_harbour/{name}")
+              for name, text in texts.items()}
+    assert all(p.annotation is None for p in parsed.values())
+    archive, errors, warnings = attach(_archive(), [], "", [p.draft for p in parsed.values()])
+    assert [str(e).split(" — ")[0] for e in errors] == [
+        "annotations/01_harbour/briefing.yml:1:1: no briefing for seed 'seeds/01_harbor.txt' in the archive",
+        "annotations/01_harbour/kind.yml:3:3: anchor “Kessel Bay map” matches nowhere in seeds/01_harbour.txt",
+    ]  # anchor.yml's 'x' is itself invalid (too short): only its briefing is looked up; the skeleton anchors
+    assert warnings == []
+    assert archive.pages[0].annotations == () and archive.orphaned_annotations == ()  # drafts are never shown
+    assert [e.message for e in parsed["anchor"].errors] == ["anchor.exact is empty", "date 'soon' is not valid"]
 
 
 # --- anchoring -----------------------------------------------------------------------------------
@@ -253,8 +343,44 @@ def test_attach_places_notes_in_text_order_and_keeps_orphans():
     assert archive.repo_url == "https://github.com/o/r"
     assert [str(e) for e in errors if "no briefing" in e.message] == [
         "annotations/02_other/d.yml:1:1: no briefing for seed 'seeds/02_other.txt' in the archive — "
-        "did you mean 'seeds/01_harbour.txt'?"]
+        "name the briefing by its seed file (seeds/<name>.txt or .html) or the end of its URL"]  # nothing close
     assert len(errors) == 2 and warnings == []
+
+
+def _page_with_header():
+    article = replace(_archive().pages[0].briefing.article, dek="Survey of Kessel Bay is published at last.",
+                      caption="Boats moored in the harbour at dawn, May 2026.", caption_credit="Port Photo",
+                      authors=("Ana Silva", "Ben Roe"), dateline="Port Kessel",
+                      subheadings=(Subheading(2, "What the witnesses said", 4),))
+    return replace(_archive().pages[0], briefing=Briefing(article=article, slug="harbour-report"))
+
+
+@pytest.mark.parametrize("exact, where", [
+    ("Harbour report", "headline"), ("is published at last", "dek"), ("moored in the harbour", "photo caption"),
+    ("(Port Photo)", "photo caption"), ("Ben Roe", "byline"), ("Port Kessel", "dateline"),
+    ("What the witnesses said", "subheading"),
+])
+def test_words_of_the_headline_dek_or_caption_are_refused_saying_where_they_are(exact, where):
+    [placed], [error], [] = place_all(_page_with_header(), [note(exact)])
+    assert (placed.status, placed.reason) == ("orphaned", f"in the {where}, not the text")
+    assert str(error) == (f"annotations/01_harbour/x.yml:4:3: anchor “{exact}” is in the {where} of "
+                          "seeds/01_harbour.txt; notes anchor to the text of the article — quote words from the "
+                          "body, the paragraphs under the headline")
+
+
+def test_words_both_in_the_text_and_above_it_anchor_in_the_text():
+    [placed], [], [] = place_all(_page_with_header(), [note("Kessel Bay survey")])
+    assert (placed.status, placed.paragraph) == ("anchored", 2)
+
+
+def test_a_caption_close_to_a_passage_of_the_text_is_not_fuzzily_anchored_to_it():
+    page = _page_with_header()
+    article = replace(page.briefing.article, caption="Its authors thanked the committee staff for work on the survey.")
+    page = replace(page, briefing=Briefing(article=article, slug="harbour-report"))
+    copied = "thanked the committee staff for work on the survey"  # ¶3: "… for their work on the Kessel Bay survey"
+    assert anchor(note(copied), PARAGRAPHS, SOURCE)[0].method == "fuzzy"  # what the text alone would do
+    [placed], [error], [] = place_all(page, [note(copied)])
+    assert placed.status == "orphaned" and "is in the photo caption" in error.message
 
 
 # --- bodies, links, configuration ----------------------------------------------------------------

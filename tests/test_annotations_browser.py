@@ -49,6 +49,8 @@ def test_clicking_an_in_text_marker_opens_its_note(site_url, browser):
     paragraph = page.locator("#p7")
     markers = paragraph.locator(".md-annotation")
     expect(markers).to_have_count(2)  # after "Forum on Resource Geostategic Engagement" and "FORGE"
+    # One gap after a marker, the article's own space: the marker keeps no margin on its right.
+    expect(markers.first.locator(".md-annotation__index")).to_have_css("margin-right", "0px")
     expect(page.locator("ol.briefing-notes").first).to_be_hidden()  # Material moved the notes into tooltips
     tooltip = markers.first.locator(".md-tooltip")
     # Closed: Material shows a note only by adding md-tooltip--active (opacity alone is no state:
@@ -64,6 +66,7 @@ def test_clicking_an_in_text_marker_opens_its_note(site_url, browser):
     expect(tooltip).to_have_class(re.compile(r"\bmd-tooltip--active\b"))
     expect(tooltip).to_have_css("opacity", "1")
     text = tooltip.inner_text()
+    assert text.startswith("On “Geostategic”")  # an open note says which words it is about
     assert "Geostategic is spelled so in the published article" in text
     assert "Briefing Archive team" in text
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -3,12 +3,14 @@ the published schema, and the contributor workflows."""
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
@@ -16,7 +18,7 @@ import yaml
 from generator.cli import main
 from generator.mdtext import Md
 from generator.model import PlacedAnnotation
-from generator.render.decorators import annotation_markers
+from generator.render.decorators import annotation_markers, marker_offset
 from generator.render.inline import decorate
 
 from .conftest import REAL_SEED, ROOT
@@ -69,10 +71,12 @@ def test_check_reports_every_problem_in_one_run(tmp_path, monkeypatch, capsys):
     code, out, err = _check(project, monkeypatch, capsys)
     assert code == 1
     lines = err.splitlines()
-    assert lines[-1] == "6 errors.", err
+    assert lines[-1] == "7 errors.", err
     located = [line.split(": ", 2)[1] for line in lines if line.startswith("error: ")]
+    # bad-kind.yml is invalid, and its anchor (from another briefing) is reported with it.
     assert located == [
-        f"{SEED_FOLDER}/ambiguous.yml:5:3", f"{SEED_FOLDER}/bad-kind.yml:4:1", f"{SEED_FOLDER}/elsewhere.yml:2:1",
+        f"{SEED_FOLDER}/ambiguous.yml:5:3", f"{SEED_FOLDER}/bad-kind.yml:3:3", f"{SEED_FOLDER}/bad-kind.yml:4:1",
+        f"{SEED_FOLDER}/elsewhere.yml:2:1",
         f"{SEED_FOLDER}/gone.yml:4:3", "registry/person/nobody.yml:4:1", "seeds/empty.txt:1"]
     assert (f"error: {SEED_FOLDER}/ambiguous.yml:5:3: anchor “Quad” matches 2 places in "
             "seeds/000_e80ecc7bd58d023e.txt — add a 'prefix' or 'suffix' with the words just before or after "
@@ -83,7 +87,7 @@ def test_check_reports_every_problem_in_one_run(tmp_path, monkeypatch, capsys):
     gone = next(line for line in lines if "gone.yml" in line)
     assert "anchor “FORGED” matches nowhere in seeds/000_e80ecc7bd58d023e.txt" in gone
     assert "nearest passages: ¶7 “…Geostategic Engagement ([FORGE]). Through this framework,…” (91%)" in gone
-    assert "8 annotations (5 anchored, 3 orphaned)" in out  # bad-kind.yml is not loaded
+    assert "8 annotations (5 anchored, 3 orphaned)" in out  # bad-kind.yml is not loaded (nor shown)
 
 
 def test_edited_seed_reanchors_by_context_with_a_warning(tmp_path, monkeypatch, capsys):
@@ -127,11 +131,15 @@ def test_briefing_marks_annotated_words_and_lists_the_notes_after_the_paragraph(
     page = next(built.glob("briefings/*/*/*.md")).read_text(encoding="utf-8")
     p7 = page[page.index("where Rubio launched the"):page.index("{ #p7 ")]
     assert p7.count('<span class="briefing-note-ref">') == 2
-    assert '<span class="briefing-note-ref">(1)</span> (FORGE<span class="briefing-note-ref">(2)</span>)' in p7
+    # The marker of "FORGE" stands after the bracket and full stop that close it, not inside them.
+    assert '<span class="briefing-note-ref">(1)</span> (FORGE).<span class="briefing-note-ref">(2)</span> Through' in p7
     after = page[page.index("{ #p7 "):]
     assert after.startswith("{ #p7 .briefing-paragraph .annotate }\n\n<ol class=\"briefing-notes\"><li>")
     notes = after.split("\n")[2]
     assert notes.count("<li>") == 2 and notes.index("Geostategic</em> is spelled so") < notes.index("is the acronym")
+    # Each note (which Material opens in place) starts with the words it is about.
+    assert [item.split("</p>")[0] for item in notes.split("<li>")[1:]] == [
+        '<p class="briefing-note-about">On “Geostategic”', '<p class="briefing-note-about">On “FORGE”']
     assert "{ #p2 .briefing-paragraph }" in page  # no notes, no .annotate
 
 
@@ -141,13 +149,51 @@ def test_annotations_section_lists_every_note_with_kind_author_date_and_sources(
     items = section.split('<li id="note-')[1:]
     assert [item.split("</strong>")[0].rsplit(">", 1)[1] for item in items] == [
         "Definition", "Background", "Context", "Definition", "Context"]
-    assert '“rare earth” <a href="#p1">¶1</a>' in items[0]
+    assert ('“rare earth” <a class="briefing-para-link" href="#p1" title="Go to paragraph 1 of the article" '
+            'aria-label="Go to paragraph 1 of the article">¶&nbsp;1</a>') in items[0]
     assert '<a href="https://en.wikipedia.org/wiki/Quadrilateral_Security_Dialogue" rel="nofollow ugc noopener ' \
            'noreferrer">en.wikipedia.org</a>' in items[1]
     assert all("Briefing Archive team" in item and '<time datetime="2026-11-25">' in item for item in items)
     assert ('<a class="md-button briefing-annotate" href="https://github.com/briefing-archive/briefing-archive/new/main/'
             'annotations/000_e80ecc7bd58d023e?filename=my-note.yml&amp;value=') in section
     assert "[How to annotate](../../../how-to-annotate.md)" in section
+
+
+def test_the_annotate_links_file_as_github_opens_it_is_refused_until_filled_in(built, tmp_path, monkeypatch, capsys):
+    page = next(built.glob("briefings/*/*/*.md")).read_text(encoding="utf-8")
+    link = html.unescape(page.split('class="md-button briefing-annotate" href="', 1)[1].split('"', 1)[0])
+    parts = urlsplit(link)
+    query = parse_qs(parts.query)
+    project = _project(tmp_path)
+    folder = project / parts.path.split("/new/main/", 1)[1]
+    (folder / query["filename"][0]).write_text(query["value"][0], encoding="utf-8")
+    code, _, err = _check(project, monkeypatch, capsys)
+    name = f"{SEED_FOLDER}/my-note.yml"
+    assert code == 1 and [line.split(" — ")[0] for line in err.splitlines()] == [
+        f"error: {name}: the file still has the template's name 'my-note.yml'",
+        f"error: {name}:4:11: anchor.exact is still the template's placeholder “the words you are annotating, copied "
+        "from the page”",
+        f"error: {name}:7:3: body is still the template's placeholder “Your note, in Markdown.”",
+        f"error: {name}:8:9: author is still the template's placeholder “your-name-or-handle”",
+        f"error: {name}:10:5: sources[0] is still the template's placeholder "
+        "“https://example.org/where-this-comes-from”",
+        f"error: {name}:11:7: date is still the template's placeholder “YYYY-MM-DD”",
+        "6 errors."]
+
+
+def test_words_of_the_photo_caption_are_refused_by_check_and_shown_as_orphaned_by_build(tmp_path, monkeypatch, capsys):
+    project = _project(tmp_path)
+    (project / SEED_FOLDER / "caption.yml").write_text((project / SEED_FOLDER / "forge.yml").read_text().replace(
+        'exact: "FORGE"', 'exact: "shakes hands with India\'s External Affairs Minister"'), encoding="utf-8")
+    code, _, err = _check(project, monkeypatch, capsys)
+    assert code == 1 and err.splitlines() == [
+        f"error: {SEED_FOLDER}/caption.yml:4:3: anchor “shakes hands with India's External Affairs Minister” is in "
+        "the photo caption of seeds/000_e80ecc7bd58d023e.txt; notes anchor to the text of the article — quote words "
+        "from the body, the paragraphs under the headline", "1 error."]
+    prepare(project / "site")
+    assert generate(project / "site", project / "seeds", project / "annotations", project / "registry") == 1
+    orphans = (project / "site" / "docs" / "annotations" / "orphaned.md").read_text(encoding="utf-8")
+    assert "— in the photo caption, not the text." in orphans
 
 
 def test_archive_json_carries_anchor_status_and_position(built):
@@ -179,8 +225,24 @@ def test_marker_like_text_in_an_annotated_paragraph_is_split_for_materials_scrip
     items = [item for _, item in annotation_markers(page, archive, lambda path: Md(path))]
     out = decorate(text, [], items)
     # escape_md writes ")" after digits as "\\)" (it could start an ordered list item): same text once rendered.
-    assert out == ('Clause (<span></span>1\\) applies<span class="briefing-note-ref">(1)</span>; '
+    assert out == ('Clause (<span></span>1\\) applies;<span class="briefing-note-ref">(1)</span> '
                    'see (<span></span>23\\) too.')
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    ("launched the Forum (FORGE). Through", "FORGE", "launched the Forum (FORGE).|| Through"),
+    ("curbs on rare earth which are", "rare earth", "curbs on rare earth|| which are"),
+    ("said “milestone” in", "milestone", "said “milestone”|| in"),
+    ("China's export curbs", "China", "China's|| export curbs"),
+    ("curbs (by China’s).", "China", "curbs (by China’s).||"),
+    ("rock'n'roll band", "rock", "rock||'n'roll band"),
+    ("Forum (FORGE) met", "Forum (", "Forum|| (FORGE) met"),
+    ("the end.", "end.", "the end.||"),
+])
+def test_a_marker_keeps_brackets_and_punctuation_with_the_words(text, words, expected):
+    start = text.index(words)
+    at = marker_offset(text, start, start + len(words))
+    assert text[:at] + "||" + text[at:] == expected
 
 
 def test_real_annotations_carry_the_schema_comment_and_validate():

@@ -87,6 +87,18 @@ def test_annotation_problems_are_replayed_on_a_skip(project, monkeypatch):
     assert second.skipped and _problems(second) == _problems(first)
 
 
+def test_a_seeds_reading_warnings_are_replayed_on_a_skip(project, monkeypatch):
+    seeds = project / "seeds"
+    seeds.mkdir()
+    seed = next((ROOT / "seeds").glob("*.txt"))
+    (seeds / seed.name).write_bytes(seed.read_bytes().replace(b". ", b".\x10 ", 1))
+    monkeypatch.chdir(project)
+    first = _build(project, seeds=seeds)
+    assert any("removed control character U+0010" in w for w in _problems(first)[1])
+    second = _skips(project, monkeypatch, seeds=seeds)
+    assert second.skipped and _problems(second) == _problems(first)
+
+
 @pytest.mark.parametrize("change", ["seed", "registry", "annotation", "new annotation", "site_url"])
 def test_any_changed_input_rebuilds_correctly(project, monkeypatch, change):
     seeds = project / "seeds"

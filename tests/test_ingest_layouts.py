@@ -30,6 +30,9 @@ def _seed(*lines: str) -> bytes:
     ("(AFP)", "credits"),
     ("(Except for the headline, this story has not been edited by NDTV staff and is published from a "
      "syndicated feed.)", "syndication-note"),
+    ("This post originally appeared on Example Review.", "syndication-note"),
+    ("This article first appeared in The Eastbrook Times", "syndication-note"),
+    ("This story first ran in The Eastbrook Times in 1990, and it changed how people saw the war.", None),
     ("A version of this article appears in print on March 13, 2019, Section A, Page 18.", "print-note"),
     ("When you buy a book using a link on this page, we receive a commission.", "affiliate-note"),
     ("Privacy Notice: Newsletters may contain info about charities. See our Privacy Policy.", "privacy-notice"),
@@ -134,6 +137,12 @@ def test_site_name_suffix(title, clean):
     ("Jane Doe @janedoe / 6:45 PM GMT+1\u2022June 3, 2021", ["Jane Doe"], None),
     ("Jun 3rd 2021 | WASHINGTON, DC", [], "Washington"),
     ("Jun 3, 2021 - Energy & Environment", [], None),
+    ("ByJane Doe | June 3, 2021", ["Jane Doe"], None),  # the label run into the name
+    ("By Jane Doe, Example.com Contributor | June 3, 2021", ["Jane Doe"], None),
+    ("By John Writer", ["John Writer"], None),  # a job that reads as a name, with no outlet, stays
+    ("Jane Doe By Jane Doe", ["Jane Doe"], None),  # the author photo's alt text, then the byline
+    ("Jane Doe | jdoe@example.com By Jane Doe | jdoe@example.com", ["Jane Doe"], None),
+    ("By Jane Doe | jane@example.com | 3 June 2021", ["Jane Doe"], None),
 ])
 def test_byline_forms(text, authors, dateline):
     meta = read_meta_line(text)
@@ -153,10 +162,25 @@ def test_byline_without_by(text, authors, dateline):
 
 @pytest.mark.parametrize("text", [
     "Local Democracy Reporting Service", "New Delhi", "The council voted on Tuesday.", "Background",
-    "The Big Picture", "What Happens Next",
+    "The Big Picture", "What Happens Next", "Political Commentator",
+    "Jane DoeTwitterNews & Culture Writer", "MagazinesJane DoeCelebrities",  # labels run into names
 ])
 def test_not_a_byline_without_by(text):
     assert unlabelled_byline(text) is None
+
+
+@pytest.mark.parametrize("label", ["Social Sharing", "See All Articles", "View all stories", "Continue Reading",
+                                   "Add your comment", "Your comment:", "Top Comment", "Loading Related Articles...",
+                                   "Reply Retweet Favorite"])
+def test_page_chrome_labels_are_share_bar_junk(label):
+    assert line_rule(label) == "share-bar"
+
+
+def test_a_widgets_label_in_capitals_is_not_a_byline():
+    article = ingest(_seed(
+        "Harbour dredging to start", "READ MORE", "READ MORE", "3 June 2021", "Work will start next month.",
+    ), "x.txt")
+    assert article.authors == ()
 
 
 def test_topic_list_among_the_metadata():

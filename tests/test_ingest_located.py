@@ -88,6 +88,63 @@ def test_a_caption_with_its_credit_tail_by_the_byline_is_not_the_headline():
         assert ingest(_page("Menu", title, "12 March 2019"), "x.txt").title == title
 
 
+def test_a_caption_labelled_photo_is_neither_the_headline_nor_the_text():
+    headline = "Chilli contest leaves two in hospital"
+    caption = "Competitors at the chilli contest on Leonard Place, Eastbrook Photo: DEADLINE"
+    article = ingest(_seed(headline, "A chilli competition left two people in hospital.", caption, "12 March 2019",
+                           *PARAGRAPHS[:2], caption.replace("Competitors", "Judges"), *PARAGRAPHS[2:]), "x.txt")
+    assert article.title == headline
+    assert article.caption == "Competitors at the chilli contest on Leonard Place, Eastbrook"
+    assert {r.rule for r in article.removed if r.text.startswith("Judges")} == {"photo-caption"}
+
+
+def test_a_byline_whose_names_cannot_be_read_is_not_the_headline():
+    """The hostile seed's byline holds markup, so it reads as no byline; its names are the text's
+    first words, where the headline's are script: "By" and two names still make it no headline."""
+    seed = (Path(__file__).parent / "fixtures" / "hostile" / "seeds" / "html-and-script.txt").read_bytes()
+    assert ingest(seed, "seeds/html-and-script.txt").title.startswith("Council <script>")
+
+
+def test_an_images_alt_text_without_its_credit_is_not_the_headline():
+    headline = "Eastbrook votes for its crossing at last"
+    article = ingest(_page(headline, "The council's new bridge over the river ( )", "By Ann Lee", "12 March 2019"),
+                     "x.txt")
+    assert article.title == headline
+
+
+def test_a_menu_of_one_line_blurbs_above_the_header_is_not_the_text():
+    """The section menu describes each section in a sentence, so the run of prose starts there and
+    takes in the header; the article's text starts past its date and byline."""
+    blurbs = ("Reporting on what you care about. We hold the powerful to account every day.",
+              "Self care and ideas to help you live a healthier, happier life at home and at work.")
+    headline = "Eastbrook votes for its new bridge at last"
+    article = ingest(_seed("Contact", *blurbs, "News", "Posted on 12 March 2019", headline,
+                           "The river crossing was promised for a decade.", "by Ann Lee", *PARAGRAPHS, *PARAGRAPHS[:2]
+                           [::-1]), "x.txt")
+    assert article.title == headline
+    assert article.paragraphs == (*PARAGRAPHS, *PARAGRAPHS[:2][::-1])
+    assert article.authors == ("Ann Lee",)
+
+
+def test_an_abbreviations_stop_is_no_captions_end():
+    headline = "Police release photos of the bridge robbery suspect from Dec. 22 at Eastbrook Bank"
+    article = ingest(_page("The Eastbrook Times", "The Westbrook Gazette", headline, "By Ann Lee", "12 March 2019"),
+                     "x.txt")
+    assert article.title == headline
+
+
+def test_the_headline_shares_the_articles_words_not_the_footers():
+    """A short article's lead is its own text: a promotion printed above the headline and again in
+    the footer under the text shares no word with the article and stays furniture."""
+    promo = "Bridge Pass: One Month for Only $1"
+    headline = "Ferry crossing to close when the council opens the bridge"
+    footer = ("Special Offer", promo, "Bridge Pass gives you a month of crossings for only one dollar",
+              "Offer for new members only, one month, one dollar, any crossing")
+    article = ingest(_page("Special Offer", promo, "Join Today", headline, "By Ann Lee 12 March 2019",
+                           below=footer), "x.txt")
+    assert article.title == headline
+
+
 def test_the_headline_the_page_repeats_above_the_text_wins_over_a_dek_by_the_byline():
     headline = "Council approves a new bridge over the river after years of debate"
     seed = _page(
@@ -119,6 +176,39 @@ def test_comments_under_their_times_are_not_the_text_but_a_video_in_the_text_is_
     video = ("Watch: the council's vote on the bridge", "11 March 2019 02:46")
     seed = _seed("Council approves the new bridge", "By Ann Lee", "12 March 2019", PARAGRAPHS[0], *video, *PARAGRAPHS[1:])
     assert ingest(seed, "x.txt").paragraphs == tuple(PARAGRAPHS)
+
+
+LONG_COMMENTS = tuple(line for n in range(4) for line in (
+    f"Reader{n} says:" if n % 2 else f"Reader {n} ({n + 1} hours ago)",
+    "I have crossed the river on that ferry for twenty years and the bridge is the best news the town has had in a "
+    "very long time, because the ferry is slow and the council has been promising a crossing since my children were small.",
+))
+
+
+def test_a_comment_section_of_long_comments_ends_the_text():
+    """Each comment says as much as a paragraph, and the bridge is its topic too: past the
+    article's 150 words of prose, the items' heads ("Reader0 says:") end the text."""
+    more = ("Engineers expect the crossing to carry about twelve thousand cars a day once it opens, and the ferry "
+            "company has said that it will stop its service on the morning the bridge opens to traffic.",
+            "The council's leader said the vote closed a debate that had lasted longer than most of its members had "
+            "served, and that the town would now turn to the question of what to build on the old ferry landing.")
+    article = ingest(_page("Council approves the new bridge", "By Ann Lee", "12 March 2019",
+                           below=more + LONG_COMMENTS), "x.txt")
+    assert article.paragraphs == tuple(PARAGRAPHS) + more
+
+
+def test_a_list_of_dated_headlines_inside_the_text_is_bridged_and_an_embedded_posts_credit_too():
+    related = ("Related Articles", "School board names a new head", "30 Dec 2014", "Flooding closes two roads",
+               "30 Dec 2014", "Police seek witnesses after a fire", "30 Dec 2014")
+    seed = _seed("Council approves the new bridge", "By Ann Lee", "12 March 2019", *PARAGRAPHS[:2], *related,
+                 *PARAGRAPHS[2:])
+    assert ingest(seed, "x.txt").paragraphs == tuple(PARAGRAPHS)  # the items have no text of their own
+    posts = [line for n in range(3) for line in (
+        f"The bridge will change how the town gets to work, number {n}, said a resident on social media today.",
+        f"\u2014 Ann Roe (@annroe{n}) March {n + 10}, 2019")]
+    seed = _seed("Council approves the new bridge", "By Ann Lee", "12 March 2019", *PARAGRAPHS[:2], *posts,
+                 *PARAGRAPHS[2:])
+    assert ingest(seed, "x.txt").paragraphs[-2:] == tuple(PARAGRAPHS[2:])
 
 
 def test_related_headlines_and_footer_after_the_text_are_removed():
@@ -254,6 +344,8 @@ def test_subheading_shapes():
     assert _subheadings_of("Ferry service to end next year", "Read more") == []  # a teaser's card
     assert _subheadings_of("About the Gazette|Corrections|Contact us") == []  # a bar of links
     assert _subheadings_of("By Ann Lee and Ben Roe") == []  # a byline
+    assert _subheadings_of("Instagram: @annlee") == []  # an embedded post's credit
+    assert _subheadings_of("Ann Lee (2 hours ago)") == []  # a comment's head
 
 
 def test_an_embedded_post_and_an_authors_bio_are_page_furniture():

@@ -117,10 +117,19 @@ def test_recommendation_block_never_eats_prose(prose):
 @pytest.mark.parametrize("marker", [
     "STORIES YOU MAY LIKE", "CURATED FOR YOU", "You might also like:", "Recommended for you",
     "Trending", "Most read", "More from Politics", "Related stories", "Editor's picks",
-    "In case you missed it", "Read next",
+    "In case you missed it", "Read next", "Further Reading", "Related article \u00bb",
 ])
 def test_recommendation_markers(marker):
     assert classify([marker, "Headline of another story"]) == ["recommendations", "recommended-headline"]
+
+
+def test_a_teaser_in_a_headlines_present_tense_is_in_the_block():
+    teasers = ["Related Coverage", "Fed's Yellen says bank safety rules should be kept in place",
+               "Highlights: Fed chief Yellen's news conference after FOMC meeting"]
+    assert classify(teasers) == ["recommendations", "recommended-headline", "recommended-headline"]
+    # Prose reports in the past tense, or ends as a sentence does: never a teaser.
+    for prose in ("The chair says the rules should stay, and she said so twice.", "She said rules should stay"):
+        assert classify(["Related Coverage", prose]) == ["recommendations", None]
 
 
 def test_recommendation_block_has_a_limit():
@@ -173,6 +182,9 @@ def test_join_hyphenated_word_without_space():
     ("Published: 12 March 2019", "2019-03-12", "published"),
     ("March 12, 2019 9:14 PM ET", "2019-03-12T21:14:00-04:00", "unlabelled"),
     ("Updated 18:45 GMT, 3 June 2021", "2021-06-03T18:45:00+00:00", "updated"),
+    ("Published 22:00, 11 July 2021 BST", "2021-07-11T22:00:00+01:00", "published"),  # the zone after the date
+    ("Published 22:00, 11 July 2021 (GMT+1)", "2021-07-11T22:00:00+01:00", "published"),
+    ("Published 22:00, 11 July 2021 NEW DELHI", "2021-07-11T22:00:00", "published"),  # a place, not a zone
     ("Published on Mon 3 Jun 2019 14.05 BST", "2019-06-03T14:05:00+01:00", "published"),
     ("First published on Wed 13 Mar 2019 09.00 GMT", "2019-03-13T09:00:00+00:00", "first"),
     ("Last modified on Thu 14 Mar 2019 10.30 GMT", "2019-03-14T10:30:00+00:00", "updated"),

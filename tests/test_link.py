@@ -94,7 +94,18 @@ def test_tags_are_topics_then_main_entities_by_type():
     b = briefing("x", "2026-01-01", ["Ana Silva and Ana Silva met in Delta City."], ["ana", "delta", "rare"],
                  tags=("trade",))
     page = link([b]).pages[0]
-    assert page.tags == ("trade", "People/Ana Silva", "Places/Delta City")  # type "other" gets no tag
+    assert page.tags == ("Topics/trade", "People/Ana Silva", "Places/Delta City")  # type "other" gets no tag
+
+
+def test_a_name_detected_in_one_briefing_only_is_no_tag():
+    # Registry entities are tags from the first briefing; a detected name only once a second
+    # briefing names it too (a one-briefing detection is as often a misreading as a name).
+    one = briefing("one", "2026-01-01", ["Ana Silva met Bo Chen."], ["ana", "bo"], detected=("bo",))
+    assert link([one]).pages[0].tags == ("People/Ana Silva",)
+    two = briefing("two", "2026-01-02", ["Bo Chen spoke."], ["bo"], detected=("bo",))
+    pages = {page.slug: page for page in link([one, two]).pages}
+    assert pages["one"].tags == ("People/Ana Silva", "People/Bo Chen")
+    assert pages["two"].tags == ("People/Bo Chen",)
 
 
 def test_tags_carry_no_html_significant_characters():
@@ -105,7 +116,7 @@ def test_tags_carry_no_html_significant_characters():
     assert not set(safe) & set("<>&\"'`/\u202e\x00")
     assert safe.startswith("‹img src=x onerror=”alert(1)”› ＆")
     b = briefing("x", "2026-01-01", ["Ana Silva."], ["ana"], tags=("<b>", "   "))
-    assert link([b]).pages[0].tags == ("‹b›", "People/Ana Silva")
+    assert link([b]).pages[0].tags == ("Topics/‹b›", "People/Ana Silva")
 
 
 def test_entity_paths_are_unique_and_never_reserved():

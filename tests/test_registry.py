@@ -60,7 +60,7 @@ def test_good_file_loads_all_fields(tmp_path):
     (GOOD.replace("name: Marco Rubio", "name: [Marco]"), 2, 1, "'name' must be non-empty text"),
     (GOOD.replace("roles:", "roles: &r").replace("description: Secretary of State.", "description: *r"), 8, 14,
      "anchors and aliases"),
-    ("id: marco-rubio\nname: 'unclosed\n", 3, 1, "invalid YAML"),
+    ("id: marco-rubio\nname: 'unclosed\n", 2, 7, "invalid YAML: the quote (') opened here is never closed"),
     ("- just\n- a list\n", 1, 1, "must be a mapping"),
 ])
 def test_invalid_file_reports_file_line_col(text, line, col, words):

@@ -120,3 +120,36 @@ def test_byline_parts_read_apart_without_css():
     page = next((Path(__file__).parent / "golden" / "docs" / "briefings").glob("*/*/*.md")).read_text(encoding="utf-8")
     byline = re.search(r'<p class="briefing-byline">(.*?)</p>', page).group(1)
     assert re.sub(r"<[^>]+>", "", byline) == "By Shubhajit Roy New Delhi Updated 27 May 2026 04:37 IST 4 min read"
+
+
+def _golden_briefing() -> str:
+    return next((Path(__file__).parent / "golden" / "docs" / "briefings").glob("*/*/*.md")).read_text(encoding="utf-8")
+
+
+def test_paragraph_links_are_written_one_way_and_say_what_they_are():
+    # Glance, quotes, timeline and annotations all link to paragraphs of the article; each link is
+    # pages.paragraph_link's, whose title and accessible name explain the "¶".
+    from generator.render.pages import paragraph_link
+
+    page = _golden_briefing()
+    targets = re.findall(r'(?:href="|\]\()#p(\d+)', page)
+    one_way = re.findall(r'<a class="briefing-para-link" href="#p(\d+)" title="Go to paragraph \1 of the article" '
+                         r'aria-label="Go to paragraph \1 of the article">¶&nbsp;\1</a>', page)
+    assert len(targets) >= 20 and one_way == targets
+    assert paragraph_link(2) == ('<a class="briefing-para-link" href="#p3" title="Go to paragraph 3 of the article" '
+                                 'aria-label="Go to paragraph 3 of the article">¶&nbsp;3</a>')
+    # no other "¶" on the page but the timeline's note, which says what the mark is
+    assert page.count("¶") == len(one_way) + page.count('<p class="timeline-note">') == len(one_way) + 1
+
+
+def test_a_caption_without_its_photo_reads_as_a_photo_caption():
+    page = _golden_briefing()
+    caption = re.search(r'<figure class="briefing-caption">\n<figcaption>(.*?)</figcaption>\n</figure>', page).group(1)
+    assert caption.startswith('<span class="briefing-caption-label">Photo:</span> US Secretary of State Marco Rubio')
+    # Styled as a framed figure caption, not with the accent bar on the left that marks a quote.
+    css = (Path(__file__).parent.parent / "docs" / "assets" / "briefing.css").read_text(encoding="utf-8")
+    rules = dict(re.findall(r"\n(\.md-typeset [^{]+?) \{([^}]*)\}", css))
+    quote_bar = "border-left: 3px solid var(--md-accent-fg-color)"
+    assert quote_bar in rules[".md-typeset blockquote"]
+    assert "border-left" not in rules[".md-typeset .briefing-caption"]
+    assert "border: 1px solid" in rules[".md-typeset .briefing-caption"]

@@ -30,6 +30,7 @@ def pagefind_site(tmp_path_factory):
     workdir = prepare(tmp_path_factory.mktemp("pagefind-site"))
     corpus = workdir / "corpus"
     write_corpus(corpus, 40, seed=11)
+    (workdir / "no-annotations").mkdir()  # the synthetic corpus has no notes
     assert generate(workdir, corpus, workdir / "no-annotations", corpus / "registry") == 0
     config = workdir / "mkdocs.pagefind.yml"
     config.write_text(f"INHERIT: mkdocs.yml\nsite_url: {server.url}\n", encoding="utf-8")

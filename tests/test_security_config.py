@@ -20,6 +20,11 @@ OVERRIDDEN = {
     "partials/javascripts/content.html": "3722e156f0f6339de39fbbfc178b6e401d1a4fb890f189ac5b80c2504bda7dcf",
     "partials/source.html": "6847616d67be4920d39c278c2799bf20222bbc02ee2a8393aca85e3eaa518752",
     "fragments/tags/default/listing.html": "93d20bc3c64a84de35203564a2e4e98c85679917e2bdd04dbff14655fde053d4",
+    # not for security: tags after the content (not above the headline) and by their last level
+    "partials/content.html": "ce33929c85af129f6e2f3b0aed47159e9c4a519482d1938bae15f5ff4a3cfae5",
+    "partials/tags.html": "166225609857c8536fc2cd3da99ba1b7513df8b57d6613a0303bba44a11b9fba",
+    "fragments/tags/default/tag.html": "1883eaa46e05be69fc9022ba16422ebb1ec9db89d7d40e29087686941c54a53e",
+    "partials/toc-item.html": "418f31ce2e6d559934f610084a5c8493f9618b96268909601552ac48aa0c15c2",
 }
 """Material templates that overrides/ replaces, with the SHA-256 of the version they replace."""
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from generator.errors import SeedError
 from generator.inputfiles import (MAX_LINE_BYTES, MAX_PARAGRAPH_CHARS, MAX_SEED_BYTES, MAX_SEED_LINES,
-                                  check_paragraphs, read_seed_bytes)
+                                  check_paragraphs, read_seed_bytes, strip_control_bytes)
 from generator.ingest import ingest
 from generator.slug import MAX_SLUG, RESERVED, make_slug, unique_slugs
 from generator.write import UnsafePath, check_path, write_files
@@ -99,8 +99,6 @@ def test_a_tampered_manifest_never_deletes_outside_docs(tmp_path):
     ("big.txt", b"x" * (MAX_SEED_BYTES + 1), "limit of 524,288"),
     ("lines.txt", b"Hi.\n" * (MAX_SEED_LINES + 1), "more than the limit of 20,000"),
     ("line.txt", b"Headline\n\n" + b"[" * (MAX_LINE_BYTES + 1) + b"\n", "line of 65,537 bytes"),
-    ("nul.txt", b"Headline\n\nbody \x00 here\n", "control character U+0000"),
-    ("escape.txt", b"Headline\n\n\x1b[31mred\n", "control character U+001B"),
 ])
 def test_seed_limits_are_clear_errors(tmp_path, name, data, words):
     (tmp_path / name).write_bytes(data)
@@ -110,6 +108,21 @@ def test_seed_limits_are_clear_errors(tmp_path, name, data, words):
     assert caught.value.file == f"seeds/{name}" and " — " in str(caught.value)
     # Refused before any parsing; CPU time, which other processes on a busy machine do not stretch.
     assert time.process_time() - start < 5
+
+
+@pytest.mark.parametrize(("data", "clean", "where", "words"), [
+    (b"Headline\n\nbody \x00 here\n", b"Headline\n\nbody  here\n", (3, 6), "U+0000 from"),
+    (b"Headline\n\n\x1b[31mred\x1b[0m\n", b"Headline\n\n[31mred[0m\n", (3, 1), "U+001B and 1 more"),
+    ("Head\n\u00e9t\u00e9 \ufffe.\n".encode(), "Head\n\u00e9t\u00e9 .\n".encode(), (2, 5), "U+FFFE or U+FFFF"),
+])
+def test_control_characters_are_removed_with_one_warning_at_the_first(data, clean, where, words):
+    """A scraped page may carry a stray control character: the article is built without it, and
+    the warning names the first one's line and column (in characters, not bytes)."""
+    stripped, warnings = strip_control_bytes(data, "seeds/x.txt")
+    assert stripped == clean
+    [warning] = warnings
+    assert (warning.line, warning.col) == where and words in str(warning)
+    assert strip_control_bytes(clean, "seeds/x.txt") == (clean, [])
 
 
 def test_a_joined_paragraph_over_the_limit_names_its_line():

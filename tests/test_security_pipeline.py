@@ -26,7 +26,7 @@ from generator.annotations.load import parse_annotation
 from generator.errors import InputError
 from generator.extract import extract
 from generator.ingest import ingest
-from generator.inputfiles import check_paragraphs, check_text_bytes
+from generator.inputfiles import check_paragraphs, strip_control_bytes
 from generator.link import link
 from generator.registry import build_registry, parse_entity
 from generator.render import render
@@ -65,7 +65,7 @@ def _pipeline(seed: bytes, entity_yaml: str, note_yaml: str) -> dict[str, bytes]
     entity, _errors = parse_entity(entity_yaml, "registry/person/mallory-payload.yml")
     registry, _clashes = build_registry([entity] if entity else [])
     try:
-        check_text_bytes(seed, "seeds/hostile.txt")  # the edge check build.py makes before ingest
+        seed, _warnings = strip_control_bytes(seed, "seeds/hostile.txt")  # as build.py's edge does before ingest
         article = ingest(seed, "seeds/hostile.txt")
         check_paragraphs(article)
         briefing = extract(article, registry)

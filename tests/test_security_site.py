@@ -58,6 +58,15 @@ def test_bad_inputs_are_reported_and_the_rest_is_built(hostile_site):
         assert name in sources or any(line.startswith(f"error: {name}:") for line in lines), name
 
 
+def test_control_characters_are_removed_with_a_warning_and_the_seed_is_built(hostile_site):
+    warned = [line for line in hostile_site["errors"].splitlines()
+              if line.startswith("warning: seeds/control-characters.txt:5:20: removed control character U+0001")]
+    assert warned, hostile_site["errors"]
+    archive = json.loads((hostile_site["site"] / "archive.json").read_text(encoding="utf-8"))
+    built = [b for b in archive["briefings"] if b["source_file"] == "seeds/control-characters.txt"]
+    assert built and not re.search("[\x00-\x08\x0e-\x1f\x7f]", json.dumps(built, ensure_ascii=False))
+
+
 def test_no_markup_from_input_is_live_in_any_page(hostile_site):
     assert live_markup_in_pages(hostile_site["site"]) == {}
 

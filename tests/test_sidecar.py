@@ -130,7 +130,7 @@ def test_bad_date_is_refused_with_its_line(yaml, line, words):
 
 
 @pytest.mark.parametrize(("yaml", "line"), [
-    ("headline: Ferry\nbyline: [Ann Lee\ndateline: Lima\n", 3),
+    ("headline: Ferry\nbyline: [Ann Lee\ndateline: Lima\n", 2),  # where the list opened
     ("headline: Ferry\npublished: 2019-03-12\n  dateline: Lima\n", 3),
     ("headline: Ferry\n\nbyline:\n  - Ann Lee\n - Ben Roe\n", 5),
 ])
@@ -268,8 +268,8 @@ def test_sidecars_are_not_seeds_and_a_sidecar_without_seed_is_reported(project):
     assert [p.name for p in seed_files(seeds)] == ["ferry.txt", "other.txt"]
     result = _build(project)
     assert [str(e) for e in result.problems.sorted()] == [
-        "seeds/gone.meta.yml: sidecar without a seed: there is no gone.txt — name it after its seed "
-        "(<name>.txt → <name>.meta.yml), or delete it",
+        "seeds/gone.meta.yml: sidecar without a seed: there is no gone.txt or gone.html — name it after its "
+        "seed (<name>.txt or <name>.html → <name>.meta.yml), or delete it",
         "seeds/other.meta.yaml: a sidecar's name ends in .meta.yml, not .meta.yaml — rename it to other.meta.yml"]
     assert result.pages == 2
     assert [str(e) for e in _build(project).problems.sorted()] == [str(e) for e in result.problems.sorted()]  # replayed
@@ -280,7 +280,7 @@ def test_sidecars_are_not_seeds_and_a_sidecar_without_seed_is_reported(project):
 def test_check_validates_sidecars(project):
     (project / "seeds" / "ferry.meta.yml").write_text("headline: [Ferry\n", encoding="utf-8")
     [error] = check(project / "seeds", project / "annotations", project / "registry").problems.sorted()
-    assert str(error).startswith("seeds/ferry.meta.yml:2:1: invalid YAML")
+    assert str(error).startswith("seeds/ferry.meta.yml:1:11: invalid YAML: the list opened here with '['")
 
 
 def test_symlinked_sidecar_is_refused_unread(project, tmp_path_factory):

@@ -4,7 +4,10 @@ the built HTML as a reader would see it."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 
 import pytest
@@ -122,3 +125,48 @@ def test_no_machine_paths_in_output(site):
         if path.suffix in {".html", ".json", ".xml"}:
             text = path.read_text(encoding="utf-8", errors="replace")
             assert str(ROOT) not in text and "/tmp/" not in text, path
+
+
+def test_mkdocs_does_not_list_the_pages_outside_the_nav(site, tmp_path):
+    """Briefings, entities, months and timelines are not in the nav by design: MkDocs' note naming
+    each of them (12,000 lines at 10,000 briefings) is off in mkdocs.yml, for `make serve` above
+    all, which logs at MkDocs' default level. The same docs/ again, built without --quiet."""
+    workdir = site.parent
+    assert (workdir / "docs" / "briefings" / "2026" / "05" / f"{SEED_SLUG}.md").is_file()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(workdir / "mkdocs.yml"),
+                             "-d", str(tmp_path / "site")], capture_output=True, text=True, env=env, cwd=workdir)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log
+    assert "Documentation built in" in log  # MkDocs' INFO lines are shown: the absence below means something
+    assert 'not included in the "nav" configuration' not in log, log
+    assert SEED_SLUG not in log, log
+
+
+def test_tags_come_after_the_briefing_not_above_its_headline(seed_page):
+    html, _ = seed_page
+    article = html[html.index('<article class="md-content__inner'):html.index("</article>")]
+    chips = article.index('<nav class="md-tags"')
+    assert article.index("<h1") < article.index('id="annotations"') < chips
+    assert '<p class="briefing-tags-title">Tags</p>' in article[:chips]
+    # a chip shows its tag's last level; the group is where the tags page lists it
+    names = re.findall(r'class="md-tag">([^<]*)</a>', article[chips:])
+    assert "Marco Rubio" in names and not any("/" in name for name in names)
+
+
+def test_tags_page_has_no_chip_for_a_group_without_pages(site):
+    html = (site / "tags" / "index.html").read_text(encoding="utf-8")
+    body = html[html.index('<h1 id="tags">'):html.index("</article>")]
+    sections = re.split(r'(?=<h2 id="tag:)', body)[1:]
+    assert sections
+    for section in sections:
+        heading, rest = section.split("</h2>", 1)
+        pages = re.match(r'\s*<ul>\s*<li>\s*<a href=', rest) is not None
+        assert ('class="md-tag"' in heading) == pages, heading
+        if not pages:
+            assert 'class="md-tags-group"' in heading
+    assert any('class="md-tags-group">People<' in s for s in sections)
+    # topic tags (extract/topics.py) under their own group; names without their group everywhere
+    assert '<h2 id="tag:topics/critical-minerals">' in body
+    assert re.search(r'href="#tag:people/marco-rubio" class="md-nav__link">\s*<span class="md-ellipsis">\s*'
+                     r'Marco Rubio\s*</span>', html)

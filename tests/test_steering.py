@@ -78,7 +78,7 @@ def test_a_file_that_is_not_a_mapping_or_not_yaml_is_one_error_not_a_traceback()
         "registry/steering.yml:1:1: the steering file must be a mapping — use the sections not_entities, "
         "types, same_as, each on a line of its own"]
     [error] = steering_errors("types: [unclosed\n")
-    assert error.startswith("registry/steering.yml:2:")
+    assert error.startswith("registry/steering.yml:1:8: invalid YAML: the list opened here with '['")
     assert steering_errors("types:\n  - Orbitron\n")[0].startswith("registry/steering.yml:1:1: 'types' must be a mapping")
 
 

@@ -11,6 +11,13 @@ that a note survives a re-scrape or a cleaning fix:
 What none of these place exactly once is an orphan: an error that shows the nearest passages.
 A note re-anchored by context or fuzzy match is a warning asking to update ``exact``.
 Anchors never span paragraphs: a note is about words a reader sees together.
+
+Words found (exactly) only in what the page shows besides the text, the headline, dek, photo
+caption, byline, dateline or a subheading, are refused before the fuzzy step, with a message
+that says where they are. A note's place is a paragraph of the text and offsets in it (the ¶
+of the page's Annotations section, the position archive.json publishes, the paragraph whose
+Material annotation list the marker opens); those parts of the page are not paragraphs of the
+text, and a fuzzy match would put the note on other words of the body.
 """
 
 from __future__ import annotations
@@ -63,12 +70,14 @@ class Span:
 class Anchoring:
     """Anchors one annotation in one briefing's paragraphs; see the module docstring."""
 
-    def __init__(self, annotation: Annotation, paragraphs: tuple[str, ...], source: str):
+    def __init__(self, annotation: Annotation, paragraphs: tuple[str, ...], source: str,
+                 outside: tuple[tuple[str, str], ...] = ()):
         self.annotation = annotation
         self.quote = annotation.anchor
         self.paragraphs = paragraphs
         self.normal = [normalise(p) for p in paragraphs]
         self.source = source
+        self.outside = outside
 
     def place(self) -> tuple[PlacedAnnotation, AnnotationError | None, AnnotationError | None]:
         """(placed annotation, error or None, warning or None)."""
@@ -81,20 +90,28 @@ class Anchoring:
                     f"¶{chosen.paragraph + 1}", "update 'prefix' and 'suffix' to the words around it now")
                 return self.placed(chosen, "exact"), None, warning
             return self.ambiguous(chosen)
-        for method, finder in (("context", self.context_hits), ("fuzzy", self.fuzzy_hits)):
-            found = finder()
-            if not found:
-                continue
-            chosen = self.choose(found)
-            if not isinstance(chosen, Span):
-                return self.ambiguous(chosen)
-            text = self.paragraphs[chosen.paragraph][chosen.start:chosen.end]
-            how = "its prefix and suffix" if method == "context" else f"fuzzy match ({chosen.score:.0f}%)"
-            warning = self.warning(f"anchor {_show(self.quote.exact)} is not in the text word for word; "
-                                   f"re-anchored by {how} to {_show(text)} in ¶{chosen.paragraph + 1}",
-                                   "update anchor.exact to the words the briefing has now")
-            return self.placed(chosen, method), None, warning
-        return self.missing()
+        found = self.context_hits()
+        if found:
+            return self.reanchored("context", found)
+        # Words the page shows above or beside the text are what was copied, not a changed
+        # passage of the text that a fuzzy match would find.
+        elsewhere = self.outside_hit()
+        if elsewhere:
+            return self.not_in_text(elsewhere)
+        found = self.fuzzy_hits()
+        return self.reanchored("fuzzy", found) if found else self.missing()
+
+    def reanchored(self, method: str, found: list[Span]):
+        """Placed by ``method`` (context or fuzzy) among ``found``, with a warning, or ambiguous."""
+        chosen = self.choose(found)
+        if not isinstance(chosen, Span):
+            return self.ambiguous(chosen)
+        text = self.paragraphs[chosen.paragraph][chosen.start:chosen.end]
+        how = "its prefix and suffix" if method == "context" else f"fuzzy match ({chosen.score:.0f}%)"
+        warning = self.warning(f"anchor {_show(self.quote.exact)} is not in the text word for word; "
+                               f"re-anchored by {how} to {_show(text)} in ¶{chosen.paragraph + 1}",
+                               "update anchor.exact to the words the briefing has now")
+        return self.placed(chosen, method), None, warning
 
     # --- the three kinds of candidate -------------------------------------------------------
 
@@ -196,6 +213,17 @@ class Anchoring:
                            f"{what} with the words just before or after the place you mean: {places}")
         return self.orphan(f"matches {len(spans)} places"), error, None
 
+    def outside_hit(self) -> str | None:
+        """What the page shows outside the text (the headline, say) that has the exact words."""
+        pattern = _words_pattern(self.quote.exact)
+        return next((what for what, text in self.outside if pattern and pattern.search(normalise(text))), None)
+
+    def not_in_text(self, where: str):
+        error = self.error(f"anchor {_show(self.quote.exact)} is in the {where} of {self.source}; notes anchor "
+                           "to the text of the article", "quote words from the body, the paragraphs under the "
+                           "headline")
+        return self.orphan(f"in the {where}, not the text"), error, None
+
     def missing(self):
         near = [s for s in self.nearest()[:SHOWN] if s.score > 0]
         hint = "copy the words exactly as the briefing shows them"
@@ -219,12 +247,15 @@ class Anchoring:
         return f"¶{span.paragraph + 1} {_show(inner, limit=200)}"
 
 
-def anchor(annotation: Annotation, paragraphs: tuple[str, ...], source: str):
-    """Place ``annotation`` in ``paragraphs`` (the clean text of briefing ``source``).
+def anchor(annotation: Annotation, paragraphs: tuple[str, ...], source: str,
+           outside: tuple[tuple[str, str], ...] = ()):
+    """Place ``annotation`` in ``paragraphs`` (the clean text of briefing ``source``). ``outside``
+    is what the page shows besides them, as (what, text) pairs such as ("headline", …): words
+    found only there are refused, saying where they are.
 
     Returns ``(PlacedAnnotation, error or None, warning or None)``; pure.
     """
-    return Anchoring(annotation, paragraphs, source).place()
+    return Anchoring(annotation, paragraphs, source, outside).place()
 
 
 def _words_pattern(words: str) -> re.Pattern | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from jsonschema.exceptions import ValidationError
 
@@ -19,6 +20,7 @@ from .. import safeyaml, schemacheck
 from ..errors import AnnotationError
 from ..inputfiles import decode_utf8, read_input_file
 from ..model import Annotation, TextQuote
+from .contribute import placeholder_errors
 
 SCHEMA_FILE = "annotation.schema.json"
 SUFFIXES = (".yml", ".yaml")
@@ -29,24 +31,69 @@ def schema_text() -> str:
     return schemacheck.schema_text(SCHEMA_FILE)
 
 
+class Parsed(NamedTuple):
+    """One annotation file, read."""
+
+    annotation: Annotation | None
+    """The annotation, or None when the file has any error."""
+    errors: list[AnnotationError]
+    """Everything wrong with the file, in file order."""
+    draft: Annotation | None = None
+    """When the file has errors but its ``briefing`` is valid: the annotation as far as it goes
+    (other fields empty; ``anchor.exact`` too unless the anchor is valid), looked up and anchored
+    only so that an unknown briefing or an anchor that is not found is reported in the same run
+    as the rest. Never shown."""
+
+
+class Loaded(NamedTuple):
+    """Every annotation file of a folder, read."""
+
+    annotations: list[Annotation]
+    """The valid ones, in path order."""
+    errors: list[AnnotationError]
+    """Every problem of every file."""
+    drafts: list[Annotation]
+    """The invalid files that can still be anchored (see :attr:`Parsed.draft`)."""
+
+
 def parse_annotation(text: str, file: str, annotation_id: str) -> tuple[Annotation | None, list[AnnotationError]]:
     """Validate one annotation file's text. Returns the annotation (None if invalid) and errors."""
+    parsed = read_annotation(text, file, annotation_id)
+    return parsed.annotation, parsed.errors
+
+
+def read_annotation(text: str, file: str, annotation_id: str) -> Parsed:
+    """Validate one annotation file's text: safe YAML, the template's placeholders, the schema."""
     try:
         doc = safeyaml.load(text, file, AnnotationError)
     except AnnotationError as error:
-        return None, [error]
+        return Parsed(None, [error])
     data = _dates_as_text(doc.data)
-    errors = schema_errors(doc, data)
-    if errors:
-        return None, errors
-    anchor = data["anchor"]
+    placeholders = placeholder_errors(doc, text)
+    errors = sorted([*placeholders.values(), *schema_errors(doc, data, placeholders)], key=AnnotationError.sort_key)
+    if not errors:
+        return Parsed(_annotation(doc, data, annotation_id), [])
+    wrong = {path[:1] for path in placeholders} | {tuple(error.absolute_path)[:1] for error in
+                                                   schemacheck.validator(SCHEMA_FILE).iter_errors(data)}
+    if not isinstance(data, dict) or "briefing" not in data or ("briefing",) in wrong:
+        return Parsed(None, errors)
+    anchored = isinstance(data.get("anchor"), dict) and ("anchor",) not in wrong
+    return Parsed(None, errors, _annotation(doc, data, annotation_id, complete=False, anchored=anchored))
+
+
+def _annotation(doc: safeyaml.YamlDoc, data: dict, annotation_id: str, complete: bool = True,
+                anchored: bool = True) -> Annotation:
+    """The annotation in ``data``; with ``complete=False`` only its briefing and, if ``anchored``,
+    its anchor (a draft: other fields empty, an invalid anchor's ``exact`` empty)."""
+    anchor = data["anchor"] if anchored else {"exact": ""}
     return Annotation(
-        id=annotation_id, file=file, briefing=data["briefing"],
+        id=annotation_id, file=doc.file, briefing=data["briefing"],
         anchor=TextQuote(exact=anchor["exact"], prefix=anchor.get("prefix", ""), suffix=anchor.get("suffix", "")),
-        kind=data["kind"], body=data["body"], author=" ".join(data["author"].split()),
-        sources=tuple(data.get("sources", ())), date=data["date"],
+        kind=data["kind"] if complete else "", body=data["body"] if complete else "",
+        author=" ".join(data["author"].split()) if complete else "",
+        sources=tuple(data.get("sources", ())) if complete else (), date=data["date"] if complete else "",
         anchor_at=doc.where(("anchor", "exact")), briefing_at=doc.where(("briefing",)),
-    ), []
+    )
 
 
 def _dates_as_text(data: object) -> object:
@@ -57,13 +104,14 @@ def _dates_as_text(data: object) -> object:
     return data
 
 
-def schema_errors(doc: safeyaml.YamlDoc, data: object) -> list[AnnotationError]:
-    """Every schema violation in ``data``, one per field, as file:line:col errors."""
-    return schemacheck.schema_errors(doc, data, FORMAT)
+def schema_errors(doc: safeyaml.YamlDoc, data: object, reported=()) -> list[AnnotationError]:
+    """Every schema violation in ``data``, one per field, as file:line:col errors (but none for
+    the fields in ``reported``, already found wrong)."""
+    return schemacheck.schema_errors(doc, data, FORMAT, reported)
 
 
 _VALUE_HINTS = {
-    "briefing": "write the seed file as 'seeds/<name>.txt', or the briefing's slug (the end of its URL)",
+    "briefing": "write the seed file as 'seeds/<name>.txt' (a saved page: 'seeds/<name>.html'), or the briefing's slug (the end of its URL)",
     "author": "write the name on one line",
     "date": "write the date as YYYY-MM-DD, e.g. 2026-05-27",
     "sources": "give the full address, starting with http:// or https://",
@@ -91,30 +139,31 @@ FORMAT = schemacheck.SchemaFormat(name="annotation", schema_file=SCHEMA_FILE, er
 """The annotation format: its schema and the hints its errors carry."""
 
 
-def load_annotations(root: Path, relative_to: Path | None = None) -> tuple[list[Annotation], list[AnnotationError]]:
+def load_annotations(root: Path, relative_to: Path | None = None) -> Loaded:
     """Read every ``*.yml``/``*.yaml`` under ``root`` (the I/O edge), in path order. File names
     in errors are relative to ``relative_to`` (default: root's parent, the project root)."""
     root = root.resolve()
     base = (relative_to or root.parent).resolve()
-    annotations: list[Annotation] = []
-    errors: list[AnnotationError] = []
+    loaded = Loaded([], [], [])
     if not root.is_dir():
-        return annotations, errors
+        return loaded
     for path in sorted(p for p in root.rglob("*") if p.suffix in SUFFIXES and (p.is_file() or p.is_symlink())):
         name = path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
         annotation_id = path.relative_to(root).with_suffix("").as_posix()
         try:  # a symbolic link (to ../.env, say), a device or an oversized file is refused unread
             text = decode_utf8(read_input_file(path, name, AnnotationError, safeyaml.MAX_BYTES), name, AnnotationError)
         except AnnotationError as error:
-            errors.append(error)
+            loaded.errors.append(error)
             continue
         try:
-            annotation, problems = parse_annotation(text, name, annotation_id)
+            parsed = read_annotation(text, name, annotation_id)
         except Exception as error:  # noqa: BLE001 — untrusted input: a bug it trips is its error
-            annotation, problems = None, [AnnotationError(name, None, "internal error while reading this file: "
-                                                          f"{type(error).__name__}: {str(error)[:200]}",
-                                                          "this is a bug in the generator: please report it with the file")]
-        errors += problems
-        if annotation:
-            annotations.append(annotation)
-    return annotations, errors
+            parsed = Parsed(None, [AnnotationError(name, None, "internal error while reading this file: "
+                                                   f"{type(error).__name__}: {str(error)[:200]}",
+                                                   "this is a bug in the generator: please report it with the file")])
+        loaded.errors.extend(parsed.errors)
+        if parsed.annotation:
+            loaded.annotations.append(parsed.annotation)
+        if parsed.draft:
+            loaded.drafts.append(parsed.draft)
+    return loaded

@@ -1,8 +1,8 @@
-"""Extract: from an Article's clean paragraphs to a Briefing — entities, quotes, dates, amounts
-and key points. Pure: no I/O; the registry is passed in.
+"""Extract: from an Article's clean paragraphs to a Briefing — entities, quotes, dates, amounts,
+key points and topics. Pure: no I/O; the registry is passed in.
 
 One rule family per module: sentences, entities (with candidates and lexicon), quotes, dates,
-amounts, keypoints. Quotes come before dates because relative dates inside a quotation count from
+amounts, keypoints, topics. Quotes come before dates because relative dates inside a quotation count from
 when the words were spoken, not from publication.
 """
 
@@ -19,6 +19,7 @@ from .dates import DateResolver
 from .entities import EntityTable, find_entities, unknown_candidates
 from .keypoints import select_key_points
 from .quotes import find_quotes
+from .topics import topics
 from ..sentences import Sentence, split_article
 
 __all__ = ["extract", "unknown_candidates"]
@@ -41,7 +42,7 @@ def extract(article: Article, registry: Registry) -> Briefing:
 
     return Briefing(article=article, slug=slugify_title(article.title), entities=table.refs(),
                     quotes=tuple(quotes), events=tuple(events), amounts=tuple(amounts),
-                    key_points=tuple(select_key_points(sentences, facts, quoted)))
+                    key_points=tuple(select_key_points(sentences, facts, quoted)), tags=topics(article))
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?:\s\d{1,2})?)?\s*"

@@ -37,25 +37,25 @@ are documented in :mod:`.junk`; "section-label", "masthead", "site-name", "bylin
 credit is a caption the scraper left in, and the first one is the article's caption when the
 header has none). Metadata lines are not junk and are not listed there.
 
-The dateline comes from the metadata, else from the opening of the body (``_BODY_DATELINE``),
+The dateline comes from the metadata, else from the opening of the body (:mod:`.datelines`),
 which stays in the text exactly as printed ("McALLEN, Texas (AP) — …"); only the recorded field
 is given ordinary case ("McAllen").
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from ..errors import NoHeadlineError, SeedError
 from ..model import Article, Removed, Subheading
-from ..gazetteer import is_known_place
 from .dates import PUBLISHED, UNLABELLED, FoundDate, starts_with_label
-from .captions import is_photo_credit, read_caption
+from .captions import photo_caption
+from .html import ingest_html, is_html_seed
 from .header import DATE_HINT, LOOKAHEAD, Header, merge, meta_of, parse_header
 from .junk import classify, line_rule, mark_author_bios
 from .locate import Located, find_article, shapes_of
-from .meta import WIRE_AGENCIES, place_name, read_meta_line
+from .datelines import body_dateline, opens_with_dateline
+from .meta import read_meta_line
 from .published import (
     copyright_year, dates_near_header, fill_years, inferences, is_meta, is_strict_meta, resolve_dates,
     with_first_published,
@@ -67,31 +67,15 @@ from .source import SourceLine, make_line, read_lines
 
 __all__ = ["ingest"]
 
-# The dateline that opens a wire-style body: "NEW DELHI:", "WASHINGTON (Reuters) -", "LONDON, June
-# 3 (Reuters) -", "McALLEN, Texas (AP) —", "EASTBROOK, Ohio, June 3, 2021 /PRNewswire/ --",
-# "Washington CNN —", "Mumbai:". A place in capitals may stand alone before its dash or colon; a
-# place in Title Case only with an agency after it, or before a colon when it is a known place
-# (otherwise "Officials —" or "Update:" would be taken for one).
-_CAPS_PLACE = r"[A-Z](?:[a-z]{1,2})?[A-Z.'\u2019\-]+(?:\s+[A-Z][A-Z.'\u2019\-]+){0,3}"
-_TITLE_PLACE = r"[A-Z][a-z.'\u2019\-]+(?:\s+[A-Z][a-z.'\u2019\-]+){0,2}"
-_DATELINE_TAIL = (
-    r"(?P<region>,\s+[A-Z][A-Za-z.]*[a-z.](?:\s+[A-Z][A-Za-z.]*[a-z.])?)?"  # "Ill.", "D.C.", not "CNN"
-    r"(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
-    # An agency in brackets may stand without a dash after it (PTI: "Lucknow, Jun 3 (PTI) Twelve…");
-    # otherwise a dash or colon must end the dateline.
-    r"(?:\s*\((?P<paren>[A-Za-z][A-Za-z .&\-]{0,30})\)(?:\s*(?P<paren_sep>:|\u2014|\u2013|--?))?"
-    r"|(?:\s+/(?P<wire>[A-Za-z][\w .&\-]{0,30})/|\s+(?P<bare>[A-Z]{2,5}|Reuters|Bloomberg))?"
-    r"\s*(?P<sep>:|\u2014|\u2013|--?))(?:\s|$)"
-)
-_BODY_DATELINE = re.compile(rf"(?P<place>{_CAPS_PLACE}){_DATELINE_TAIL}")
-_TITLE_DATELINE = re.compile(rf"(?P<place>{_TITLE_PLACE}){_DATELINE_TAIL}")
-
 
 def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> Article:
     """Parse one seed. Raises :class:`generator.errors.SeedError` when it cannot be parsed.
 
     ``overrides``, the seed's sidecar (:mod:`.sidecar`), gives the headline or publication date
-    of a seed that has none, which would be refused otherwise; apply() puts the rest on."""
+    of a seed that has none, which would be refused otherwise; apply() puts the rest on.
+    A saved page (``seeds/x.html``) is read by :mod:`.html` instead, into the same Article."""
+    if is_html_seed(source_file):
+        return ingest_html(data, source_file, overrides)
     lines = read_lines(data, source_file)
     located = find_article(lines, is_meta, _not_a_title)
     header, body, head = _read_header(lines, located, source_file, overrides)
@@ -133,7 +117,7 @@ def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> A
         dek=header.dek,
         authors=tuple(meta.authors),
         reading_time=meta.reading_time,
-        dateline=meta.dateline or _body_dateline(paragraphs),
+        dateline=meta.dateline or body_dateline(paragraphs[0].text if paragraphs else None),
         published=published.iso,
         updated=updated.iso if updated else None,
         time_zone=published.zone or (updated.zone if updated else None),
@@ -152,7 +136,7 @@ def _not_a_title(line: SourceLine) -> str | None:
     """Why a line cannot be the headline or a part of the text's own header: a named junk rule,
     or a photo caption with its credit ("Roger Ailes. Photo: Jane Roe")."""
     rule = line_rule(line.text)
-    if rule is None and (caption := read_caption(line)) is not None and is_photo_credit(caption[1]):
+    if rule is None and photo_caption(line) is not None:
         rule = "photo-caption"
     return rule
 
@@ -175,7 +159,7 @@ def _short_lines(body: list[SourceLine], rules: list[str | None], headings: dict
         text = body[index].text
         if features.sentence_end and text[:1].isupper() and not text.rstrip().endswith(("...", "…")):
             continue  # "He died.", "Yes.": a whole sentence however short
-        if _BODY_DATELINE.match(body[index].text) or _TITLE_DATELINE.match(body[index].text):
+        if opens_with_dateline(body[index].text):
             continue
         if body[index].text.rstrip().endswith(":"):
             continue  # "Key points:", "People are advised to:": it introduces what follows
@@ -261,7 +245,7 @@ def _outside_text(body: list[SourceLine], rules: list[str | None], lines: list[S
     for index, line in enumerate(body):
         if rules[index] is not None or (first <= line.line <= last):
             continue
-        if line.line < first and (_BODY_DATELINE.match(line.text) or _TITLE_DATELINE.match(line.text)):
+        if line.line < first and opens_with_dateline(line.text):
             continue  # "Springfield, Illinois CNN —" on its own line: the text's dateline
         rules[index] = "after-text" if line.line > last else "before-text"
 
@@ -283,30 +267,9 @@ def _body_captions(header: Header, body: list[SourceLine], rules: list[str | Non
     a caption the scraper left in the text; the first becomes the article's caption when the
     header had none."""
     for index, line in enumerate(body):
-        caption = read_caption(line) if rules[index] is None else None
-        if caption is None or not is_photo_credit(caption[1]):
+        caption = photo_caption(line) if rules[index] is None else None
+        if caption is None:
             continue
         rules[index] = "photo-caption"
         if header.caption is None:
             header.caption, header.caption_credit = caption
-
-
-
-def _body_dateline(paragraphs: list[SourceLine]) -> str | None:
-    """The place in a wire-style opening (see ``_BODY_DATELINE``); the text is left as is."""
-    if not paragraphs:
-        return None
-    text = paragraphs[0].text
-    match = _BODY_DATELINE.match(text) or _TITLE_DATELINE.match(text)
-    if match and match.group("paren") and not match.group("paren_sep"):
-        # Without a dash only a news agency closes a dateline ("Apple (AAPL) shares rose" is text).
-        return place_name(match.group("place")) if match.group("paren").lower() in WIRE_AGENCIES else None
-    match = _BODY_DATELINE.match(text)
-    if match is None:
-        match = _TITLE_DATELINE.match(text)
-        agency = match and (match.group("paren") or match.group("wire") or match.group("bare"))
-        if match is None or not (agency or (match.group("sep") == ":" and is_known_place(match.group("place")))):
-            return None
-    if match.group("place").lower() in WIRE_AGENCIES:
-        return None
-    return place_name(match.group("place"))

@@ -55,6 +55,17 @@ def read_caption(line: SourceLine) -> tuple[str, str] | None:
     return (caption, credit) if caption and credit else None
 
 
+def photo_caption(line: SourceLine) -> tuple[str, str] | None:
+    """(caption, credit) for a line that ends with a credit that can only be a photo's: one that
+    names a photo or an agency's library (:func:`is_photo_credit`), or one labelled as a photo's
+    ("… Photo: DEADLINE"); else None."""
+    caption = read_caption(line)
+    if caption is None:
+        return None
+    labelled = ":" in line.raw and _CREDIT_LABEL.search(line.raw) is not None
+    return caption if labelled or is_photo_credit(caption[1]) else None
+
+
 def is_photo_credit(credit: str) -> bool:
     """True for a credit that can only be a photo's: it names a photo, an image library or has
     the "Photographer/Agency" form. Used for captions found inside the body."""

@@ -136,7 +136,9 @@ def _label_kind(label: str) -> str:
     return UPDATED
 
 
-def _to_iso(day: date, time: re.Match | None, iso_zone: str | None = None) -> str:
+def _to_iso(day: date, time: re.Match | None, iso_zone: str | None = None, zone: re.Match | None = None) -> str:
+    """The ISO 8601 form of ``day`` at ``time``, in the zone the time prints, or ``iso_zone``, or
+    the ``zone`` printed after the date ("22:00, 11 July 2021 BST")."""
     if time is None or time.group("hour") is None:
         return day.isoformat()
     hour, minute = int(time.group("hour")), int(time.group("minute"))
@@ -152,8 +154,8 @@ def _to_iso(day: date, time: re.Match | None, iso_zone: str | None = None) -> st
         moment = datetime(day.year, day.month, day.day, hour, minute, second)
     except ValueError as exc:
         raise DateError(str(exc)) from None
-    zone = _zone(time, iso_zone)
-    return (moment.replace(tzinfo=zone) if zone else moment).isoformat()
+    offset = _zone(zone or time, iso_zone)
+    return (moment.replace(tzinfo=offset) if offset else moment).isoformat()
 
 
 def _zone(time: re.Match, iso_zone: str | None):
@@ -201,6 +203,18 @@ def _time_next_to(text: str, start: int, end: int) -> tuple[re.Match | None, int
     return None, start, end
 
 
+def _zone_after(text: str, time: re.Match | None, end: int) -> re.Match | None:
+    """The zone printed after the date when its time stands before it without one
+    ("22:00, 11 July 2021 BST"); None otherwise, or when the table does not know the word."""
+    if time is None or time.end() > end or time.group("abbr") or time.group("sign"):
+        return None
+    zone = _ZONE_AFTER.match(text, end)
+    return zone if zone and (zone.group("sign") or _zone_known(zone)) else None
+
+
+_ZONE_AFTER = re.compile(rf"[\s,]*{_ZONE}")
+
+
 def _printed_zone(time: re.Match | None) -> str | None:
     abbr = time.groupdict().get("abbr") if time else None
     return abbr.upper() if abbr and _zone_known(time) else None
@@ -236,15 +250,18 @@ def find_dates(text: str) -> list[FoundDate]:
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             day = _calendar_day(match)
+            zone = None
             if match.groupdict().get("hour") is not None:
                 time, start, end = match, match.start(), match.end()
                 iso = _to_iso(day, match, match.group("iso_zone"))
             else:
                 time, start, end = _time_next_to(text, match.start(), match.end())
-                iso = _to_iso(day, time)
+                zone = _zone_after(text, time, end)
+                end = zone.end() if zone else end
+                iso = _to_iso(day, time, zone=zone)
             kind, start = _labelled(text, start)
             taken.append((start, end))
-            found.append(FoundDate(start, end, iso, kind, _printed_zone(time)))
+            found.append(FoundDate(start, end, iso, kind, _printed_zone(zone or time)))
     if _DIGIT_SEPARATOR.search(text):
         found.extend(_numeric_dates(text, taken))
     if not found:  # a line with a full date prints its other dates in full too

@@ -182,7 +182,7 @@ def _metadata_above(lines: list[SourceLine], source_file: str) -> tuple[int, lis
             continue
         meta = meta_of(line, source_file)
         if meta is None and len(line.text.split()) <= _NAME_LINE_WORDS:
-            meta = unlabelled_byline(line.raw)
+            meta = _names_alone(line)
         if meta is not None:
             metas.append(meta)
             continue
@@ -241,10 +241,16 @@ def _before_meta(header: Header, lines: list[SourceLine]) -> None:
             header.body.append(line)
 
 
+def _names_alone(line: SourceLine) -> Meta | None:
+    """A byline printed without "By" (:func:`.meta.unlabelled_byline`); a widget's label in
+    capitals ("READ MORE") reads as two names, and is none."""
+    return None if is_recommendation_marker(line.text) else unlabelled_byline(line.raw)
+
+
 def _byline_part(header: Header, line: SourceLine, place_alone: bool = True) -> bool:
     """Read a line of a byline printed without "By", its job title or (if ``place_alone``) a
     lone place after it ("CHENNAI"); False when the line is none of these."""
-    byline = unlabelled_byline(line.raw)
+    byline = _names_alone(line)
     if byline is not None:
         merge(header.meta, byline)
     elif header.meta.authors and is_role(line.text):

@@ -148,7 +148,10 @@ _SHARE_LABEL = (
     r"|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?|font\s+size|text\s+size"
     r"|menu|search|skip\s+to\s+(?:main\s+)?(?:content|site\s+index|navigation|search)|sign\s+in|log\s*in"
     r"|home|close|back\s+to\s+top|share\s+via|aa|a[+\-]|text\s+size|small|medium|large|reuse\s+this\s+content"
-    r"|view\s+all|end\s+of\s+(?:the\s+)?(?:article|story)|(?:give|gift)\s+this\s+article"
+    r"|(?:view|see)\s+all(?:\s+(?:articles|stories|posts))?|social\s+sharing|end\s+of\s+(?:the\s+)?(?:article|story)"
+    r"|reply|retweet|favou?rite|continue\s+reading|(?:add|post|leave|write)\s+(?:your|a)\s+comment|your\s+comment|(?:top|visitor|reader)\s+comments?"
+    r"|loading\s+(?:related\s+|more\s+)?(?:articles|stories|comments)(?:\.{3}|\u2026)?"
+    r"|(?:give|gift)\s+this\s+article"
     r"|(?:add\s+to\s+(?:your\s+)?)?saved\s+(?:stories|articles)|comment\s+on\s+this\s+(?:story|article)"
     r"|have\s+your\s+say|(?:start|join)\s+(?:a|the)\s+conversation|order\s+reprints|today'?s\s+paper"
     r"|subscribe|learn\s+more|\d+(?:[.,]\d+)?[km]?(?:\s+comments?)?|\d{1,2}:\d\d(?:\s*mins?)?"
@@ -187,7 +190,7 @@ _RECOMMENDATION_MARKER = re.compile(
     r"|(?:curated|recommended|picked|selected|handpicked|chosen)\s+for\s+you"
     r"|(?:more|related|recommended|trending|popular|top|latest|similar|featured|other|promoted|sponsored"
     r"|visual|web|photo)"
-    r"\s+(?:stories|news|articles|reads|reading|videos|posts|links|coverage|headlines)"
+    r"\s+(?:stories|news|articles?|reads|reading|videos|posts|links|coverage|headlines)"
     r"(?:\s+(?:from|on|in|for)\s+.{1,40})?"
     r"|most\s+(?:read|popular|viewed|shared|watched|commented)|trending(?:\s+(?:now|today|topics))?"
     r"|editor'?s'?\s+picks?|(?:top|our)\s+picks|don'?t\s+miss|read\s+next|up\s+next"
@@ -197,7 +200,7 @@ _RECOMMENDATION_MARKER = re.compile(
     r"|watch(?:\s+now|\s+live|\s+video)?|about\s+the\s+authors?"
     r"|(?:subscriber|premium|members?)[\s\-]+only(?:\s+(?:stories|articles|content))?"
     r"|what\s+to\s+read\s+next|also\s+(?:read|watch|see)|read\s+more(?:\s+(?:from|on|about)\s+.{1,40})?"
-    r"|must\s+read|related"
+    r"|must\s+read|related|further\s+reading"
     r"|recommended|explore\s+more"
     r"|in\s+case\s+you\s+missed\s+it|you\s+may\s+have\s+missed|more\s+from\s+.{1,40}"
     r"|(?:from\s+)?around\s+the\s+web|more\s+on\s+this\s+(?:topic|story)|" + _TOPICS + r")\W*",
@@ -303,7 +306,7 @@ def classify(texts: list[str], authors: tuple[str, ...] | list[str] = ()) -> lis
         if is_recommendation_marker(text):
             rules[index], block_left = "recommendations", MAX_BLOCK_HEADLINES
             topics = _TOPIC_MARKER.fullmatch(text) is not None
-        elif block_left and (_is_topic(text) if topics else is_headline_like(text)):
+        elif block_left and (_is_topic(text) if topics else is_headline_like(text) or _says_headline(text)):
             rules[index] = "topic" if topics else "recommended-headline"
             block_left -= 1
         else:
@@ -327,6 +330,17 @@ def _mark_social_embeds(texts: list[str], rules: list[str | None]) -> None:
             above = index - 1
             if above >= 0 and rules[above] is None and _words(texts[above]) <= _EMBED_WORDS:
                 rules[above] = "social-embed"
+
+
+_SAYS = re.compile(r"\b(?:says|tells|warns|urges)\b", _I)
+
+
+def _says_headline(text: str) -> bool:
+    """A teaser in a headline's present tense under a widget's marker ("Fed's Yellen says bank
+    rules should stay"): prose reports in the past ("said"), or ends as a sentence does."""
+    if not text[:1].isupper() or _words(text) > MAX_HEADLINE_WORDS or not _SAYS.search(text):
+        return False
+    return text.rstrip(_CLOSERS)[-1:] not in (".", ":", ";", ",") and not _REPORTED_SPEECH.search(_SAYS.sub("", text))
 
 
 def _is_subhead(text: str) -> bool:

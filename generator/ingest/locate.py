@@ -11,8 +11,9 @@ and jusText's paragraph classes do:
 * the **article text** is the run of lines with the most prose in it: each prose line adds its
   words, every other line costs ``_GAP_COST`` plus its own words (a maximum-sum run), so a few
   captions or widgets inside the text are bridged while a list of related headlines after it
-  is not; a byline or date line that heads one of a list of items (comments under their
-  times, teasers under their bylines) costs more, so the text does not run on into them;
+  is not; a byline, date or "… says:" line that heads one of a list of items (comments under
+  their times, teasers under their bylines) costs more, and once the article has told 150 words
+  the first item that carries prose of its own ends the text;
 * the **header** stands just above the text: the headline is the line that reads like a title
   nearest above the first byline or date line (a Markdown ``#`` heading when the scraper kept
   one), so section labels, city names and teaser headlines higher up are page furniture.
@@ -194,35 +195,87 @@ def find_article(lines: list[SourceLine], is_meta, is_junk) -> Located | None:
         return None
     dated = _dated_items(lines, shapes, run[0], is_meta)
     run = text_run(shapes, dated=dated) or run
+    run = (_after_a_header_inside(lines, shapes, run, is_meta), run[1])
     # A second pass weighs each prose line by how much it shares the article's words (its lead
     # and headline, from the first pass), so teasers, comments and summaries of other stories
     # at the text's edge count for less than the article's own paragraphs (lexical cohesion).
-    head = _headline_index(lines, shapes, run[0], is_meta, is_junk)
-    topic = _lead_stems(lines, run[0]) | (frozenset(_stems(lines[head].text)) if head is not None else frozenset())
+    head = _headline_index(lines, shapes, run, is_meta, is_junk)
+    topic = _lead_stems(lines, *run) | (frozenset(_stems(lines[head].text)) if head is not None else frozenset())
     weights = [
         _COHESION_FLOOR + (1 - _COHESION_FLOOR) * min(1.0, _overlap(line.text, topic) / _COHESIVE)
         if features.prose else 1.0
         for line, features in zip(lines, shapes)
     ]
     first, last = text_run(shapes, weights, dated) or run
+    first = _after_a_header_inside(lines, shapes, (first, last), is_meta)
+    last = _before_the_items(shapes, dated, first, last)
     if first != run[0]:
-        head = _headline_index(lines, shapes, first, is_meta, is_junk)
+        head = _headline_index(lines, shapes, (first, last), is_meta, is_junk)
     return Located(head, first, last)
+
+
+def _after_a_header_inside(lines: list[SourceLine], shapes: list[LineShape], run: tuple[int, int], is_meta) -> int:
+    """The text's first line, moved past the article's header when the run took it in: no
+    byline or date line stands above the run, but one stands in its first ``_HEADER_SHARE`` of
+    prose (menus of one-line blurbs above the headline read as prose too). The text then starts
+    at the first prose line past the header's byline and date lines."""
+    first, last = run
+    if any(is_meta(lines[i]) for i in range(max(0, first - HEADER_WINDOW), first)):
+        return first
+    total = sum(features.words for features in shapes[first:last + 1] if features.prose)
+    before = 0
+    for index in range(first, last + 1):
+        if shapes[index].prose:
+            before += shapes[index].words
+            if before > _HEADER_SHARE * total:
+                return first
+        elif is_meta(lines[index]):
+            header = index
+            while header + 1 <= last and not shapes[header + 1].prose or (
+                    header + 2 <= last and is_meta(lines[header + 2])):
+                header += 1  # the rest of the header: a byline under the date, past a dek
+            return next((i for i in range(header + 1, last + 1) if shapes[i].prose), first)
+    return first
+
+
+_HEADER_SHARE = 0.25
+
+
+def _before_the_items(shapes: list[LineShape], dated: frozenset[int], first: int, last: int) -> int:
+    """The text's last line, ended before a list of dated items it runs into (a comment section,
+    a list of teasers under their bylines) once ``_TEXT_BEFORE_ITEMS`` words of prose stand above
+    the first item: the article is told, and what follows is other people's."""
+    inside = sorted(i for i in dated if first < i <= last)
+    if not inside:
+        return last
+    head = inside[0]
+    while head > first and not shapes[head - 1].prose:
+        head -= 1  # the item's title and byline above its date ("Chris Christie: …" / "Sky Palma")
+    words = sum(features.words for features in shapes[first:head] if features.prose)
+    if words < _TEXT_BEFORE_ITEMS:
+        return last
+    return max(i for i in range(first, head) if _part_of_text(shapes[i]))
+
+
+_TEXT_BEFORE_ITEMS = 150
 
 
 def _dated_items(lines: list[SourceLine], shapes: list[LineShape], start: int, is_meta) -> frozenset[int]:
     """The byline and date lines after ``start`` that head a list of items: at least ``_ITEMS``
     items, each within ``_ITEM_LINES`` lines of the last (comments under their times, teasers
     under their bylines); lines next to each other head one item (a byline over its date). One
-    or two alone may be the article's own header or a video embedded in its text."""
-    dated = [i for i in range(start, len(lines)) if not shapes[i].prose and is_meta(lines[i])]
+    or two alone may be the article's own header or a video embedded in its text, and a list of
+    dated headlines without text of their own ("Related Articles") is bridged like a caption."""
+    dated = [i for i in range(start, len(lines))
+             if not shapes[i].prose and "(@" not in lines[i].text  # an embedded post's credit is the text's
+             and (is_meta(lines[i]) or _COMMENT_HEAD.fullmatch(lines[i].text))]
     items: set[int] = set()
     group: list[int] = []
     heads = 0
     for index in dated + [len(lines) + _ITEM_LINES + 1]:
         if group and index - group[-1] > _ITEM_LINES:
-            if heads >= _ITEMS:
-                items.update(group)
+            if heads >= _ITEMS and any(shapes[i].prose for i in range(group[0], group[-1])):
+                items.update(group)  # items with text of their own; dated headlines alone are bridged
             group, heads = [], 0
         heads += not group or index - group[-1] > 1
         group.append(index)
@@ -231,6 +284,12 @@ def _dated_items(lines: list[SourceLine], shapes: list[LineShape], start: int, i
 
 _ITEMS = 3
 _ITEM_LINES = 12
+_COMMENT_HEAD = re.compile(
+    r"[\w.'\u2019\-]+(?: [\w.'\u2019\-]+){0,3}"
+    r"(?: (?:says|said|wrote|writes)\s*:|\s*\(\d{1,2} (?:minutes?|hours?|days?|weeks?|months?) ago\))"
+)
+"""A comment's head: its writer's name and "says:" or how long ago ("Marilyn says:", "enoch68
+wrote:", "Richard Hart (1 day ago)")."""
 
 
 _COHESION_FLOOR = 0.2
@@ -247,8 +306,12 @@ def _title_like(line: SourceLine, features: LineShape, is_junk) -> bool:
         return False  # a sentence that long is a dek or a paragraph
     if len(_RUN_TOGETHER.findall(line.text)) >= 2:
         return False  # a widget's labels run together ("My NewsManage ProfileEmail PreferencesSign Out")
+    if line.text.endswith(("( )", "()", "[ ]", "[]")):
+        return False  # an image's alt text with its credit's link gone: "NGS 2015 Conference ( )"
+    if _BYLINE_START.match(line.text):
+        return False  # "By Jane Doe and …": a byline, even where its names cannot be read
     tail = _CREDIT_TAIL.search(line.text)
-    if tail and len(line.text[: tail.start()].split()) >= 5:
+    if tail and len(line.text[: tail.start()].split()) >= 5 and not _ABBREVIATION.search(line.text, 0, tail.start() + 3):
         return False  # a caption with its credit ("… on June 18, 2015. Ann Roe/AP hide caption")
     return is_junk(line) is None and any(ch.isalpha() for ch in line.text)
 
@@ -256,14 +319,18 @@ def _title_like(line: SourceLine, features: LineShape, is_junk) -> bool:
 # A sentence (five words or more) closed by a full stop (after a word in lower case or a number,
 # not an initial as in "S.C.") and a short tail without closing punctuation: a photo caption and its credit or widget.
 _CREDIT_TAIL = re.compile(r"[a-z0-9]{2}\.\s+(?:[|\-\u2013\u2014]\s+)?\S+(?:\s+\S+){0,4}$(?<![.!?\"'\u201d\u2019])")
+_BYLINE_START = re.compile(r"By\s+[A-Z][\w'\u2019\-]+\s+[A-Z]")
+# The stop of an abbreviation ("Dec. 22", "St. Louis", "Gov. Roe"), not a sentence's end.
+_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{1,3}\.$")
 # A word in lower case run into a capitalised one: where a scraper joined a widget's labels. One
 # may be a name ("YouTube", "McCain"); two in a line are labels.
 _RUN_TOGETHER = re.compile(r"[a-z]{2}[A-Z][a-z]")
 
 
-def _headline_index(lines, shapes, first: int, is_meta, is_junk) -> int | None:
-    """The headline above the text starting at ``first``: the best-scored title-like line of
-    the header window (see :func:`_title_score`), the nearest on a tie; None without one."""
+def _headline_index(lines, shapes, text: tuple[int, int], is_meta, is_junk) -> int | None:
+    """The headline above the ``text`` (its first and last line): the best-scored title-like
+    line of the header window (see :func:`_title_score`), the nearest on a tie; None without one."""
+    first = text[0]
     top = max(0, first - HEADER_WINDOW)
     metas = [i for i in range(top, first) if is_meta(lines[i])]
     titles = [
@@ -279,7 +346,7 @@ def _headline_index(lines, shapes, first: int, is_meta, is_junk) -> int | None:
     repeated = _repeated_titles(lines[:first], titles)
     kept = [i for i in range(top, first + 1) if is_junk(lines[i]) is None]
     rank = {index: position for position, index in enumerate(kept)}
-    lead = _lead_stems(lines, first)
+    lead = _lead_stems(lines, *text)
 
     def shape_score(i: int) -> float:
         return _title_score(i, lines, shapes, metas, rank, first, counts) + (_REPEAT_BONUS if i in repeated else 0.0)
@@ -341,10 +408,11 @@ def _stems(text: str) -> tuple[str, ...]:
     return tuple(w[:5] for w in words if len(w) >= 3 and w not in _FUNCTION_WORDS)
 
 
-def _lead_stems(lines: list[SourceLine], first: int) -> frozenset[str]:
-    """The content words of the text's first ``_LEAD_WORDS`` words."""
+def _lead_stems(lines: list[SourceLine], first: int, last: int) -> frozenset[str]:
+    """The content words of the text's first ``_LEAD_WORDS`` words; a short text's alone, not
+    the footer's under it (its promotions and mastheads would read as the article's words)."""
     stems: list[str] = []
-    for line in lines[first:]:
+    for line in lines[first:last + 1]:
         stems.extend(_stems(line.text))
         if len(stems) >= _LEAD_WORDS:
             break

@@ -43,7 +43,8 @@ _RELATIVE_TIME = re.compile(
 MAX_META_CHARS = 200  # the longest byline-and-dates lines we have seen are about half that
 _SEPARATORS = re.compile(r"\s*(?:\||\u2022|\u00b7|\s[-\u2013\u2014/.]\s)\s*")  # "2 min read . Updated: …"
 _BYLINE = re.compile(
-    r"(?:(?:written|reported|compiled|edited|story|words|(?:news\s+)?provided)\s+by|by|authors?)\b\s*[:\-\u2013]?\s*",
+    r"(?:(?:written|reported|compiled|edited|story|words|(?:news\s+)?provided)\s+by|by|authors?)\b\s*[:\-\u2013]?\s*"
+    r"|(?-i:By)(?=(?-i:[A-Z][a-z]))",  # the label run into the name by the scraper: "ByMalcolm Harris"
     re.I,
 )
 # Names marked up on their own ("**A**, **B** and [C](…)"): the markup shows where they end.
@@ -56,6 +57,8 @@ _SECTION = re.compile(r"[A-Z][\w'\u2019\-]*(?:\s+(?:&|and|[A-Z][\w'\u2019\-]*)){
 # It names the outlet (a code in capitals, or an outlet word), so "Jane Doe Transport
 # correspondent" is not one.
 _STAFF_BYLINE = re.compile(r"(?:[A-Z][\w.&\-]*\s+){1,3}(?i:desk|bureau|correspondents?|service|staff|team)")
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_NAME_THEN_BYLINE = re.compile(r"(?P<name>[A-Z][^|:]{2,40}?)(?:\s*\|\s*\S+@\S+)?\s+(?P<byline>By\s+(?P=name))\b")
 _EDITED_BY = re.compile(r"\W*edited\s+by\b", re.I)
 _REPORTING_FROM = re.compile(r"(?:reporting|filed|writing)\s+from\s+(?P<place>[^,;|]{2,40})(?:,.{0,40})?", re.I)
 
@@ -77,7 +80,10 @@ def _byline_names(text: str) -> list[str] | None:
     ("Jane Doe, Transport correspondent") and affiliations ("Jane Doe, CNN")."""
     pieces = [name_text(p) for p in NAME_SPLIT.split(text.strip(" ,;"))]
     pieces = [p for p in pieces if p]
-    while len(pieces) > 1 and (is_role(pieces[-1]) and not valid_name(pieces[-1])):
+    # A job title after the names goes; one that reads as a name too ("John Writer") stays,
+    # unless it names its outlet ("Space.com Contributor").
+    while len(pieces) > 1 and is_role(pieces[-1]) and (
+            not valid_name(pieces[-1]) or any("." in word[1:-1] and is_outlet(word) for word in pieces[-1].split()[:-1])):
         pieces.pop()
     return split_names(", ".join(pieces)) if pieces else None
 
@@ -179,6 +185,9 @@ def read_meta_line(text: str) -> Meta | None:
     """
     if len(text) > MAX_META_CHARS:
         return None  # a paragraph, not a metadata line; and it keeps the piece tests below cheap
+    doubled = _NAME_THEN_BYLINE.match(text)
+    if doubled:
+        text = text[doubled.start("byline"):]  # "Jane Doe By Jane Doe": the photo's alt text, then the byline
     dates = find_dates(text)
     spans = [(d.start, d.end) for d in dates]
     meta = Meta(authors=[], dates=dates)
@@ -189,7 +198,10 @@ def read_meta_line(text: str) -> Meta | None:
     for relative in _RELATIVE_TIME.finditer(text):
         meta.relative = True
         spans.append(relative.span())
-    spans.extend(handle.span() for handle in HANDLE.finditer(text))
+    emails = [email.span() for email in _EMAIL.finditer(text)] if "@" in text else []
+    spans.extend(emails)  # "jdoe@example.com": the writer's address, not a handle
+    spans.extend(handle.span() for handle in HANDLE.finditer(text)
+                 if not any(start <= handle.start() < end for start, end in emails))
     pieces = _pieces(text, spans)
     if not all(_account_for(piece, meta, names_alone=bool(dates)) for piece in pieces):
         return None

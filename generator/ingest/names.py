@@ -27,7 +27,7 @@ OUTLET_WORDS = frozenset(
 # Service"): printed under or after the name, it is neither a name nor prose.
 PERSON_JOBS = (
     r"(?:correspondent|reporter|editor|writer|columnist|journalist|contributor|producer|analyst|critic"
-    r"|photographer)s?|chief"
+    r"|photographer|commentator|blogger)s?|chief"
 )
 PERSON_ROLE_END = re.compile(rf"\b(?:{PERSON_JOBS})$", re.I)
 """A person's job ending a line: "Jane Doe Transport correspondent" ("Reporting Service" is not)."""
@@ -46,9 +46,14 @@ WIRE_AGENCIES = frozenset({
 })
 
 
+_GLUED = re.compile(r"[a-z]{4}[A-Z]")
+"""Words the scraper ran together ("Andrew HusbandTwitterNews", "MagazinesRyan GoslingGQ"): a
+capital after four small letters, which no name has ("MacArthur", "FitzGerald" have fewer)."""
+
+
 def valid_name(name: str) -> bool:
     words = name.split()
-    if not 1 <= len(words) <= 5 or not name[:1].isupper():
+    if not 1 <= len(words) <= 5 or not name[:1].isupper() or _GLUED.search(name):
         return False
     return all(_NAME_WORD.fullmatch(word) for word in words)
 

@@ -11,7 +11,7 @@ those words); a line that reports speech ("…, officials said") is never a note
     "Source: Al Jazeera and news agencies". ("Jane Doe contributed to this report." is the
     article's own last line, as readers of the real-world corpus's pages marked it, and stays.)
 ``syndication-note``, ``print-note``, ``affiliate-note``, ``privacy-notice``, ``standards-note``
-    "…published from a syndicated feed", "A version of this article appears in print…", "…we
+    "…published from a syndicated feed", "This post originally appeared on Grist.", "A version of this article appears in print…", "…we
     receive a commission" (with a link or purchase named), a newsletter's privacy notice, "Our
     Standards: …" / "Why you can trust …".
 ``promo``
@@ -55,7 +55,10 @@ _AGENCY_INPUTS = re.compile(
 _SOURCE_NOTE = re.compile(r"\W*sources?\s*:\s*[^.:]{1,80}", _I)
 _SYNDICATION = re.compile(
     r".*\b(?:syndicated\s+feed|auto-?generated\s+from"
-    r"|(?:has|have)\s+not\s+been\s+edited\s+by\s+(?:[\w\-]+\s+){0,3}(?:staff|editors|team))\b",
+    r"|(?:has|have)\s+not\s+been\s+edited\s+by\s+(?:[\w\-]+\s+){0,3}(?:staff|editors|team))\b"
+    # "This post originally appeared on Grist.": the article is republished from elsewhere
+    r"|\W*this\s+(?:article|story|post|piece|column|essay)\s+(?:was\s+)?(?:originally|first)\s+"
+    r"(?:appeared|ran|published|posted)\s+(?:on|in|at)\s+[^,;]{1,60}?[.!]?$",
     _I,
 )
 _PRINT_NOTE = re.compile(
@@ -98,7 +101,7 @@ _PAGE_MESSAGE = re.compile(
 )
 # (name, most words, keywords, pattern), tried in order (see the module docstring).
 NOTE_RULES: tuple[tuple[str, int, tuple[str, ...], re.Pattern], ...] = (
-    ("syndication-note", 50, ("syndicated", "generated", "edited by"), _SYNDICATION),
+    ("syndication-note", 50, ("syndicated", "generated", "edited by", "originally", "first "), _SYNDICATION),
     ("print-note", 60, ("print",), _PRINT_NOTE),
     ("affiliate-note", 60, ("commission", "affiliate", "share of"), _AFFILIATE),
     ("privacy-notice", 90, ("privacy",), _PRIVACY),

@@ -3,7 +3,7 @@
 A seed stays exactly as it was scraped. When its headline, dates, byline or dateline were printed
 wrongly, or in a form ingest cannot read, a maintainer writes the right values beside it::
 
-    # seeds/2016-11-29-bridge.meta.yml, beside seeds/2016-11-29-bridge.txt
+    # seeds/2016-11-29-bridge.meta.yml, beside seeds/2016-11-29-bridge.txt (or .html)
     headline: Bridge to reopen in May, officials say
     published: 2016-11-29T07:46-05:00
     byline: [Jane Doe, John Roe]
@@ -23,11 +23,11 @@ from dataclasses import dataclass, replace
 
 from .. import safeyaml, schemacheck
 from ..errors import SeedError
-from ..inputfiles import decode_utf8
+from ..inputfiles import SEED_SUFFIXES, decode_utf8
 from ..model import Article
 
 SUFFIX = ".meta.yml"
-"""A sidecar's name is its seed's with this in place of ``.txt``."""
+"""A sidecar's name is its seed's with this in place of ``.txt`` (or ``.html``, a saved page)."""
 MAX_BYTES = 16 * 1024
 """Largest sidecar accepted: five short fields take a few hundred bytes."""
 SCHEMA_FILE = "sidecar.schema.json"
@@ -54,9 +54,17 @@ class Sidecar:
     """The place the story was filed from."""
 
 
+def seed_stem(seed_file: str) -> str:
+    """``seeds/x.txt`` or ``seeds/x.html`` → ``seeds/x``: what its sidecar is named after."""
+    for suffix in SEED_SUFFIXES:
+        if seed_file.endswith(suffix):
+            return seed_file.removesuffix(suffix)
+    return seed_file
+
+
 def sidecar_name(seed_file: str) -> str:
-    """``seeds/x.txt`` → ``seeds/x.meta.yml``."""
-    return seed_file.removesuffix(".txt") + SUFFIX
+    """``seeds/x.txt`` (or ``seeds/x.html``) → ``seeds/x.meta.yml``."""
+    return seed_stem(seed_file) + SUFFIX
 
 
 def hint(seed_file: str, example: str) -> str:

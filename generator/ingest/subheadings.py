@@ -30,6 +30,7 @@ MAX_QUESTION_WORDS = 8
 _CLOSERS = "\"'”’)]"
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
 _CAPTION_LABEL = re.compile(r"[A-Z][A-Z'’ \-]{2,}[:!]\s")
+_HANDLE_OR_AGO = re.compile(r"(?<!\w)@\w|\b\d{1,2} (?:minutes?|hours?|days?|weeks?|months?) ago\b")
 _TWO_SENTENCES = re.compile(r"[a-z0-9%)][.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
 
 
@@ -72,6 +73,8 @@ def _heading_shaped(line: SourceLine, features: LineShape, seen: Counter, title:
         return False
     if "|" in text:
         return False  # a bar of links ("About CBC News|Corrections|Contact")
+    if _HANDLE_OR_AGO.search(text):
+        return False  # an embedded post's credit ("Instagram: @annroe"), a comment's head ("Ann (1 day ago)")
     phrase = text[_NUMBERED.match(text).end() - 1:] if numbered else text
     if _CAPTION_LABEL.match(text) or _TWO_SENTENCES.search(phrase) or dates_in(text):
         return False

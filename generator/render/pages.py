@@ -67,6 +67,17 @@ def _guard(value: object) -> object:
     raise jinja2.TemplateError(f"unescaped value {str(value)[:40]!r} printed by a template: use |md or |html")
 
 
+def paragraph_link(index: int) -> Md:
+    """The one form of a link to a paragraph of the briefing on its own page (``index``: 0-based):
+    "¶ 3", with a tooltip and an accessible name that say what the mark is, since "¶" alone
+    means nothing to many readers (Material's content.tooltips shows the title on hover and
+    focus; screen readers read the label instead of "pilcrow 3")."""
+    number = int(index) + 1
+    label = f"Go to paragraph {number} of the article"
+    return Md(f'<a class="briefing-para-link" href="#p{number}" title="{label}" aria-label="{label}">'
+              f'¶&nbsp;{number}</a>')
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
@@ -82,6 +93,7 @@ def _environment() -> jinja2.Environment:
     env.filters["date"] = lambda v: escape_html(dates.display_date(v))
     env.globals["decorate"] = decorate
     env.globals["quote_groups"] = quote_groups
+    env.globals["paragraph_link"] = paragraph_link
     env.globals["entity_types"] = ENTITY_TYPES
     env.globals.update(timeline_of=events.timeline_of, timeline_path=events.timeline_path,
                        timeline_anchor=events.timeline_anchor, marked_sentence=events.marked_sentence,

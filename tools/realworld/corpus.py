@@ -66,6 +66,25 @@ def read_page(mirrors: Path, page: dict) -> bytes:
     return done.stdout
 
 
+def saved_pages(mirrors: Path, root: Path = ROOT) -> tuple[dict[str, bytes], list[str]]:
+    """The saved pages by id, read from the mirrors and checked against ``provenance.json``'s
+    SHA-256, and why each page that is not there is missing (``make eval`` scores our HTML
+    ingest on these; the pages are not committed)."""
+    recorded = {entry["id"]: entry["sha256"] for entry in json.loads((root / "provenance.json").read_text("utf-8"))}
+    found, missing = {}, []
+    for page in load_pages(root):
+        try:
+            html = read_page(mirrors, page)
+        except SystemExit as error:
+            missing.append(str(error))
+            continue
+        if hashlib.sha256(html).hexdigest() != recorded.get(page["id"]):
+            missing.append(f"{page['id']}: the page differs from the one recorded in provenance.json")
+            continue
+        found[page["id"]] = html
+    return found, missing
+
+
 def anchor(html: bytes) -> dict:
     """trafilatura's reading of the page: metadata and the body as Markdown (headings kept)."""
     import trafilatura  # the anchor only; the converter does not need it

@@ -28,7 +28,13 @@ with no date is an error, and its message names the sidecar that gives one); its
 are scored as the maintainer then sees them: ingested again with a sidecar giving a stand-in date,
 which is not scored. Micro-averages over lines and sentences, page shares for the
 rest. trafilatura is scored the same way on the saved HTML (``tests/realworld/anchor``): it sees
-the markup, our ingest only the text.
+the markup, our text ingest only the text.
+
+The **html** column is our ingest of the saved page itself, as a ``seeds/*.html`` seed
+(:mod:`generator.ingest.html`), scored the same way against the same gold and the plain seed's
+junk lines. The pages are not committed: they are read from the source repositories' git copies
+(``--mirrors``, as :mod:`tools.realworld.corpus` reads them) and checked against the SHA-256 in
+``provenance.json``; a page that is not there is left out of the column, and the report says so.
 """
 
 from __future__ import annotations
@@ -46,8 +52,11 @@ import yaml
 
 from generator.errors import SeedError
 from generator.ingest import ingest
+from generator.inputfiles import strip_control_bytes
 from generator.ingest.inline import plain as inline_plain
 from generator.ingest.sidecar import Sidecar, sidecar_name
+
+from .corpus import saved_pages
 
 ROOT = Path(__file__).resolve().parents[2] / "tests" / "realworld"
 STYLES = ("markdown", "plain")
@@ -115,6 +124,7 @@ _STAND_IN_DATE = "2000-01-01"
 
 def read_ours(data: bytes, name: str, dated: bool = True) -> Reading:
     """What ingest makes of a seed; ``dated``: the page shows a date (its gold has one)."""
+    data, _warnings = strip_control_bytes(data, name)  # as the build's edge does
     try:
         article = ingest(data, name)
     except SeedError:
@@ -237,8 +247,9 @@ def _within(words: str, text: str) -> bool:
     return f" {words} " in f" {text.replace(chr(10), ' ')} "
 
 
-def evaluate(root: Path = ROOT) -> dict[tuple[str, str], Tally]:
-    """Tallies by (half, extractor), extractor being a seed style or "trafilatura"."""
+def evaluate(root: Path = ROOT, html_pages: dict[str, bytes] | None = None) -> dict[tuple[str, str], Tally]:
+    """Tallies by (half, extractor), extractor being a seed style, "html" (our ingest of the
+    saved page, for the pages in ``html_pages``) or "trafilatura"."""
     pages = yaml.safe_load((root / "pages.yml").read_text(encoding="utf-8"))["pages"]
     tallies: dict[tuple[str, str], Tally] = {}
     for page in pages:
@@ -253,13 +264,17 @@ def evaluate(root: Path = ROOT) -> dict[tuple[str, str], Tally]:
             name = str(path.relative_to(root.parents[1]))
             reading = read_ours(path.read_bytes(), name, dated=gold.get("published") is not None)
             score_page(tallies.setdefault((half, style), Tally()), reading, gold, plain_lines, page["id"])
+        if html_pages and page["id"] in html_pages:
+            reading = read_ours(html_pages[page["id"]], f"{root.relative_to(root.parents[1]).as_posix()}/pages/"
+                                f"{page['id']}.html", dated=gold.get("published") is not None)
+            score_page(tallies.setdefault((half, "html"), Tally()), reading, gold, plain_lines, page["id"])
         record = json.loads((root / "anchor" / f"{page['id']}.json").read_text(encoding="utf-8"))
         score_page(tallies.setdefault((half, "trafilatura"), Tally()), read_anchor(record), gold, plain_lines, page["id"])
     return tallies
 
 
 def table(tallies: dict[tuple[str, str], Tally]) -> str:
-    columns = [(h, e) for h in HALVES for e in (*STYLES, "trafilatura") if (h, e) in tallies]
+    columns = [(h, e) for h in HALVES for e in (*STYLES, "html", "trafilatura") if (h, e) in tallies]
     head = "| field | " + " | ".join(f"{h} {e}" for h, e in columns) + " |"
     rows = [head, "|---|" + "---:|" * len(columns)]
     for key, label in FIELDS:
@@ -279,8 +294,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=HALVES, help="score one half only")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"),
+                        help="folder of the source repositories' git copies, which hold the saved pages "
+                             "the html column ingests (see tools/realworld/corpus.py)")
     args = parser.parse_args(argv)
-    tallies = evaluate()
+    html_pages, missing = saved_pages(args.mirrors)
+    tallies = evaluate(html_pages=html_pages)
     if args.half:
         tallies = {k: v for k, v in tallies.items() if k[0] == args.half}
     if args.json:
@@ -288,6 +307,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print("Ingest on the real-world corpus (tests/realworld), beside trafilatura on the same pages' HTML\n")
         print(table(tallies))
+        if missing:
+            print(f"\nhtml: {len(missing)} saved pages not scored (the column covers the rest): "
+                  + "; ".join(sorted(set(missing))[:3]))
     return 0
 
 

@@ -26,6 +26,7 @@ import yaml
 from generator.errors import InputError
 from generator.extract import extract
 from generator.ingest import ingest
+from generator.inputfiles import strip_control_bytes
 from generator.registry import load_registry
 from tools.evaluate import Score, multiset, norm, quote_opening, score_entities, speaker_names
 
@@ -125,6 +126,7 @@ def evaluate(gold_dir: Path = GOLD) -> dict[tuple[str, str], tuple[dict[str, Sco
             scores, quotes, glance = out.setdefault((half, reading), ({n: Score() for n in FIELDS}, Quotes(), Glance()))
             name = gold["source"] if reading == "scraped" else f"clean/{path.stem}.txt"
             data = (REPO / gold["source"]).read_bytes() if reading == "scraped" else clean_seed(page)
+            data, _warnings = strip_control_bytes(data, name)  # as the build's edge does
             try:
                 article = ingest(data, name)
             except InputError as error:  # a refused seed: every gold item is missed
