@@ -62,6 +62,17 @@ def test_a_saved_page_becomes_the_article_a_text_seed_would():
     assert all(a <= b for a, b in zip(article.paragraph_lines, article.paragraph_lines[1:]))
 
 
+
+def test_the_printed_time_is_read_under_the_headline_and_an_updated_time_when_it_is_the_only_one():
+    """The markup gives the day alone; the page prints the time in a line no class names, under
+    the headline; and where it prints only an "Updated" time, that is the publication time."""
+    day_only = FERRY.replace(b'content="2019-03-12T14:05:00+05:30"', b'content="2019-03-12"')
+    plain_line = day_only.replace(b'<p><time datetime="2019-03-12T14:05:00+05:30">12 March 2019, 14:05 IST</time></p>',
+                                  b"<p>12 March 2019, 2:05 pm</p>")
+    assert ingest(plain_line, "seeds/ferry.html").published == "2019-03-12T14:05:00"
+    updated = day_only.replace(b">12 March 2019, 14:05 IST<", b">Updated: 12 March 2019, 16:40 IST<")
+    assert ingest(updated, "seeds/ferry.html").published == "2019-03-12T16:40:00+05:30"
+
 def test_headline_and_subheadings_are_told_by_what_the_page_prints():
     headline = b"<h1>Harbour authority approves new ferry timetable for the winter</h1>"
     page = (FERRY.replace(b"<h2>What changes in April</h2>", b"<p><strong>What changes in April</strong></p>")

@@ -9,6 +9,7 @@ ahead would build differently from one day to the next. :data:`LATEST_DATE` fixe
 
 from __future__ import annotations
 
+import itertools
 import re
 import warnings
 from contextlib import contextmanager
@@ -18,7 +19,7 @@ import htmldate
 import lxml.html
 from dateutil.parser import UnknownTimezoneWarning
 
-from .dates import UPDATED, FoundDate, find_dates, starts_with_label
+from .dates import UPDATED, FoundDate, dates_in, starts_with_label
 from .names import is_outlet, is_role, names_and_role, valid_name, without_outlet
 
 LATEST_DATE = "2099-12-31"
@@ -66,12 +67,43 @@ _MAX_DATE_TEXT = 150
 
 def _shown_time(tree: lxml.html.HtmlElement, day: str) -> FoundDate | None:
     """The publication time the page prints on ``day`` (htmldate's date), read by the text
-    ingest's date reader (:func:`.dates.find_dates`, with its zone table) from a ``<time>``
+    ingest's date reader (:func:`.dates.dates_in`, with its zone table) from a ``<time>``
     element or one whose class, id or itemprop names a date or byline: the first that gives a
-    time, not an "Updated" one. Printed, it is in the page's own zone ("2:19 PM ET"), where the
+    time, not an "Updated" one unless the page prints no other. Printed, it is in the page's own zone ("2:19 PM ET"), where the
     markup's timestamp is often UTC or has no time at all; on the tuning half it gives the time
     of 29 of the 55 pages, 27 of them right (htmldate's alone: 21). When it prints no zone and the markup's timestamp
     has the same clock time with its offset, the timestamp (which says more) is kept."""
+    printed = _printed(_date_texts(tree), day) or _printed(_texts_under_the_headline(tree), day)
+    # A page that prints only its "Updated" time gives that as the publication time, as the
+    # text ingest and the gold read it ("Updated: Oct 9, 2019, 11:05 IST").
+    return next((found for found in printed if found.kind != UPDATED), printed[0] if printed else None)
+
+
+def _printed(texts, day: str) -> list[FoundDate]:
+    return [found for text in texts for found in dates_in(text) if found.iso[:10] == day and "T" in found.iso]
+
+
+_UNDER_THE_HEADLINE = 40
+"""How many elements after the page's ``<h1>`` may hold its date line."""
+
+
+def _texts_under_the_headline(tree: lxml.html.HtmlElement):
+    """The short texts of the elements that follow the page's first ``<h1>`` in document order:
+    where the date line stands when no element's name says it is one ("December 14, 2016 2:24
+    pm")."""
+    headline = next(tree.iter("h1"), None)
+    if headline is None:
+        return
+    following = (e for e in headline.xpath("following::*") if e.tag not in ("script", "style", "noscript"))
+    for element in itertools.islice(following, _UNDER_THE_HEADLINE):
+        text = one_line(element.text_content())
+        if text and len(text) <= _MAX_DATE_TEXT:
+            yield text
+
+
+def _date_texts(tree: lxml.html.HtmlElement):
+    """The texts of the ``<time>`` elements and of those whose class, id or itemprop names a
+    date or a byline, short enough to be a date line."""
     for element in tree.iter():
         if not isinstance(element.tag, str) or element.tag in ("head", "script", "style", "noscript"):
             continue
@@ -79,12 +111,8 @@ def _shown_time(tree: lxml.html.HtmlElement, day: str) -> FoundDate | None:
         if element.tag != "time" and not _DATE_HOLDER.search(named):
             continue
         text = one_line(element.text_content())
-        if not text or len(text) > _MAX_DATE_TEXT:
-            continue
-        for found in find_dates(text):
-            if found.kind != UPDATED and found.iso[:10] == day and "T" in found.iso:
-                return found
-    return None
+        if text and len(text) <= _MAX_DATE_TEXT:
+            yield text
 
 
 def _has_offset(moment: str) -> bool:
