@@ -212,6 +212,11 @@ def load_seeds(paths: list[Path], context: str) -> list[Loaded]:
     return loaded
 
 
+def reading_warnings(loaded: list[Loaded]) -> list[InputError]:
+    """What reading the seeds changed and said (:attr:`Loaded.warnings`), in seed order."""
+    return [warning for item in loaded for warning in item.warnings]
+
+
 def read_seeds(paths: list[Path], registry: Registry, problems: Problems,
                progress: Progress | None = None, jobs: int = 0, cache_dir: Path | None = None,
                loaded: list[Loaded] | None = None) -> list[Briefing]:
@@ -222,7 +227,7 @@ def read_seeds(paths: list[Path], registry: Registry, problems: Problems,
     cache = SeedCache(cache_dir, code_hash() + registry_hash(registry))
     if loaded is None:
         loaded = load_seeds(paths, cache.context)
-        for warning in (warning for item in loaded for warning in item.warnings):
+        for warning in reading_warnings(loaded):
             problems.warn(warning)
     results: list[Briefing | InputError | tuple[InputError, ...] | None] = []
     misses: list[tuple[int, Loaded]] = []
@@ -315,7 +320,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildResult:
     seed_problems, linking = Problems(), Problems()
     seed_problems.extend(orphans)
     briefings = read_seeds(paths, registry, seed_problems, progress, jobs, cache_dir, loaded)
-    for warning in [warning for item in loaded for warning in item.warnings] + inference_warnings(briefings):
+    for warning in reading_warnings(loaded) + inference_warnings(briefings):
         linking.warn(warning)  # kept with the fingerprint, so a skipped build says it again
     timings["read"], clock = time.perf_counter() - clock, time.perf_counter()
     with _no_cycle_collection():

@@ -101,19 +101,19 @@ def strip_control_bytes(data: bytes, name: str) -> tuple[bytes, list[SeedError]]
     """The seed's bytes without control characters, and a warning naming the first one's line
     and column when there were any. A scraped page carries them now and then (a stray U+0010
     from a copy of a PDF): they are removed rather than the article refused, and said once."""
-    found = list(_CONTROL_BYTES.finditer(data))
-    if not found:
+    first = _CONTROL_BYTES.search(data)
+    if first is None:
         return data, []
-    first = found[0]
+    stripped, count = _CONTROL_BYTES.subn(b"", data)
     offset = first.start()
     line_start = data.rfind(b"\n", 0, offset) + 1
     shown = "U+FFFE or U+FFFF" if first.group().startswith(b"\xef") else f"U+{first.group()[0]:04X}"
-    more = f" and {len(found) - 1:,} more" if len(found) > 1 else ""
+    more = f" and {count - 1:,} more" if count > 1 else ""
     warning = SeedError(name, data.count(b"\n", 0, offset) + 1,
                         f"removed control character {shown}{more} from the text",
                         "they are invisible to readers and not allowed in feeds; remove them from the seed "
                         "to silence this", col=len(data[line_start:offset].decode("utf-8", "replace")) + 1)
-    return _CONTROL_BYTES.sub(b"", data), [warning]
+    return stripped, [warning]
 
 
 def check_paragraphs(article: Article) -> None:

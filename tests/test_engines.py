@@ -241,13 +241,6 @@ def test_no_payload_runs_on_any_hostile_briefing(engine, hostile, browser):
     watcher = Watcher(browser, base)
     pages = [""] + sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.glob("briefings/*/*/*/index.html"))
     assert len(pages) > 8
-    failures = {}
-    for url in pages:
-        watcher.page.goto(base + url, wait_until="load")
-        material_ready(watcher.page)  # after the theme's script has built tooltips and annotations
-        state = watcher.state()
-        if state != CLEAN:
-            failures[url] = {key: value for key, value in state.items() if value != CLEAN[key]}
-        watcher.dialogs.clear(), watcher.outside.clear(), watcher.console.clear()
+    failures = watcher.failures({url: base + url for url in pages})
     watcher.context.close()
     assert not failures, failures

@@ -88,6 +88,20 @@ class Watcher:
             "dialogs": list(self.dialogs), "outside": list(self.outside), "console": list(self.console),
         }
 
+    def failures(self, urls: dict[str, str]) -> dict[str, dict]:
+        """Visit each url (by its name in the report) and say what betrayed a payload on each
+        page where anything did; the page's records are cleared between pages."""
+        found = {}
+        for name, url in urls.items():
+            self.page.goto(url, wait_until="load")
+            # Material's JavaScript builds tooltips, annotations and the search box: check after it.
+            material_ready(self.page)
+            state = self.state()
+            if state != CLEAN:
+                found[name] = {key: value for key, value in state.items() if value != CLEAN[key]}
+            self.dialogs.clear(), self.outside.clear(), self.console.clear()
+        return found
+
 
 CLEAN = {"xss": None, "violations": [], "live": [], "dialogs": [], "outside": [], "console": []}
 
@@ -97,16 +111,8 @@ def test_no_payload_runs_on_any_page(served, browser):
     watcher = Watcher(browser, base)
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     assert len(pages) > 20
-    failures = {}
-    for rel in pages:
-        url = base + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-        watcher.page.goto(url, wait_until="load")
-        # Material's JavaScript builds tooltips, annotations and the search box: check after it.
-        material_ready(watcher.page)
-        state = watcher.state()
-        if state != CLEAN:
-            failures[rel] = {key: value for key, value in state.items() if value != CLEAN[key]}
-        watcher.dialogs.clear(), watcher.outside.clear(), watcher.console.clear()
+    failures = watcher.failures(
+        {rel: base + (rel[: -len("index.html")] if rel.endswith("index.html") else rel) for rel in pages})
     watcher.context.close()
     assert not failures, failures
 

@@ -231,7 +231,7 @@ def _after_a_header_inside(lines: list[SourceLine], shapes: list[LineShape], run
                 return first
         elif is_meta(lines[index]):
             header = index
-            while header + 1 <= last and not shapes[header + 1].prose or (
+            while (header + 1 <= last and not shapes[header + 1].prose) or (
                     header + 2 <= last and is_meta(lines[header + 2])):
                 header += 1  # the rest of the header: a byline under the date, past a dek
             return next((i for i in range(header + 1, last + 1) if shapes[i].prose), first)
@@ -284,10 +284,10 @@ def _dated_items(lines: list[SourceLine], shapes: list[LineShape], start: int, i
 
 _ITEMS = 3
 _ITEM_LINES = 12
+AGO = r"\d{1,2} (?:minutes?|hours?|days?|weeks?|months?) ago"
+"""How long ago a comment was written ("1 day ago"), as comment sections print it."""
 _COMMENT_HEAD = re.compile(
-    r"[\w.'\u2019\-]+(?: [\w.'\u2019\-]+){0,3}"
-    r"(?: (?:says|said|wrote|writes)\s*:|\s*\(\d{1,2} (?:minutes?|hours?|days?|weeks?|months?) ago\))"
-)
+    rf"[\w.'\u2019\-]+(?: [\w.'\u2019\-]+){{0,3}}(?: (?:says|said|wrote|writes)\s*:|\s*\({AGO}\))")
 """A comment's head: its writer's name and "says:" or how long ago ("Marilyn says:", "enoch68
 wrote:", "Richard Hart (1 day ago)")."""
 

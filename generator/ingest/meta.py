@@ -58,7 +58,8 @@ _SECTION = re.compile(r"[A-Z][\w'\u2019\-]*(?:\s+(?:&|and|[A-Z][\w'\u2019\-]*)){
 # correspondent" is not one.
 _STAFF_BYLINE = re.compile(r"(?:[A-Z][\w.&\-]*\s+){1,3}(?i:desk|bureau|correspondents?|service|staff|team)")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
-_NAME_THEN_BYLINE = re.compile(r"(?P<name>[A-Z][^|:]{2,40}?)(?:\s*\|\s*\S+@\S+)?\s+(?P<byline>By\s+(?P=name))\b")
+_NAME_THEN_BYLINE = re.compile(
+    rf"(?P<name>[A-Z][^|:]{{2,40}}?)(?:\s*\|\s*{_EMAIL.pattern})?\s+(?P<byline>By\s+(?P=name))\b")
 _EDITED_BY = re.compile(r"\W*edited\s+by\b", re.I)
 _REPORTING_FROM = re.compile(r"(?:reporting|filed|writing)\s+from\s+(?P<place>[^,;|]{2,40})(?:,.{0,40})?", re.I)
 

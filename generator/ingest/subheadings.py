@@ -19,7 +19,7 @@ import re
 from collections import Counter
 
 from .dates import dates_in
-from .locate import LineShape, shapes_of
+from .locate import AGO, LineShape, shapes_of
 from .published import is_strict_meta
 from .source import SourceLine
 
@@ -30,7 +30,7 @@ MAX_QUESTION_WORDS = 8
 _CLOSERS = "\"'”’)]"
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
 _CAPTION_LABEL = re.compile(r"[A-Z][A-Z'’ \-]{2,}[:!]\s")
-_HANDLE_OR_AGO = re.compile(r"(?<!\w)@\w|\b\d{1,2} (?:minutes?|hours?|days?|weeks?|months?) ago\b")
+_HANDLE_OR_AGO = re.compile(rf"(?<!\w)@\w|\b{AGO}\b")
 _TWO_SENTENCES = re.compile(r"[a-z0-9%)][.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
 
 
