@@ -97,6 +97,13 @@ and the noncharacters U+FFFE and U+FFFF: invisible in a browser, invalid in XML 
 never part of an article. In UTF-8 each is its own byte sequence, so bytes are searched directly."""
 
 
+def text_position(data: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line and column, in characters as an editor counts them, of the byte at
+    ``offset`` of UTF-8 ``data``."""
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, len(data[line_start:offset].decode("utf-8", "replace")) + 1
+
+
 def strip_control_bytes(data: bytes, name: str) -> tuple[bytes, list[SeedError]]:
     """The seed's bytes without control characters, and a warning naming the first one's line
     and column when there were any. A scraped page carries them now and then (a stray U+0010
@@ -105,14 +112,12 @@ def strip_control_bytes(data: bytes, name: str) -> tuple[bytes, list[SeedError]]
     if first is None:
         return data, []
     stripped, count = _CONTROL_BYTES.subn(b"", data)
-    offset = first.start()
-    line_start = data.rfind(b"\n", 0, offset) + 1
+    line, col = text_position(data, first.start())
     shown = "U+FFFE or U+FFFF" if first.group().startswith(b"\xef") else f"U+{first.group()[0]:04X}"
     more = f" and {count - 1:,} more" if count > 1 else ""
-    warning = SeedError(name, data.count(b"\n", 0, offset) + 1,
-                        f"removed control character {shown}{more} from the text",
+    warning = SeedError(name, line, f"removed control character {shown}{more} from the text",
                         "they are invisible to readers and not allowed in feeds; remove them from the seed "
-                        "to silence this", col=len(data[line_start:offset].decode("utf-8", "replace")) + 1)
+                        "to silence this", col=col)
     return stripped, [warning]
 
 

@@ -41,7 +41,7 @@ import lxml.html
 import trafilatura
 
 from ..errors import NoHeadlineError, SeedError
-from ..inputfiles import HTML_SUFFIX, strip_control_bytes
+from ..inputfiles import HTML_SUFFIX, strip_control_bytes, text_position
 from ..model import Article, Removed, Subheading
 from .datelines import body_dateline
 from .dates import dates_in
@@ -177,11 +177,10 @@ def _check_character_references(data: bytes, source_file: str) -> None:
     for match in _CHARACTER_REFERENCE.finditer(data):
         code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
         if code in _FORBIDDEN:
-            line_start = data.rfind(b"\n", 0, match.start()) + 1
-            raise SeedError(source_file, data.count(b"\n", 0, match.start()) + 1,
+            line, col = text_position(data, match.start())
+            raise SeedError(source_file, line,
                             f"control character U+{code:04X} (written {match.group().decode()}) in the page",
-                            "remove it: it is invisible to readers and not allowed in feeds",
-                            col=len(data[line_start:match.start()].decode("utf-8", "replace")) + 1)
+                            "remove it: it is invisible to readers and not allowed in feeds", col=col)
 
 
 def _parse(data: bytes, source_file: str) -> lxml.html.HtmlElement:
