@@ -71,10 +71,12 @@ build: $(STAMP) ## generate docs/ and build the site into site/ (SEARCH=auto|mat
 # a busy port is one line saying what to type, not a traceback after a whole site build.
 PORT ?= 8000
 HOST = 127.0.0.1
+# watchdog matches a pattern against the whole path, so '*.txt' alone would never fire.
+WATCH_PATTERNS = **/*.txt;**/*.html;**/*.yml;**/*.yaml
 serve: $(STAMP) ## preview at http://127.0.0.1:8000/ (PORT=, HOST=) with live reload; edits to seeds (text or saved pages), annotations or the registry regenerate docs/
 	@$(PY) -m tools.serveport --host '$(HOST)' --port '$(PORT)' || exit 2; \
 	$(PY) -m generator build --quiet; \
-	$(VENV)/bin/watchmedo shell-command --recursive --drop --wait --patterns='*.txt;*.html;*.yml;*.yaml' \
+	$(VENV)/bin/watchmedo shell-command --recursive --drop --wait --patterns='$(WATCH_PATTERNS)' \
 	  --command='$(PY) -m generator build --quiet' seeds annotations registry & \
 	watcher=$$!; trap 'kill $$watcher 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/mkdocs serve --dev-addr '$(HOST):$(PORT)'

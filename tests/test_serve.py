@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from contextlib import closing
 
 import pytest
@@ -128,3 +129,62 @@ def test_the_readme_starts_on_one_screen_and_sends_readers_to_make_serve():
     assert len(start.splitlines()) <= 40, f"the README's start is {len(start.splitlines())} lines"
     assert "make serve" in start and "make serve PORT=" in start
     assert "Then open `site/index.html`" not in readme
+
+
+def watch_patterns() -> str:
+    """The patterns `make serve` gives its watcher, as the Makefile spells them."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "--patterns='$(WATCH_PATTERNS)'" in makefile, "make serve's watcher no longer uses WATCH_PATTERNS"
+    return re.search(r"^WATCH_PATTERNS = (.+)$", makefile, re.M)[1]
+
+
+def test_the_serve_watcher_fires_for_every_kind_of_input(tmp_path):
+    """An edit to a seed (text or saved page), an annotation or a registry file, in a folder under
+    the watched one, runs the rebuild: watchdog matches patterns against the whole path, so a bare
+    '*.txt' never fired. Each edit waits for its own run, so no timing decides the outcome."""
+    watchmedo = ROOT / ".venv" / "bin" / "watchmedo"
+    if not watchmedo.exists():
+        pytest.skip("no .venv: run make setup")
+    for folder in ("seeds", "annotations", "registry"):
+        (tmp_path / folder / "sub").mkdir(parents=True)
+    fired = tmp_path / "fired"
+    process = subprocess.Popen(
+        [str(watchmedo), "shell-command", "--recursive", "--drop", "--wait",
+         f"--patterns={watch_patterns()}", f"--command=echo ${{watch_src_path}} >> {fired}",
+         "seeds", "annotations", "registry"],
+        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        _wait_for_the_watcher(process, tmp_path, fired)
+        for edited in ("seeds/sub/a.txt", "seeds/b.html", "annotations/c.yml", "registry/sub/d.yaml"):
+            (tmp_path / edited).write_text("edited\n", encoding="utf-8")
+            _wait_until(lambda: edited in _read(fired), f"the watcher did not fire for {edited}")
+        (tmp_path / "seeds" / "notes.md").write_text("not an input\n", encoding="utf-8")
+        (tmp_path / "seeds" / "e.txt").write_text("edited\n", encoding="utf-8")
+        _wait_until(lambda: "seeds/e.txt" in _read(fired), "the watcher did not fire for seeds/e.txt")
+        assert "notes.md" not in _read(fired)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def _read(path) -> str:
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def _wait_until(condition, message: str, seconds: float = 60) -> None:
+    """Poll for an event the watcher causes, with a deadline far beyond any real delay."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, message
+        time.sleep(0.05)
+
+
+def _wait_for_the_watcher(process, folder, fired) -> None:
+    """The watcher is ready once it sees a probe file: until then an edit could be missed."""
+    probe = folder / "seeds" / "probe.txt"
+    deadline = time.monotonic() + 60
+    while "probe.txt" not in _read(fired):
+        assert process.poll() is None, process.stderr.read().decode()
+        assert time.monotonic() < deadline, "the watcher never fired for seeds/probe.txt"
+        probe.write_text(str(time.monotonic()), encoding="utf-8")
+        time.sleep(0.2)
