@@ -290,6 +290,22 @@ def test_moved_words_without_context_reanchor_by_fuzzy_match():
     assert "re-anchored by fuzzy match (93%) to “heard fourty witness” in ¶2" in warning.message
 
 
+def test_a_passage_found_with_other_numbers_is_an_error_not_a_reanchor():
+    """A note on "2.5 million" may be wrong about "2.1 million", however similar the words."""
+    before = (PARAGRAPHS[0], PARAGRAPHS[1].replace("forty witnesses", "2.5 million submissions"), PARAGRAPHS[2])
+    after = tuple(p.replace("2.5 million", "2.1 million") for p in before)
+    assert place("heard 2.5 million submissions", paragraphs=before)[0].method == "exact"
+    placed, error, warning = place("heard 2.5 million submissions", paragraphs=after)
+    assert placed.status == "orphaned" and warning is None
+    assert error.message == ("anchor “heard 2.5 million submissions” is not in the text word for word, and the "
+                             "passage found by fuzzy match (97%), “heard 2.1 million submissions” in ¶2, has "
+                             "other numbers")
+    assert error.hint.startswith("check that the note still holds")
+    by_context = place("2.5 million", "heard ", " submissions", paragraphs=after)
+    assert by_context[0].status == "orphaned" and "by its prefix and suffix" in by_context[1].message
+    assert place("heard 2.5 milion submissions", paragraphs=before)[0].method == "fuzzy"  # same numbers
+
+
 def test_text_moved_to_another_paragraph_is_still_found():
     moved = (PARAGRAPHS[2], PARAGRAPHS[0], PARAGRAPHS[1])
     placed, error, _ = place("Kessel Bay survey", paragraphs=moved)

@@ -9,7 +9,9 @@ that a note survives a re-scrape or a cleaning fix:
 3. **fuzzy** — the most similar passage, if it scores at least :data:`FUZZY_THRESHOLD`.
 
 What none of these place exactly once is an orphan: an error that shows the nearest passages.
-A note re-anchored by context or fuzzy match is a warning asking to update ``exact``.
+A note re-anchored by context or fuzzy match is a warning asking to update ``exact``, unless the
+passage found has other numbers than ``exact`` ("2.1 million" for "2.5 million"): that is an error,
+since the note may no longer hold.
 Anchors never span paragraphs: a note is about words a reader sees together.
 
 Words found (exactly) only in what the page shows besides the text, the headline, dek, photo
@@ -108,6 +110,14 @@ class Anchoring:
             return self.ambiguous(chosen)
         text = self.paragraphs[chosen.paragraph][chosen.start:chosen.end]
         how = "its prefix and suffix" if method == "context" else f"fuzzy match ({chosen.score:.0f}%)"
+        if _numbers(self.quote.exact) != _numbers(text):
+            # "2.5 million" and "2.1 million" are a few characters apart and a different claim: a
+            # note on the one may be wrong about the other, so a person must look.
+            error = self.error(f"anchor {_show(self.quote.exact)} is not in the text word for word, and the "
+                               f"passage found by {how}, {_show(text)} in ¶{chosen.paragraph + 1}, has other "
+                               "numbers", "check that the note still holds for the text as it is now, "
+                               "then set anchor.exact to the words it discusses")
+            return self.orphan("its numbers changed"), error, None
         warning = self.warning(f"anchor {_show(self.quote.exact)} is not in the text word for word; "
                                f"re-anchored by {how} to {_show(text)} in ¶{chosen.paragraph + 1}",
                                "update anchor.exact to the words the briefing has now")
@@ -256,6 +266,14 @@ def anchor(annotation: Annotation, paragraphs: tuple[str, ...], source: str,
     Returns ``(PlacedAnnotation, error or None, warning or None)``; pure.
     """
     return Anchoring(annotation, paragraphs, source, outside).place()
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _numbers(text: str) -> list[str]:
+    """The numbers in ``text``, in order, with their separators ("2.5", "1,200")."""
+    return _NUMBER.findall(text)
 
 
 def _words_pattern(words: str) -> re.Pattern | None:
