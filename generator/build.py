@@ -274,17 +274,19 @@ def inference_warnings(briefings: list[Briefing]) -> list[SeedError]:
     ]
 
 
-def attach_annotations(archive: Archive, folder: Path | None, problems: Problems, repo_url: str = "") -> Archive:
+def attach_annotations(archive: Archive, folder: Path | None, problems: Problems,
+                       repo_url: str = "") -> tuple[Archive, int]:
     """Load and validate the annotation files in ``folder`` and anchor them in the archive's
     briefings; errors (orphans included) and warnings (re-anchored notes) go to ``problems``.
-    ``repo_url`` is kept for the "Annotate this page" links."""
-    notes, errors, drafts = load_annotations(folder) if folder is not None else ([], [], [])
-    problems.extend(errors)
-    archive, errors, warnings = attach(archive, notes, repo_url, drafts)
+    ``repo_url`` is kept for the "Annotate this page" links. Returns the archive and how many
+    files were refused for errors of their own (they are neither anchored nor orphaned)."""
+    loaded = load_annotations(folder)
+    problems.extend(loaded.errors)
+    archive, errors, warnings = attach(archive, loaded.annotations, repo_url, loaded.drafts)
     problems.extend(errors)
     for warning in warnings:
         problems.warn(warning)
-    return archive
+    return archive, len(loaded.refused)
 
 
 def build(config: BuildConfig, progress: Progress | None = None) -> BuildResult:
@@ -324,7 +326,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildResult:
         linking.warn(warning)  # kept with the fingerprint, so a skipped build says it again
     timings["read"], clock = time.perf_counter() - clock, time.perf_counter()
     with _no_cycle_collection():
-        archive = attach_annotations(link(briefings, registry, site_url, config.engine), annotations, linking, repo_url)
+        archive, _ = attach_annotations(link(briefings, registry, site_url, config.engine), annotations, linking, repo_url)
     for found in (seed_problems, linking):
         problems.extend(found.errors)
         for warning in found.warnings:

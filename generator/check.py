@@ -37,12 +37,14 @@ class CheckResult:
     """Annotations placed in their briefing's text."""
     orphaned: int = 0
     """Annotations that could not be placed (each is also an error)."""
+    refused: int = 0
+    """Annotation files refused for errors of their own (invalid fields, template placeholders)."""
 
     def summary(self) -> str:
         return (f"checked {counted(self.seeds, 'seed')} ({counted(self.briefings, 'briefing')}), "
                 f"{counted(self.entities, 'registry entity', 'registry entities')}, "
-                f"{counted(self.anchored + self.orphaned, 'annotation')} "
-                f"({self.anchored} anchored, {self.orphaned} orphaned)")
+                f"{counted(self.anchored + self.orphaned + self.refused, 'annotation')} "
+                f"({self.anchored} anchored, {self.orphaned} orphaned, {self.refused} refused)")
 
 
 def check(seeds: Path, annotations: Path, registry_dir: Path, config: Path | None = None,
@@ -67,7 +69,7 @@ def check(seeds: Path, annotations: Path, registry_dir: Path, config: Path | Non
         if settings.site_url_error:  # the build would refuse it
             problems.add(InputError(config.name, None, settings.site_url_error,
                                     "write site_url as an absolute http(s) address, or leave it out"))
-    archive = attach_annotations(link(briefings, registry), annotations, problems, repo_url)
+    archive, result.refused = attach_annotations(link(briefings, registry), annotations, problems, repo_url)
     placed = [note for page in archive.pages for note in page.annotations] + list(archive.orphaned_annotations)
     result.anchored = sum(note.anchored for note in placed)
     result.orphaned = len(placed) - result.anchored

@@ -130,7 +130,7 @@ def test_load_reads_a_folder_reports_bad_files_and_keeps_good_ones(tmp_path):
     outside = tmp_path / "secret.yml"
     outside.write_text(VALID, encoding="utf-8")
     os.symlink(outside, folder / "link.yml")
-    annotations, errors, drafts = load_annotations(tmp_path / "annotations")
+    annotations, errors, drafts, _ = load_annotations(tmp_path / "annotations")
     assert [a.id for a in annotations] == ["01_harbour/good"]
     assert [(d.id, d.anchor.exact, d.kind) for d in drafts] == [("01_harbour/bad", "Kessel Bay survey", "")]
     assert [(e.file, e.line) for e in errors] == [

@@ -54,7 +54,7 @@ def test_check_passes_on_the_repository(in_root, capsys):
     assert main(["check"]) == 0
     out = capsys.readouterr()
     assert out.err == ""
-    assert "5 annotations (5 anchored, 0 orphaned)" in out.out
+    assert "5 annotations (5 anchored, 0 orphaned, 0 refused)" in out.out
 
 
 def test_check_reports_every_problem_in_one_run(tmp_path, monkeypatch, capsys):
@@ -87,7 +87,8 @@ def test_check_reports_every_problem_in_one_run(tmp_path, monkeypatch, capsys):
     gone = next(line for line in lines if "gone.yml" in line)
     assert "anchor “FORGED” matches nowhere in seeds/000_e80ecc7bd58d023e.txt" in gone
     assert "nearest passages: ¶7 “…Geostategic Engagement ([FORGE]). Through this framework,…” (91%)" in gone
-    assert "8 annotations (5 anchored, 3 orphaned)" in out  # bad-kind.yml is not loaded (nor shown)
+    # bad-kind.yml is invalid: refused, so neither anchored nor orphaned (nor shown on the site).
+    assert "9 annotations (5 anchored, 3 orphaned, 1 refused)" in out
 
 
 def test_edited_seed_reanchors_by_context_with_a_warning(tmp_path, monkeypatch, capsys):

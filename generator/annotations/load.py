@@ -54,6 +54,8 @@ class Loaded(NamedTuple):
     """Every problem of every file."""
     drafts: list[Annotation]
     """The invalid files that can still be anchored (see :attr:`Parsed.draft`)."""
+    refused: list[str]
+    """The files refused for an error of their own (never placed), in path order."""
 
 
 def parse_annotation(text: str, file: str, annotation_id: str) -> tuple[Annotation | None, list[AnnotationError]]:
@@ -139,14 +141,15 @@ FORMAT = schemacheck.SchemaFormat(name="annotation", schema_file=SCHEMA_FILE, er
 """The annotation format: its schema and the hints its errors carry."""
 
 
-def load_annotations(root: Path, relative_to: Path | None = None) -> Loaded:
-    """Read every ``*.yml``/``*.yaml`` under ``root`` (the I/O edge), in path order. File names
-    in errors are relative to ``relative_to`` (default: root's parent, the project root)."""
+def load_annotations(root: Path | None, relative_to: Path | None = None) -> Loaded:
+    """Read every ``*.yml``/``*.yaml`` under ``root`` (the I/O edge), in path order; no folder
+    (None, or none there) is no annotations. File names in errors are relative to ``relative_to``
+    (default: root's parent, the project root)."""
+    loaded = Loaded([], [], [], [])
+    if root is None or not root.is_dir():
+        return loaded
     root = root.resolve()
     base = (relative_to or root.parent).resolve()
-    loaded = Loaded([], [], [])
-    if not root.is_dir():
-        return loaded
     for path in sorted(p for p in root.rglob("*") if p.suffix in SUFFIXES and (p.is_file() or p.is_symlink())):
         name = path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
         annotation_id = path.relative_to(root).with_suffix("").as_posix()
@@ -154,6 +157,7 @@ def load_annotations(root: Path, relative_to: Path | None = None) -> Loaded:
             text = decode_utf8(read_input_file(path, name, AnnotationError, safeyaml.MAX_BYTES), name, AnnotationError)
         except AnnotationError as error:
             loaded.errors.append(error)
+            loaded.refused.append(name)
             continue
         try:
             parsed = read_annotation(text, name, annotation_id)
@@ -164,6 +168,8 @@ def load_annotations(root: Path, relative_to: Path | None = None) -> Loaded:
         loaded.errors.extend(parsed.errors)
         if parsed.annotation:
             loaded.annotations.append(parsed.annotation)
+        else:
+            loaded.refused.append(name)
         if parsed.draft:
             loaded.drafts.append(parsed.draft)
     return loaded
