@@ -14,6 +14,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("br
 
 QUOTE_WORDS = "tangible evidence of why we are strategic allies"
 """Words of a quotation in the real seed (Marco Rubio's), not in its headline or dek."""
+WIDE = 1400
+"""A desktop window width (px) at which the briefing's lists of names stand in two columns."""
 PERSON = "Jaishankar"
 """A person named in the real seed (India's External Affairs Minister), by the surname readers type."""
 
@@ -111,6 +113,37 @@ def test_timeline_shows(site, page):
         assert re.search(r"\d{4}", date.inner_text()), f"{kind}: the first event has no date label"
         marker = events.nth(0).evaluate("e => getComputedStyle(e, '::before').content")
         assert marker not in ("none", "normal"), f"{kind}: events have no marker on the line"
+    assert not page.watch.errors, page.watch.errors
+
+
+GROUPS = """more => {
+  const first = document.querySelector('.briefing-entities > .entity-group ul');
+  for (let i = 0; i < more; i++) first.appendChild(first.lastElementChild.cloneNode(true));
+  return [...document.querySelectorAll('.briefing-entities > .entity-group')].map(group => {
+    const heading = group.querySelector('p').getBoundingClientRect();
+    const name = group.querySelector('li').getBoundingClientRect();
+    return {heading: group.querySelector('p').innerText, x: heading.x, y: heading.y, nameX: name.x,
+            nameY: name.y, height: heading.height};
+  });
+}"""
+"""Gives the first group (People) ``more`` names, then where each group's heading and first name stand."""
+
+
+@pytest.mark.parametrize("more", range(9))
+def test_each_group_of_names_keeps_its_heading_in_its_column(site, page, more):
+    """On a wide screen "People and organisations" stands in two columns; however many people
+    come first, a group's heading ("Organisations") never ends one column while its names start
+    the next (on the real seed's page four or five more people did that)."""
+    page.set_viewport_size({"width": WIDE, "height": 900})
+    page.goto(site.at(site.pages["briefing"]))
+    groups = page.evaluate(GROUPS, more)
+    assert len(groups) >= 2, "fewer than two groups of names"
+    for group in groups:
+        assert 0 < group["nameX"] - group["x"] < 100, \
+            f"{group['heading']!r}: its heading and its first name are in different columns"
+        assert 0 < group["nameY"] - group["y"] < 3 * group["height"], \
+            f"{group['heading']!r}: its first name is not under its heading"
+    assert len({round(group["x"]) for group in groups}) == 2, "the groups are not in two columns"
     assert not page.watch.errors, page.watch.errors
 
 
