@@ -125,7 +125,7 @@ def test_the_readme_starts_on_one_screen_and_sends_readers_to_make_serve():
     """From disk (site/index.html) the site has no search and its folder links show folder
     listings; the README's start, what the project is and how to see it, fits one screen."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = readme[:readme.index("## The pipeline")]
+    start = readme[:readme.index("## Adding a seed")]
     assert len(start.splitlines()) <= 40, f"the README's start is {len(start.splitlines())} lines"
     assert "make serve" in start and "make serve PORT=" in start
     assert "Then open `site/index.html`" not in readme
