@@ -167,10 +167,10 @@ def test_refusals_say_how_the_sidecar_helps():
     with pytest.raises(SeedError) as undated:
         ingest(UNDATED.encode(), "seeds/ferry.txt")
     assert "no publication date found" in undated.value.message
-    assert undated.value.hint.endswith("set it in seeds/ferry.meta.yml (published: 2019-03-12T14:05+00:00)")
+    assert undated.value.hint.startswith("set it in seeds/ferry.meta.yml (published: 2019-03-12T14:05+00:00), which leaves the seed as scraped; or, ")
     with pytest.raises(NoHeadlineError) as headless:
         ingest(NO_HEADLINE.encode(), "seeds/ferry.txt")
-    assert headless.value.hint.endswith("set it in seeds/ferry.meta.yml (headline: The headline as published)")
+    assert headless.value.hint.startswith("set it in seeds/ferry.meta.yml (headline: The headline as published), which leaves the seed as scraped; or, ")
 
 
 def test_sidecar_gives_what_the_seed_lacks():
@@ -361,7 +361,7 @@ def test_an_unreadable_date_line_says_how_the_sidecar_helps_and_builds_with_one(
     with pytest.raises(SeedError) as caught:
         ingest(unreadable.encode(), "seeds/ferry.txt")
     assert caught.value.message.startswith("unreadable date")
-    assert caught.value.hint.endswith("set it in seeds/ferry.meta.yml (published: 2019-03-12T14:05+00:00)")
+    assert caught.value.hint.startswith("set it in seeds/ferry.meta.yml (published: 2019-03-12T14:05+00:00), which leaves the seed as scraped; or, ")
     article = _article(unreadable, _sidecar("published: 2019-03-01T14:05+05:30\n"))
     assert article.published == "2019-03-01T14:05:00+05:30"
     assert article.paragraphs == _article().paragraphs

@@ -51,7 +51,7 @@ from ..model import Article, Removed, Subheading
 from .dates import PUBLISHED, UNLABELLED, FoundDate, starts_with_label
 from .captions import photo_caption
 from .html import ingest_html, is_html_seed
-from .header import DATE_HINT, LOOKAHEAD, Header, merge, meta_of, parse_header
+from .header import DATE_EXAMPLE, DATE_HINT, LOOKAHEAD, Header, merge, meta_of, parse_header
 from .junk import classify, line_rule, mark_author_bios
 from .locate import Located, find_article, shapes_of
 from .datelines import body_dateline, opens_with_dateline
@@ -109,7 +109,7 @@ def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> A
         elif header.meta.relative:
             problem = "only a relative time ('2 hours ago'), which cannot be dated without the scrape time"
         raise SeedError(source_file, after_title, problem,
-                        f"{DATE_HINT}, {hint(source_file, 'published: 2019-03-12T14:05+00:00')}")
+                        hint(source_file, DATE_EXAMPLE, f"if the scrape lost the page's date line, {DATE_HINT}"))
     meta = header.meta
     return Article(
         source_file=source_file,
@@ -208,8 +208,7 @@ def _read_header(lines: list[SourceLine], located: Located | None, source_file: 
                 raise
             if overrides is None or overrides.published is None:
                 raise SeedError(error.file, error.line, error.message,
-                                f"{error.hint}, {hint(source_file, 'published: 2019-03-12T14:05+00:00')}",
-                                col=error.col) from None
+                                hint(source_file, DATE_EXAMPLE, error.hint), col=error.col) from None
             set_aside += [line for line in given if line.line == error.line]
             given = [line for line in given if line.line != error.line]
     else:

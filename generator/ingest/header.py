@@ -45,6 +45,8 @@ DATE_HINT = (
     "write the date on its own line under the headline, e.g. 'Published: 12 March 2019 14:05 GMT' "
     "or 'Updated: May 27, 2026 04:37 AM IST' (formats: generator/ingest/dates.py)"
 )
+DATE_EXAMPLE = "published: 2019-03-12T14:05+00:00"
+"""The sidecar line a hint shows for a seed without a readable date."""
 
 # A label over the dek ("Synopsis" / the dek), as some Indian business papers print it.
 _DEK_LABEL = re.compile(
@@ -156,15 +158,15 @@ def _headline(lines: list[SourceLine], header_removed: list[Removed], source_fil
             if meta_of(line, source_file) is not None:
                 raise NoHeadlineError(
                     source_file, line.line, "the seed starts with a byline or date, not a headline",
-                    "put the headline on the first line and the byline and date under it, "
-                    + hint(source_file, _HEADLINE_EXAMPLE),
+                    hint(source_file, _HEADLINE_EXAMPLE,
+                         "if the scrape lost it, put the headline on the first line and the byline and date under it"),
                 )
             return index
         header_removed.append(Removed(line.line, line.raw, rule))
     raise NoHeadlineError(
         source_file, lines[-1].line, "no headline: every line is page junk",
-        "put the headline on the first line, the date line under it, then the article text, "
-        + hint(source_file, _HEADLINE_EXAMPLE),
+        hint(source_file, _HEADLINE_EXAMPLE,
+             "if the scrape lost it, put the headline on the first line, the date line under it, then the text"),
     )
 
 

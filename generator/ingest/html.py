@@ -45,6 +45,7 @@ from ..inputfiles import HTML_SUFFIX, strip_control_bytes, text_position
 from ..model import Article, Removed, Subheading
 from .datelines import body_dateline
 from .dates import dates_in
+from .header import DATE_EXAMPLE
 from .junk import line_rule
 from .source import make_line
 from .subheadings import MAX_QUESTION_WORDS, MAX_WORDS
@@ -120,7 +121,7 @@ def ingest_html(data: bytes, source_file: str, overrides: Sidecar | None = None)
     if published is None:
         if overrides is None or overrides.published is None:
             raise SeedError(source_file, headline_line, "no publication date found",
-                            f"{_DATE_HINT}; {hint(source_file, 'published: 2019-03-12T14:05+00:00')}")
+                            f"{hint(source_file, DATE_EXAMPLE)}; {_DATE_HINT}")
         published = overrides.published
     return Article(
         source_file=source_file,

@@ -67,9 +67,11 @@ def sidecar_name(seed_file: str) -> str:
     return seed_stem(seed_file) + SUFFIX
 
 
-def hint(seed_file: str, example: str) -> str:
-    """The end of a hint for a seed that lacks a value its sidecar can give."""
-    return f"or, leaving the seed as scraped, set it in {sidecar_name(seed_file)} ({example})"
+def hint(seed_file: str, example: str, otherwise: str = "") -> str:
+    """The hint for a seed that lacks a value its sidecar can give: the sidecar first, since a
+    seed stays as scraped, then ``otherwise`` (what to do when the scrape itself lost the value)."""
+    sidecar = f"set it in {sidecar_name(seed_file)} ({example}), which leaves the seed as scraped"
+    return f"{sidecar}; or, {otherwise}" if otherwise else sidecar
 
 
 _MOMENT_HINT = ("write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM, with the UTC offset if known, "
