@@ -64,6 +64,14 @@ def test_organisation_that_says_it_and_coordinated_verbs():
     assert [speaker for *_, speaker in found] == ["coastal-air", "chamber-of-shipping"]
 
 
+def test_a_role_set_off_before_the_name_after_the_verb():
+    found = quotes('"This terminal will carry 2.5 million passengers a year," said the authority\'s chief '
+                   'executive, Marika Lindqvist.',
+                   '"We will appeal," said the head of communications at the port, Ana Ruiz.',
+                   '"It is done," said the minister, who declined to say more.', registry=Registry())
+    assert [speaker for *_, speaker in found] == ["marika-lindqvist", "ana-ruiz", None]
+
+
 def test_unknown_speaker_stays_unknown():
     found = quotes('"Nobody knows what comes next," one trader remarked.',
                    '"It is a long road."', registry=Registry())

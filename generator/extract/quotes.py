@@ -45,6 +45,11 @@ _AUXILIARY_TAIL = re.compile(rf"(?:\s+{lx.BEFORE_SAYING_PATTERN})+\Z")
 """Tense and adverbs between a speaker and the verb (lexicon.BEFORE_SAYING)."""
 _VOICE_OF = re.compile(r"\s+(?:spokes(?:man|woman|person)|representative|statement|press office)\s*\Z")
 """'the Acme spokesman said': words spoken for an organisation are the organisation's."""
+_ROLE_THEN_NAME = re.compile(r"\s*(?:the|a|an|its|his|her|their)\s+((?:[A-Za-z-]+(?:['’]s)?\s+){0,5}[A-Za-z-]+),\s*")
+"""A role set off before the person it names: "the authority's chief executive, " (words after the
+determiner are the role; a function word among them, but those of _IN_A_ROLE, ends it)."""
+_IN_A_ROLE = frozenset({"of", "for", "at", "the"})
+"""Function words a role may hold ("a spokeswoman for the union, "); any other ends it."""
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z0-9&]{1,11}\)\Z")
 _TERM_WORDS = 5
 """A quotation this short is a term or scare quote unless the sentence attributes speech."""
@@ -139,9 +144,15 @@ class _Context:
                 between = text[pos:s].replace("'s", "").replace("’s", "").split()
                 if all(w[:1].isupper() or w in lx.NAME_CONNECTORS for w in between):
                     return entity_id
+                personal = self.type_of(entity_id) == "person" or self.name_like(entity_id)
                 # "said national president Ifeoma Nwosu": a lower-case title before a person.
-                if (len(between) <= 4 and (self.type_of(entity_id) == "person" or self.name_like(entity_id))
+                if (len(between) <= 4 and personal
                         and all(w.isalpha() and w.lower() not in _FUNCTION for w in between)):
+                    return entity_id
+                # "said the authority's chief executive, Marika Lindqvist": a role, then the
+                # person it names, set off by a comma.
+                role = _ROLE_THEN_NAME.fullmatch(text, pos, s)
+                if personal and role and not any(w.lower() in _FUNCTION - _IN_A_ROLE for w in role.group(1).split()):
                     return entity_id
                 return None
         return None
