@@ -130,11 +130,13 @@ HTML_FLOORS = {
     # tuning built 1.000, headline 0.945, date 0.868, date (day) 0.981, byline 0.764, junk 0.975,
     # sentences 0.997, subheadings found 0.950; locked 0.980, 0.944, 0.686, 0.863, 0.574, 0.959,
     # 0.958, 0.914. The floors sit a little below. With the 47 pages added the same day (156 in
-    # all): tuning byline 0.680, locked subheadings found 0.789; those two floors follow.
-    "tuning": {"built": 0.98, "headline": 0.92, "date": 0.84, "date_day": 0.95, "byline": 0.66, "junk": 0.95,
-               "sentences": 0.97, "subheadings": 0.90},
+    # all): tuning byline 0.680, locked subheadings found 0.789; those two floors follow. With
+    # the 32 pages added on 2026-12-04 (188 in all; no html rule tuned on them): tuning byline
+    # 0.648, subheadings found 0.852, locked subheadings found 0.745; those floors follow.
+    "tuning": {"built": 0.98, "headline": 0.92, "date": 0.84, "date_day": 0.95, "byline": 0.63, "junk": 0.95,
+               "sentences": 0.97, "subheadings": 0.83},
     "locked": {"built": 0.95, "headline": 0.90, "date": 0.65, "date_day": 0.83, "byline": 0.54, "junk": 0.93,
-               "sentences": 0.93, "subheadings": 0.77},
+               "sentences": 0.93, "subheadings": 0.72},
 }
 
 

@@ -53,7 +53,7 @@ from .captions import photo_caption
 from .html import ingest_html, is_html_seed
 from .header import DATE_EXAMPLE, DATE_HINT, LOOKAHEAD, Header, merge, meta_of, parse_header
 from .junk import classify, line_rule, mark_author_bios
-from .locate import Located, find_article, shapes_of
+from .locate import HEADER_WINDOW, Located, find_article, shapes_of
 from .datelines import body_dateline, opens_with_dateline
 from .meta import read_meta_line
 from .published import (
@@ -80,9 +80,10 @@ def ingest(data: bytes, source_file: str, overrides: Sidecar | None = None) -> A
     located = find_article(lines, is_meta, _not_a_title)
     header, body, head = _read_header(lines, located, source_file, overrides)
     rules = classify([line.text for line in body], header.meta.authors)
-    located_text = located is not None and _enough_text(lines, located)
+    reach = _text_reach(lines, located) if located is not None else None
+    located_text = reach is not None
     if located_text:
-        _outside_text(body, rules, lines, located)
+        _outside_text(body, rules, lines, located, reach)
         mark_author_bios([line.text for line in body], rules, header.meta.authors)
     _body_captions(header, body, rules)
     kept = [line for line, rule in zip(body, rules) if rule is None]
@@ -169,11 +170,26 @@ def _short_lines(body: list[SourceLine], rules: list[str | None], headings: dict
 _LOCATED_MIN_WORDS = 80
 
 
-def _enough_text(lines: list[SourceLine], located: Located) -> bool:
-    """Whether the located text is long enough for its bounds to say what is furniture: in a
-    few short lines, a line outside the run is as likely the article's own."""
+_UNDER_ITS_HEADER_MIN_WORDS = 25
+_SHORT_TEXT_REACH = 2
+"""How many lines of furniture after a short text may stand before a prose line that is still its own."""
+
+
+def _text_reach(lines: list[SourceLine], located: Located) -> int | None:
+    """Whether the located text's bounds say what is furniture, and how far: None when they do
+    not (in a few short lines, a line outside the run is as likely the article's own); 0 when the
+    text is long enough that every line outside it is furniture; ``_SHORT_TEXT_REACH`` when the
+    text is short but stands right under its headline and byline or date line (a video's or
+    podcast's one paragraph): that says where the article is, and a prose line after a widget
+    or two is still its own."""
     shapes = shapes_of(lines[located.text_first: located.text_last + 1])
-    return sum(s.words for s in shapes if s.prose) >= _LOCATED_MIN_WORDS
+    words = sum(s.words for s in shapes if s.prose)
+    if words >= _LOCATED_MIN_WORDS:
+        return 0
+    above = range(located.head + 1, located.text_first) if located.head is not None else range(0)
+    under_its_header = (0 < len(above) < HEADER_WINDOW and any(is_meta(lines[i]) for i in above)
+                        and not any(shape.prose for shape in shapes_of([lines[i] for i in above])))
+    return _SHORT_TEXT_REACH if under_its_header and words >= _UNDER_ITS_HEADER_MIN_WORDS else None
 
 
 _UNREADABLE = ("unreadable date", "cannot read the date")
@@ -236,12 +252,18 @@ def _metadata_above(lines: list[SourceLine], headline: int) -> list[int]:
     return sorted(found)
 
 
-def _outside_text(body: list[SourceLine], rules: list[str | None], lines: list[SourceLine], located: Located) -> None:
-    """``after-text``: a line after the article's text (:mod:`.locate`) that does not read as
-    prose is page furniture: related headlines, tags, share bars, footers; ``before-text``: the
-    same between the header and the text."""
+def _outside_text(body: list[SourceLine], rules: list[str | None], lines: list[SourceLine], located: Located,
+                  reach: int = 0) -> None:
+    """``after-text``: a line after the article's text (:mod:`.locate`) is page furniture:
+    related headlines, tags, share bars, footers; ``before-text``: the same between the header
+    and the text. A prose line within ``reach`` lines after the text's last line extends it."""
     first, last = lines[located.text_first].line, lines[located.text_last].line
+    since = 0
     for index, line in enumerate(body):
+        if line.line > last and reach:
+            since += 1
+            if since <= reach + 1 and shapes_of([line])[0].prose:
+                last, since = line.line, 0
         if rules[index] is not None or (first <= line.line <= last):
             continue
         if line.line < first and opens_with_dateline(line.text):

@@ -209,9 +209,44 @@ def find_article(lines: list[SourceLine], is_meta, is_junk) -> Located | None:
     first, last = text_run(shapes, weights, dated) or run
     first = _after_a_header_inside(lines, shapes, (first, last), is_meta)
     last = _before_the_items(shapes, dated, first, last)
+    first, last = _under_a_header(lines, shapes, (first, last), dated, is_meta, is_junk)
     if first != run[0]:
         head = _headline_index(lines, shapes, (first, last), is_meta, is_junk)
     return Located(head, first, last)
+
+
+def _under_a_header(lines: list[SourceLine], shapes: list[LineShape], run: tuple[int, int],
+                    dated: frozenset[int], is_meta, is_junk) -> tuple[int, int]:
+    """The text under the article's header when the run found has none above it: a teaser list
+    or a block of blurbs elsewhere on the page can hold more prose than a short article, but
+    only the article stands under a headline and its byline or date line. A header is a
+    title-like line with a byline or date line right under it (not one of a list of dated
+    items); the text is then the best run that starts within ``HEADER_WINDOW`` lines under it
+    and before the next header, with ``_UNDER_A_HEADER_WORDS`` words of prose at least, and a
+    third of the prose of the run found."""
+    first, last = run
+    if any(is_meta(lines[i]) for i in range(max(0, first - HEADER_WINDOW), last + 1)):
+        return run  # the run has a header above it, or took its header in
+    found_words = sum(features.words for features in shapes[first:last + 1] if features.prose)
+    headers = [i for i in range(1, len(lines)) if i not in dated and not shapes[i].prose and is_meta(lines[i])
+               and _title_like(lines[i - 1], shapes[i - 1], is_junk) and not is_meta(lines[i - 1])]
+    for header in headers:
+        # Up to the next header, or to the run found: its prose is what this one must stand beside.
+        end = min([h for h in headers if h > header] + ([first] if header < first else []) + [len(lines)])
+        found = text_run(shapes[header + 1:end], dated=frozenset(i - header - 1 for i in dated if header < i < end))
+        if found is None:
+            continue
+        start, stop = found[0] + header + 1, found[1] + header + 1
+        words = sum(features.words for features in shapes[start:stop + 1] if features.prose)
+        if start - header <= HEADER_WINDOW and words >= max(_UNDER_A_HEADER_WORDS, found_words * _UNDER_A_HEADER_SHARE):
+            return start, stop
+    return run
+
+
+_UNDER_A_HEADER_WORDS = 25
+_UNDER_A_HEADER_SHARE = 1 / 3
+"""The text under a header holds at least this share of the prose of the run found without one:
+a legal line under a comment's byline does not outweigh the article's paragraphs."""
 
 
 def _after_a_header_inside(lines: list[SourceLine], shapes: list[LineShape], run: tuple[int, int], is_meta) -> int:
