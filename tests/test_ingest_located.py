@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.build import build
 from generator.config import BuildConfig
+from generator.errors import SeedError
 from generator.ingest import ingest
 from generator.ingest.dates import find_dates
 from generator.ingest.locate import shapes_of, text_run
@@ -404,3 +407,18 @@ def test_short_whole_sentences_stay():
     article = ingest(_seed("Council approves the new bridge over the river", "By Ann Lee", "12 March 2019",
                            PARAGRAPHS[0], "He agreed.", *PARAGRAPHS[1:]), "x.txt")
     assert "He agreed." in article.paragraphs
+
+
+def test_the_date_and_byline_printed_at_the_texts_foot_date_the_article():
+    """Some pages print "December 17, 2014 at 08:01PM EST by Rachel Evans" under the article,
+    after a source line; with no date in the header, that one is the article's."""
+    article = ingest(_seed("Menu", "Council approves the new bridge over the river", "Share Tweet", *PARAGRAPHS,
+                           "Source: City Hall", "March 12, 2019 at 02:05PM EST by Ann Lee", "Related:",
+                           "Tags, Bridges, River"), "x.txt")
+    assert article.title == "Council approves the new bridge over the river"
+    assert article.published == "2019-03-12T14:05:00-05:00" and not article.inferred
+    assert article.paragraphs[-3:] == tuple(PARAGRAPHS[1:])  # (the first, under no byline, reads as a dek)
+    far = _seed("Council approves the new bridge over the river", *PARAGRAPHS, "Related:", "More", "Most read",
+                "Share", "March 12, 2019 at 02:05PM EST by Ann Lee")
+    with pytest.raises(SeedError, match="no publication date found"):
+        ingest(far, "x.txt")  # further down it may be another item's (a comment's, a teaser's)

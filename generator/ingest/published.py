@@ -59,6 +59,8 @@ def _mostly_date(text: str, dates: list[FoundDate]) -> bool:
 _DATE_LINE_WORDS = 16
 """A line this short that holds a date may be a date line (see :func:`_mostly_date`)."""
 _DATE_LINE_OTHER_WORDS = 8
+_FOOT_LINES = 3
+"""How many lines under the text its foot's byline and date line may stand."""
 
 
 def dates_near_header(lines: list[SourceLine], located: Located | None, head: int) -> list[FoundDate]:
@@ -73,6 +75,14 @@ def dates_near_header(lines: list[SourceLine], located: Located | None, head: in
             return _away(dates, lines[index])  # a sentence or a caption that holds a date
         if dates:
             return dates
+    # At the text's foot: some pages print the byline and date under the article ("December
+    # 17, 2014 at 08:01PM EST by Rachel Evans"), a widget or two after its last line.
+    if located:
+        for index in range(located.text_last + 1, min(len(lines), located.text_last + 1 + _FOOT_LINES)):
+            if is_strict_meta(lines[index]):
+                dates = _line_dates(lines[index], _DATE_LINE_WORDS)
+                if dates:
+                    return dates
     # Elsewhere on the page, last: a labelled date ("Posted on …"), then a line that is a date
     # and little else, nearest the headline. Related stories print dates too, but a page that
     # shows its date builds (and its briefing can be corrected with a sidecar).
