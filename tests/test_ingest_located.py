@@ -422,3 +422,13 @@ def test_the_date_and_byline_printed_at_the_texts_foot_date_the_article():
                 "Share", "March 12, 2019 at 02:05PM EST by Ann Lee")
     with pytest.raises(SeedError, match="no publication date found"):
         ingest(far, "x.txt")  # further down it may be another item's (a comment's, a teaser's)
+
+
+def test_a_list_after_the_text_and_the_line_that_opens_it_are_the_texts():
+    items = ("1. Wrap blouse, Net-A-Porter, $167", "2. Feline festive socks, Modcloth, $8",
+             "3. Wedgie fit jeans, Levi’s, $89.50")
+    article = ingest(_seed("Council approves the new bridge over the river", "By Ann Lee", "12 March 2019",
+                           *PARAGRAPHS, "What the council will pay for:", *items, "Sponsored Content",
+                           "FROM THE WEB", "Most read"), "x.txt")
+    assert article.paragraphs[-3:] == items
+    assert "Sponsored Content" not in article.paragraphs

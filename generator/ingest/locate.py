@@ -75,6 +75,8 @@ class LineShape:
     """Its Markdown heading level (1 for ``#``), 0 when it is not a heading."""
     list_item: bool
     """It is a Markdown list item or starts with a bullet."""
+    introduces: bool = False
+    """It ends with a colon: it introduces what follows ("Shop the illustration here:")."""
     continues: bool = False
     """The next line starts in lower case: this one is cut mid-sentence (set by :func:`shapes_of`)."""
 
@@ -112,6 +114,7 @@ def shape(line: SourceLine) -> LineShape:
         sentence_end=_SENTENCE_END.search(line.text) is not None,
         heading=len(heading.group(1)) if heading else 0,
         list_item=_LIST_ITEM.match(line.raw) is not None,
+        introduces=line.text.rstrip().endswith(":"),
     )
 
 
@@ -157,10 +160,16 @@ def text_run(
         return None
     first = next(i for i in range(best_span[0], best_span[1] + 1) if shapes[i].prose)
     last = best_span[1]
-    # The text's own short lines at its ends: a closing "Here is what we know so far.", a list,
-    # a first line cut mid-sentence ("…will hire" / "teachers as the state…").
-    while last + 1 < len(shapes) and _part_of_text(shapes[last + 1]):
-        last += 1
+    # The text's own short lines at its ends: a closing "Here is what we know so far.", a list
+    # (and the line that opens it), a first line cut mid-sentence ("…will hire" / "teachers as
+    # the state…").
+    while last + 1 < len(shapes):
+        if _part_of_text(shapes[last + 1]):
+            last += 1
+        elif shapes[last + 1].introduces and last + 2 < len(shapes) and _part_of_text(shapes[last + 2]):
+            last += 2  # "Shop the illustration here:" and the list it opens
+        else:
+            break
     while first > 0 and _part_of_text(shapes[first - 1]):
         first -= 1
     return first, last
