@@ -432,3 +432,14 @@ def test_a_list_after_the_text_and_the_line_that_opens_it_are_the_texts():
                            "FROM THE WEB", "Most read"), "x.txt")
     assert article.paragraphs[-3:] == items
     assert "Sponsored Content" not in article.paragraphs
+
+
+def test_a_headline_and_byline_over_a_long_menu_still_head_the_text():
+    """Thirty lines of a section's menu between the byline and the text: the header stands
+    further up than the header window, with no prose between, and is still the article's."""
+    menu = [f"Bed and breakfasts in region {n}" for n in range(30)]
+    seed = _seed("Travel", "Council approves the new bridge over the river", "By Ann Lee", *menu,
+                 "Find a Bed and Breakfast", "Sign up", *PARAGRAPHS, "Related Articles", "12 March 2019")
+    article = ingest(seed, "x.txt")
+    assert article.title == "Council approves the new bridge over the river"
+    assert article.authors == ("Ann Lee",)

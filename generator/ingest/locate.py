@@ -218,24 +218,28 @@ def find_article(lines: list[SourceLine], is_meta, is_junk) -> Located | None:
     first, last = text_run(shapes, weights, dated) or run
     first = _after_a_header_inside(lines, shapes, (first, last), is_meta)
     last = _before_the_items(shapes, dated, first, last)
-    first, last = _under_a_header(lines, shapes, (first, last), dated, is_meta, is_junk)
-    if first != run[0]:
+    first, last, far_head = _under_a_header(lines, shapes, (first, last), dated, is_meta, is_junk)
+    if far_head is not None:
+        head = far_head
+    elif first != run[0]:
         head = _headline_index(lines, shapes, (first, last), is_meta, is_junk)
     return Located(head, first, last)
 
 
 def _under_a_header(lines: list[SourceLine], shapes: list[LineShape], run: tuple[int, int],
-                    dated: frozenset[int], is_meta, is_junk) -> tuple[int, int]:
+                    dated: frozenset[int], is_meta, is_junk) -> tuple[int, int, int | None]:
     """The text under the article's header when the run found has none above it: a teaser list
     or a block of blurbs elsewhere on the page can hold more prose than a short article, but
     only the article stands under a headline and its byline or date line. A header is a
     title-like line with a byline or date line right under it (not one of a list of dated
     items); the text is then the best run that starts within ``HEADER_WINDOW`` lines under it
     and before the next header, with ``_UNDER_A_HEADER_WORDS`` words of prose at least, and a
-    third of the prose of the run found."""
+    third of the prose of the run found. Failing that, a header further above the run than
+    ``HEADER_WINDOW``, with no prose between (a long menu under the byline), is the run's own:
+    its title line is returned as the headline (else None: the caller picks one)."""
     first, last = run
     if any(is_meta(lines[i]) for i in range(max(0, first - HEADER_WINDOW), last + 1)):
-        return run  # the run has a header above it, or took its header in
+        return first, last, None  # the run has a header above it, or took its header in
     found_words = sum(features.words for features in shapes[first:last + 1] if features.prose)
     headers = [i for i in range(1, len(lines)) if i not in dated and not shapes[i].prose and is_meta(lines[i])
                and _title_like(lines[i - 1], shapes[i - 1], is_junk) and not is_meta(lines[i - 1])]
@@ -248,8 +252,9 @@ def _under_a_header(lines: list[SourceLine], shapes: list[LineShape], run: tuple
         start, stop = found[0] + header + 1, found[1] + header + 1
         words = sum(features.words for features in shapes[start:stop + 1] if features.prose)
         if start - header <= HEADER_WINDOW and words >= max(_UNDER_A_HEADER_WORDS, found_words * _UNDER_A_HEADER_SHARE):
-            return start, stop
-    return run
+            return start, stop, None
+    above = [h for h in headers if h < first and not any(shapes[i].prose for i in range(h + 1, first))]
+    return first, last, (above[-1] - 1 if above else None)
 
 
 _UNDER_A_HEADER_WORDS = 25
