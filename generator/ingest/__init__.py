@@ -172,6 +172,8 @@ _LOCATED_MIN_WORDS = 80
 
 _UNDER_ITS_HEADER_MIN_WORDS = 25
 _SHORT_TEXT_REACH = 2
+_DATE_ABOVE_LINES = 3
+"""How far above the headline a header's date line may stand (a video page's "World" / date / headline)."""
 """How many lines of furniture after a short text may stand before a prose line that is still its own."""
 
 
@@ -186,9 +188,14 @@ def _text_reach(lines: list[SourceLine], located: Located) -> int | None:
     words = sum(s.words for s in shapes if s.prose)
     if words >= _LOCATED_MIN_WORDS:
         return 0
-    above = range(located.head + 1, located.text_first) if located.head is not None else range(0)
-    under_its_header = (0 < len(above) < HEADER_WINDOW and any(is_meta(lines[i]) for i in above)
-                        and not any(shape.prose for shape in shapes_of([lines[i] for i in above])))
+    if located.head is None or located.text_first - located.head > HEADER_WINDOW:
+        return None
+    # The header: the headline with its byline or date line under it, or a few lines above it
+    # ("World" / "December 29 2014 9:11pm" / "Video of …"), and no prose between it and the text.
+    between = range(located.head + 1, located.text_first)
+    header = range(max(0, located.head - _DATE_ABOVE_LINES), located.text_first)
+    under_its_header = (any(is_meta(lines[i]) for i in header)
+                        and not any(shape.prose for shape in shapes_of([lines[i] for i in between])))
     return _SHORT_TEXT_REACH if under_its_header and words >= _UNDER_ITS_HEADER_MIN_WORDS else None
 
 
