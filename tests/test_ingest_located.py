@@ -443,3 +443,12 @@ def test_a_headline_and_byline_over_a_long_menu_still_head_the_text():
     article = ingest(seed, "x.txt")
     assert article.title == "Council approves the new bridge over the river"
     assert article.authors == ("Ann Lee",)
+
+
+def test_a_caption_with_its_credit_run_in_is_not_the_headline():
+    """Printed twice and sharing the lead's words, "… in an undated picture.Facebook" outscored
+    the headline; its credit run into its last word says it is a caption."""
+    seed = _seed("News", "Years of talk end at last", "Published March 12, 2019", "Fox News Latino",
+                 "The city council approved the bridge over the river in an undated picture.Facebook",
+                 "The city council approved the bridge over the river in an undated picture.Facebook", *PARAGRAPHS)
+    assert ingest(seed, "x.txt").title == "Years of talk end at last"

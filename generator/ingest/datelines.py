@@ -32,8 +32,10 @@ _TITLE_DATELINE = re.compile(rf"(?P<place>{_TITLE_PLACE}){_DATELINE_TAIL}")
 
 
 def opens_with_dateline(text: str) -> bool:
-    """Whether a line opens with a dateline (on its own line it is the text's, not furniture)."""
-    return bool(_BODY_DATELINE.match(text) or _TITLE_DATELINE.match(text))
+    """Whether a line opens with a dateline (on its own line it is the text's, not furniture):
+    one that :func:`body_dateline` reads, so "Instagram: @vladyart" (a Title Case word before a
+    colon that is no known place, with no agency) is not one."""
+    return body_dateline(text) is not None
 
 
 def body_dateline(text: str | None) -> str | None:

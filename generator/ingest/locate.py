@@ -359,6 +359,8 @@ def _title_like(line: SourceLine, features: LineShape, is_junk) -> bool:
         return False  # an image's alt text with its credit's link gone: "NGS 2015 Conference ( )"
     if _BYLINE_START.match(line.text):
         return False  # "By Jane Doe and …": a byline, even where its names cannot be read
+    if _CREDIT_RUN_IN.search(line.text):
+        return False  # a caption with its credit run in: "… in an undated picture.Facebook"
     tail = _CREDIT_TAIL.search(line.text)
     if tail and len(line.text[: tail.start()].split()) >= 5 and not _ABBREVIATION.search(line.text, 0, tail.start() + 3):
         return False  # a caption with its credit ("… on June 18, 2015. Ann Roe/AP hide caption")
@@ -368,6 +370,9 @@ def _title_like(line: SourceLine, features: LineShape, is_junk) -> bool:
 # A sentence (five words or more) closed by a full stop (after a word in lower case or a number,
 # not an initial as in "S.C.") and a short tail without closing punctuation: a photo caption and its credit or widget.
 _CREDIT_TAIL = re.compile(r"[a-z0-9]{2}\.\s+(?:[|\-\u2013\u2014]\s+)?\S+(?:\s+\S+){0,4}$(?<![.!?\"'\u201d\u2019])")
+_CREDIT_RUN_IN = re.compile(r"\b[a-z]{2,}\.[A-Z][A-Za-z]+(?:/[A-Za-z ]+)?$")
+"""A credit run into the sentence before it ("picture.Facebook", "rally.AP/Jane Roe"), as a
+scraper joins a caption and its credit; a web address ends in lower case ("Amazon.com")."""
 _BYLINE_START = re.compile(r"By\s+[A-Z][\w'\u2019\-]+\s+[A-Z]")
 # The stop of an abbreviation ("Dec. 22", "St. Louis", "Gov. Roe"), not a sentence's end.
 _ABBREVIATION = re.compile(r"\b[A-Z][a-z]{1,3}\.$")
