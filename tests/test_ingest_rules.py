@@ -366,3 +366,12 @@ def test_inline_fast_path_reads_every_corpus_line_as_markdown_it_does():
     checked = [line for line in lines if _MARKUP.search(line)]
     assert len(checked) > 1000
     assert [line for line in checked if plain(line) != _parsed(line)] == []
+
+
+def test_a_date_line_over_a_paragraph_cut_short_is_not_a_section_label():
+    """Two words over a line without a full stop read as a kicker over a headline, but
+    "Published: 2014-12-28" is the date line, and the line above it the headline."""
+    seed = (b"Glenn Maxwell's unbelievable leave\n\nPublished: 2014-12-28\n\nThe Brisbane Heat's Ryan Duffield "
+            b"had his second wicket in as many balls when Glenn Maxwell left a ball swinging back into the stumps\n")
+    article = ingest(seed, "x.txt")
+    assert (article.title, article.published[:10]) == ("Glenn Maxwell's unbelievable leave", "2014-12-28")

@@ -138,6 +138,8 @@ def _is_section_label(lines: list[SourceLine], index: int, source_file: str) -> 
         return False
     if after.text.endswith(".") or starts_with_label(after.raw) or _LONE_LABEL.fullmatch(after.text):
         return False
+    if meta_of(lines[index], source_file) is not None:
+        return False  # "Published: 2014-12-28" over a paragraph cut short: a date line, not a kicker
     return meta_of(after, source_file) is None and unlabelled_byline(after.raw) is None
 
 
