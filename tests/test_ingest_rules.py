@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.ingest import ingest
 from generator.ingest.dates import DateError, find_dates, starts_with_label
 from generator.ingest.header import read_caption
 from generator.ingest.inline import plain
