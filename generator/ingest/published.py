@@ -68,13 +68,16 @@ def dates_near_header(lines: list[SourceLine], located: Located | None, head: in
     headline first: for pages whose date line holds more than the header reads (a byline, a
     section, "| Source: PTI") or stands above the headline."""
     end = located.text_first + 4 if located else min(len(lines), head + 12)
-    window = range(max(0, head - 8), min(len(lines), end))
-    for index in sorted(window, key=lambda i: (i < head, abs(i - head))):
-        dates = _line_dates(lines[index], _DATE_LINE_WORDS * 2)
-        if dates and not _mostly_date(lines[index].text, dates):
-            return _away(dates, lines[index])  # a sentence or a caption that holds a date
-        if dates:
+    window = sorted(range(max(0, head - 8), min(len(lines), end)), key=lambda i: (i < head, abs(i - head)))
+    found = [(index, _line_dates(lines[index], _DATE_LINE_WORDS * 2)) for index in window]
+    # A date line (a date and little else) first, above the headline too ("June 10 2014 5:21 PM"
+    # over it); only then a sentence or a caption that holds a date ("… on June 12, 2014").
+    for index, dates in found:
+        if dates and _mostly_date(lines[index].text, dates):
             return dates
+    for index, dates in found:
+        if dates:
+            return _away(dates, lines[index])
     # At the text's foot: some pages print the byline and date under the article ("December
     # 17, 2014 at 08:01PM EST by Rachel Evans"), a widget or two after its last line.
     if located:
