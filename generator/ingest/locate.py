@@ -55,7 +55,7 @@ _GAP_GROWTH = 2
 """A gap's line costs up to this many times _GAP_COST as the gap goes on."""
 _DATED_COST = 15
 """What a byline or date line heading one of a list of items costs the run on top (see :func:`_dated_items`)."""
-HEADER_WINDOW = 24
+HEADER_WINDOW = 28
 """How many lines above the article text the header may stand."""
 
 
