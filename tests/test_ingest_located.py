@@ -455,3 +455,15 @@ def test_a_caption_with_its_credit_run_in_is_not_the_headline():
                  "The city council approved the bridge over the river in an undated picture.Facebook",
                  "The city council approved the bridge over the river in an undated picture.Facebook", *PARAGRAPHS)
     assert ingest(seed, "x.txt").title == "Years of talk end at last"
+
+
+def test_teaser_titles_after_the_text_are_furniture_though_they_end_with_a_full_stop():
+    """"27 People Who Shouldn't Have Bothered Getting Out Of Bed." reads as a sentence by its
+    stop; its capitals say it is a headline of another story. A sentence of names is not one."""
+    teasers = ("30 Facts That Are So Irresistibly Weird You’ll Want To Tell Your Friends.",
+               "27 People Who Shouldn't Have Bothered Getting Out Of Bed.",
+               "These 32 Brilliant Vintage Ads Will Immediately Blow You Away. I Would’ve Bought #27!")
+    article = ingest(_seed("Council approves the new bridge over the river", "By Ann Lee", "12 March 2019",
+                           *PARAGRAPHS, "More from Ann Lee in Springfield.", "Going Viral", *teasers), "x.txt")
+    assert not set(teasers) & set(article.paragraphs)
+    assert shapes_of(read_lines(b"More from Tom Phillips in Indonesia.", "x.txt"))[0].sentence

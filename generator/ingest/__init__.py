@@ -172,7 +172,7 @@ _LOCATED_MIN_WORDS = 80
 
 _UNDER_ITS_HEADER_MIN_WORDS = 25
 _SHORT_TEXT_REACH = 2
-_DATE_ABOVE_LINES = 3
+_DATE_ABOVE_LINES = 4
 """How far above the headline a header's date line may stand (a video page's "World" / date / headline)."""
 """How many lines of furniture after a short text may stand before a prose line that is still its own."""
 

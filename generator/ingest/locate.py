@@ -77,6 +77,9 @@ class LineShape:
     """It is a Markdown list item or starts with a bullet."""
     introduces: bool = False
     """It ends with a colon: it introduces what follows ("Shop the illustration here:")."""
+    title_case: bool = False
+    """Its words are capitalised as a headline's are ("27 Of The Funniest Texts Ever Sent."):
+    a teaser's title, even when it ends with a full stop."""
     continues: bool = False
     """The next line starts in lower case: this one is cut mid-sentence (set by :func:`shapes_of`)."""
 
@@ -84,14 +87,14 @@ class LineShape:
     def sentence(self) -> bool:
         """Reads as a short sentence or a list item of the text: weaker than :attr:`prose`."""
         return (
-            self.link_share <= _MAX_LINK_SHARE and not self.heading and self.words >= 3
+            self.link_share <= _MAX_LINK_SHARE and not self.heading and self.words >= 3 and not self.title_case
             and (self.sentence_end or self.list_item)
         )
 
     @property
     def prose(self) -> bool:
         """Reads as article prose (see the module docstring)."""
-        if self.link_share > _MAX_LINK_SHARE or self.heading:
+        if self.link_share > _MAX_LINK_SHARE or self.heading or self.title_case:
             return False
         if self.words >= LONG_LINE_WORDS:
             return self.function_share >= _MIN_FUNCTION_SHARE * 0.75
@@ -115,7 +118,24 @@ def shape(line: SourceLine) -> LineShape:
         heading=len(heading.group(1)) if heading else 0,
         list_item=_LIST_ITEM.match(line.raw) is not None,
         introduces=line.text.rstrip().endswith(":"),
+        title_case=_title_cased(line.text),
     )
+
+
+def _title_cased(text: str) -> bool:
+    """Whether a line of four to twenty words capitalises all but its small words and numbers,
+    five of them at least, as titles do (a list of names has its commas: "Colorado: Ryan Call,
+    Laura Carno, …" is not one)."""
+    words = _CASED_WORD.findall(text)
+    if not 4 <= len(words) <= 20 or text.count(",") >= 2:
+        return False
+    big = [w for w in words if w.lower() not in _SMALL_TITLE_WORDS and not w[0].isdigit()]
+    # Five at least: a short sentence of names is capitalised too ("More from Tom Phillips in Indonesia.").
+    return len(big) >= 5 and all(w[0].isupper() for w in big)
+
+
+_CASED_WORD = re.compile(r"[A-Za-z0-9À-ɏ][\w'’\-]*")
+_SMALL_TITLE_WORDS = frozenset("a an the and or but nor of to in on at by for with from as vs via".split())
 
 
 def shapes_of(lines: list[SourceLine]) -> list[LineShape]:
