@@ -467,3 +467,13 @@ def test_teaser_titles_after_the_text_are_furniture_though_they_end_with_a_full_
                            *PARAGRAPHS, "More from Ann Lee in Springfield.", "Going Viral", *teasers), "x.txt")
     assert not set(teasers) & set(article.paragraphs)
     assert shapes_of(read_lines(b"More from Tom Phillips in Indonesia.", "x.txt"))[0].sentence
+
+
+def test_paragraphs_a_page_set_as_headings_are_its_text():
+    """BuzzFeed marks most paragraphs up as "##": a heading that long, ending as a sentence does,
+    is a paragraph of the text (and never a subheading), not furniture before the plain ones."""
+    seed = "\n\n".join(["# Council approves the new bridge over the river", "By Ann Lee", "12 March 2019",
+                        f"## {PARAGRAPHS[0]}", "Advertisement", f"## {PARAGRAPHS[1]}",
+                        "Instagram: @annroe", PARAGRAPHS[2], PARAGRAPHS[3], "Share This Article"]).encode()
+    article = ingest(seed, "x.txt")
+    assert article.paragraphs == tuple(PARAGRAPHS) and article.subheadings == ()

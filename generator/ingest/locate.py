@@ -55,6 +55,8 @@ _GAP_GROWTH = 2
 """A gap's line costs up to this many times _GAP_COST as the gap goes on."""
 _DATED_COST = 15
 """What a byline or date line heading one of a list of items costs the run on top (see :func:`_dated_items`)."""
+_HEADING_PROSE_WORDS = 15
+"""A Markdown heading this long that ends as a sentence does is a paragraph the page marked up as one."""
 HEADER_WINDOW = 28
 """How many lines above the article text the header may stand."""
 
@@ -94,6 +96,8 @@ class LineShape:
     @property
     def prose(self) -> bool:
         """Reads as article prose (see the module docstring)."""
+        if self.heading and self.words >= _HEADING_PROSE_WORDS and self.sentence_end:
+            return self.function_share >= _MIN_FUNCTION_SHARE  # a paragraph set as a heading (BuzzFeed's "##")
         if self.link_share > _MAX_LINK_SHARE or self.heading or self.title_case:
             return False
         if self.words >= LONG_LINE_WORDS:
