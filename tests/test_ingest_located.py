@@ -477,3 +477,11 @@ def test_paragraphs_a_page_set_as_headings_are_its_text():
                         "Instagram: @annroe", PARAGRAPHS[2], PARAGRAPHS[3], "Share This Article"]).encode()
     article = ingest(seed, "x.txt")
     assert article.paragraphs == tuple(PARAGRAPHS) and article.subheadings == ()
+
+
+def test_a_subheading_may_trail_off_with_an_ellipsis():
+    article = ingest(_seed("Council approves the new bridge over the river", "By Ann Lee", "12 March 2019",
+                           PARAGRAPHS[0], PARAGRAPHS[1], "And then the money...", PARAGRAPHS[2], PARAGRAPHS[3]),
+                     "x.txt")
+    assert [s.text for s in article.subheadings] == ["And then the money..."]
+    assert article.paragraphs == tuple(PARAGRAPHS)

@@ -67,7 +67,8 @@ def _heading_shaped(line: SourceLine, features: LineShape, seen: Counter, title:
     if features.list_item and not numbered:
         return False
     end = text.rstrip(_CLOSERS)[-1:]
-    if end in (".", ",", ";", ":", "…") or text.endswith("..."):
+    trailing = text.endswith(("...", "…")) and not text.endswith(("....", "……"))
+    if end in (".", ",", ";", ":", "…") and not trailing:
         return False
     if end == "?" and features.words > MAX_QUESTION_WORDS:
         return False
