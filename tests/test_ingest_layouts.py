@@ -356,6 +356,9 @@ def test_sorry_in_prose_is_kept():
     ("TOI City Desk / TIMESOFINDIA.COM / Updated: Jun 3, 2026, 18:45 IST", ["TOI City Desk"]),
     ("Jane Doe Transport correspondent | 3 June 2021", ["Jane Doe"]),
     ("Mumbai News | Press Trust of India | Updated: June 03, 2021 6:45 pm IST", []),
+    ("Will Leitch/November 18, 2016", ["Will Leitch"]),
+    ("Jefferson Graham, USA TODAY 3:53 p.m. EST January 25, 2014", ["Jefferson Graham"]),
+    ("Updated: 3 June 2021, London", []),
 ])
 def test_byline_on_a_dated_line(text, authors):
     assert read_meta_line(text).authors == authors

@@ -131,7 +131,7 @@ def _pieces(text: str, spans: list[tuple[int, int]]) -> list[str]:
     for start, end in sorted(spans) + [(len(text), len(text))]:
         pieces.extend(_SEPARATORS.split(text[cursor:start]))
         cursor = max(cursor, end)
-    return [p.strip(" ,;") for p in pieces if p.strip(" ,;")]
+    return [p.strip(" ,;/") for p in pieces if p.strip(" ,;/")]  # "Will Leitch/November 18, 2016"
 
 
 def _is_staff_byline(text: str) -> bool:
@@ -159,6 +159,8 @@ def _account_for(piece: str, meta: Meta, names_alone: bool = False) -> bool:
     if names:
         add_authors(names, meta)
         return True
+    if names_alone and not meta.authors and "," in piece and _names_and_outlet(piece, meta):
+        return True  # "Jefferson Graham, USA TODAY 3:53 p.m. EST January 25, 2014"
     if is_outlet(piece) or is_role(piece):
         return True
     if names_alone and "&" in piece and _SECTION.fullmatch(piece):
@@ -173,6 +175,17 @@ def _account_for(piece: str, meta: Meta, names_alone: bool = False) -> bool:
         meta.dateline = meta.dateline or place
         return True
     return False
+
+
+def _names_and_outlet(piece: str, meta: Meta) -> bool:
+    """ "Jefferson Graham, USA TODAY": names, then the outlet or role they write for, beside a
+    date; the names are recorded. False, recording nothing, when a part is anything else."""
+    parts = [part.strip() for part in piece.split(",")]
+    names = names_and_role(parts[0]) if not is_known_place(parts[0]) else None
+    if not names or not all(is_outlet(part) or is_role(part) for part in parts[1:]):
+        return False
+    add_authors(names, meta)
+    return True
 
 
 @lru_cache(maxsize=256)
