@@ -42,6 +42,7 @@ _WORD = re.compile(r"[A-Za-z\u00C0-\u024F']+")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _HEADING = re.compile(r"(#{1,6})\s")
+_NUMBERED_ITEM = re.compile(r"\d{1,2}[.)]\s+\S")
 _LIST_ITEM = re.compile(r"(?:[-*+•\u2022\u25aa]|\d{1,2}[.)])\s+\S")
 
 PROSE_MIN_WORDS = 8
@@ -120,7 +121,8 @@ def shape(line: SourceLine) -> LineShape:
         function_share=len(_FUNCTION_WORDS.intersection(words)) and sum(w in _FUNCTION_WORDS for w in words) / len(words),
         sentence_end=_SENTENCE_END.search(line.text) is not None,
         heading=len(heading.group(1)) if heading else 0,
-        list_item=_LIST_ITEM.match(line.raw) is not None,
+        # "1\. Wrap blouse" in Markdown reads "1. Wrap blouse": a numbered item as the reader sees it.
+        list_item=_LIST_ITEM.match(line.raw) is not None or _NUMBERED_ITEM.match(line.text) is not None,
         introduces=line.text.rstrip().endswith(":"),
         title_case=_title_cased(line.text),
     )

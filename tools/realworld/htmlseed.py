@@ -275,12 +275,22 @@ def region(blocks: list[Block], title: str | None) -> list[Block]:
     return blocks[max(0, start - BEFORE): end + 1 + AFTER]
 
 
+def _escape_line_start(match: re.Match) -> str:
+    """A line start that Markdown would read as a block, escaped as Turndown and html2text do:
+    the backslash before the punctuation ("1\\. ", "\\# "), since CommonMark escapes only that."""
+    marker = match.group(0)
+    if marker[0].isdigit():
+        digits = marker.rstrip()[:-1]
+        return f"{digits}\\{marker[len(digits):]}"
+    return "\\" + marker
+
+
 def markdown_line(block: Block) -> str:
     """One block in the Markdown-like style."""
     text = block.markdown
     if block.kind in ("h1", "h2", "h3", "h4", "h5", "h6"):
         return "#" * int(block.kind[1]) + " " + text
-    text = _MD_LINE_START.sub(lambda m: "\\" + m.group(0), text)
+    text = _MD_LINE_START.sub(_escape_line_start, text)
     if block.kind == "li":
         return "- " + text
     if block.kind == "blockquote":
