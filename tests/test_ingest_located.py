@@ -485,3 +485,14 @@ def test_a_subheading_may_trail_off_with_an_ellipsis():
                      "x.txt")
     assert [s.text for s in article.subheadings] == ["And then the money..."]
     assert article.paragraphs == tuple(PARAGRAPHS)
+
+
+def test_the_writers_bio_closes_the_article_and_what_follows_is_the_pages():
+    article = ingest(_seed("Council approves the new bridge over the river", "By Ann Lee", "12 March 2019",
+                           *PARAGRAPHS, "Ann Lee is the senior city writer for the Gazette. Before that she "
+                           "covered the courts for ten years.", "Add some good news to your morning and evening.",
+                           "To encourage thoughtful and respectful conversations, first and last names will "
+                           "appear with each submission.", "Comments"), "x.txt")
+    assert article.paragraphs == tuple(PARAGRAPHS)
+    rules = {r.text[:20]: r.rule for r in article.removed}
+    assert rules["Ann Lee is the senio"] == "author-bio" and rules["To encourage thought"] == "after-bio"

@@ -66,9 +66,11 @@ Block rules (a marker and the lines that belong to it):
     An embedded social-media post as scrapers copy it: the post's text on one line, then its
     credit line "— Jane Doe (@janedoe) September 9, 2016" (a dash, a name, a handle in
     brackets, a date). Both lines go; the article quotes a post in its own words, not as a card.
-``author-bio``
+``author-bio`` / ``after-bio``
     The last kept lines, when each starts with a byline name and a verb of describing ("Jane Doe
-    is a reporter…", "John Roe covers…"); the byline names are passed to :func:`classify`.
+    is a reporter…", "John Roe covers…"); the byline names are passed to :func:`classify`. The
+    writer's bio, named by the byline, closes the article: the lines after it (a comment form's
+    policy, a newsletter's pitch) are ``after-bio``.
 
 Prompts are only junk when short (``MAX_PROMPT_WORDS``), so a paragraph that happens to begin
 with "Click here" in a long sentence of reporting is kept.
@@ -378,6 +380,8 @@ _BIO_SHAPE = re.compile(
 
 
 _BIO_REACH = 4
+_NAMED_BIO_REACH = 10
+"""How far from the end the writer's bio, named by the byline, may stand: past a comment form."""
 
 
 def mark_author_bios(texts: list[str], rules: list[str | None], authors) -> None:
@@ -393,7 +397,17 @@ def mark_author_bios(texts: list[str], rules: list[str | None], authors) -> None
             break
         rules[index] = "author-bio"
     # A bio in the last few lines with a line of furniture after it ("Follow him on Twitter"):
-    # only the stricter shape, a name and a trade, counts there.
+    # only the stricter shape, a name and a trade, counts there. The writer's own bio, named by
+    # the byline, closes the article: what follows it is the page's (a comment policy, a
+    # newsletter's pitch).
+    if authors:
+        tail = kept[-_NAMED_BIO_REACH:]
+        named = next((p for p, i in enumerate(tail) if rules[i] is None and _words(texts[i]) <= 80
+                      and bio.match(texts[i])), None)
+        if named is not None:
+            rules[tail[named]] = "author-bio"
+            for after in tail[named + 1:]:
+                rules[after] = rules[after] or "after-bio"
     for index in kept[-_BIO_REACH:]:
         if rules[index] is None and _is_bio(texts[index]):
             rules[index] = "author-bio"
