@@ -397,21 +397,26 @@ def mark_author_bios(texts: list[str], rules: list[str | None], authors) -> None
             break
         rules[index] = "author-bio"
     # A bio in the last few lines with a line of furniture after it ("Follow him on Twitter"):
-    # only the stricter shape, a name and a trade, counts there. The writer's own bio, named by
-    # the byline, closes the article: what follows it is the page's (a comment policy, a
-    # newsletter's pitch).
-    if authors:
-        tail = kept[-_NAMED_BIO_REACH:]
-        named = next((p for p, i in enumerate(tail) if rules[i] is None and _words(texts[i]) <= 80
-                      and bio.match(texts[i])), None)
-        if named is not None:
-            rules[tail[named]] = "author-bio"
-            for after in tail[named + 1:]:
-                rules[after] = rules[after] or "after-bio"
+    # only the stricter shape, a name and a trade, counts there.
+    if authors and kept and rules[kept[-1]] is None:  # no bio ends the lines yet
+        _named_bio_closes(texts, rules, kept[-_NAMED_BIO_REACH:], bio)
     for index in kept[-_BIO_REACH:]:
         if rules[index] is None and _is_bio(texts[index]):
             rules[index] = "author-bio"
 
+
+def _named_bio_closes(texts: list[str], rules: list[str | None], tail: list[int], bio: re.Pattern) -> None:
+    """The writer's own bio, named by the byline, closes the article: the last one among the
+    ``tail`` lines that reports nothing is ``author-bio``, and what follows it is the page's
+    (``after-bio``: a comment policy, a newsletter's pitch)."""
+    for position in reversed(range(len(tail))):
+        text = texts[tail[position]]
+        if (rules[tail[position]] is None and _words(text) <= 80 and bio.match(text)
+                and not _REPORTED_SPEECH.search(text) and not _NEWS_CLAUSE.search(text)):
+            rules[tail[position]] = "author-bio"
+            for after in tail[position + 1:]:
+                rules[after] = rules[after] or "after-bio"
+            return
 
 _NEWS_CLAUSE = re.compile(r",?\s+and\s+(?:he|she|they)\b|\b(?:warned|argued|added|noted|explained|told|said|says)\b", re.I)
 
