@@ -18,6 +18,7 @@ from generator.errors import SeedError
 from generator.ingest import ingest
 from generator.ingest.dates import find_dates
 from generator.ingest.locate import shapes_of, text_run
+from generator.ingest.sidecar import Sidecar
 from generator.ingest.source import read_lines
 
 REGISTRY = Path(__file__).resolve().parent.parent / "registry"
@@ -496,3 +497,14 @@ def test_the_writers_bio_closes_the_article_and_what_follows_is_the_pages():
     assert article.paragraphs == tuple(PARAGRAPHS)
     rules = {r.text[:20]: r.rule for r in article.removed}
     assert rules["Ann Lee is the senio"] == "author-bio" and rules["To encourage thought"] == "after-bio"
+
+
+def test_a_short_text_that_is_the_pages_only_prose_bounds_it():
+    """A video page: one paragraph under its headline, no date, and a list of other videos'
+    titles and sources; none of those is the article's."""
+    titles = [line for n in range(10) for line in (f"Other video number {n} about the river", "AP")]
+    caption = f"{PARAGRAPHS[0]} {PARAGRAPHS[1]}"
+    seed = _seed("News", "Health", "Council approves the new bridge over the river", caption,
+                 "Source: Reuters", "Top Trending Videos", *titles)
+    article = ingest(seed, "x.txt", Sidecar("x.meta.yml", published="2019-03-12"))
+    assert article.paragraphs == (caption,)

@@ -183,7 +183,8 @@ def _text_reach(lines: list[SourceLine], located: Located) -> int | None:
     text is long enough that every line outside it is furniture; ``_SHORT_TEXT_REACH`` when the
     text is short but stands right under its headline and byline or date line (a video's or
     podcast's one paragraph): that says where the article is, and a prose line after a widget
-    or two is still its own."""
+    or two is still its own; 0 again when the short text is the only prose on the page (a video
+    page's caption among menus and teaser titles)."""
     shapes = shapes_of(lines[located.text_first: located.text_last + 1])
     words = sum(s.words for s in shapes if s.prose)
     if words >= _LOCATED_MIN_WORDS:
@@ -196,7 +197,12 @@ def _text_reach(lines: list[SourceLine], located: Located) -> int | None:
     header = range(max(0, located.head - _DATE_ABOVE_LINES), located.text_first)
     under_its_header = (any(is_meta(lines[i]) for i in header)
                         and not any(shape.prose for shape in shapes_of([lines[i] for i in between])))
-    return _SHORT_TEXT_REACH if under_its_header and words >= _UNDER_ITS_HEADER_MIN_WORDS else None
+    if under_its_header and words >= _UNDER_ITS_HEADER_MIN_WORDS:
+        return _SHORT_TEXT_REACH
+    # The only prose on the page: a video's caption among its menus and teaser lists.
+    outside = shapes_of(lines[:located.text_first] + lines[located.text_last + 1:])
+    alone = words >= _UNDER_ITS_HEADER_MIN_WORDS and not any(shape.prose for shape in outside)
+    return 0 if alone else None
 
 
 _UNREADABLE = ("unreadable date", "cannot read the date")
