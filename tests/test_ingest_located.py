@@ -260,6 +260,7 @@ def test_dates_run_into_words_and_spelled_out_zones_are_read():
     assert [d.iso for d in find_dates("14 January '15, 11:57pm")] == ["2015-01-14T23:57:00"]
     assert [d.iso for d in find_dates("10/9/10 7:15 AM EDT")] == ["2010-10-09T07:15:00-04:00"]
     assert [d.iso for d in find_dates("12.18.14 10:00AM")] == ["2014-12-18T10:00:00"]
+    assert [d.iso for d in find_dates("By PHILLIP RAWLS 10/ 5/11 09:19 PM ET")] == ["2011-10-05T21:19:00-04:00"]
     assert [d.iso for d in find_dates("12.22.14 | 12:03 pm |")] == ["2014-12-22T12:03:00"]
     assert find_dates("Version 3.14.15 is out") == []  # dotted, but next to no time: a version
     assert [d.iso for d in find_dates("by Jane Roe @janeroe November 29, 2016: 3:42 PM ET")] == [

@@ -66,11 +66,12 @@ _YEARLESS_PATTERNS = (
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.\-])(?P<a>[0-3]?\d)(?P<sep>[/.\-])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d/.\-])"
 )
-# "10/9/10 7:15 AM EDT", "01-09-17", "12.18.14 10:00AM": a two-digit year, month first as US pages print it; read only
+# "10/9/10 7:15 AM EDT", "01-09-17", "12.18.14 10:00AM", "10/ 5/11 09:19 PM ET" (a day padded
+# with a space): a two-digit year, month first as US pages print it; read only
 # next to a time or as the whole line, where it cannot be a fraction or a score, and not next to
 # a zone outside the US (whose pages write the day first: too ambiguous to read).
 _SHORT_NUMERIC_DATE = re.compile(
-    r"(?<![\d/.\-])(?P<a>[01]?\d)(?P<sep>[/.\-])(?P<b>[0-3]?\d)(?P=sep)(?P<yy>\d\d)(?![\d/.\-])"
+    r"(?<![\d/.\-])(?P<a>[01]?\d)(?P<sep>[/.\-]) ?(?P<b>[0-3]?\d)(?P=sep) ?(?P<yy>\d\d)(?![\d/.\-])"
 )
 _DIGIT_SEPARATOR = re.compile(r"\d[/.\-]\d")  # a cheap test before _NUMERIC_DATE's lookarounds
 _CLOCK = re.compile(r"\d[:.][0-5]\d")
