@@ -509,3 +509,14 @@ def test_a_short_text_that_is_the_pages_only_prose_bounds_it():
                  "Source: Reuters", "Top Trending Videos", *titles)
     article = ingest(seed, "x.txt", Sidecar("x.meta.yml", published="2019-03-12"))
     assert article.paragraphs == (caption,)
+
+
+def test_a_pitch_printed_twice_above_the_headline_is_not_taken_for_it():
+    """A newsletter's pitch, a long sentence printed twice over the headline, got the bonus of
+    a headline the page repeats."""
+    pitch = "Delivered daily by 8 a.m., Morning Money examines the city council's bridge over the river."
+    seed = _seed("My Account", "Morning Money", pitch, "Morning Money", pitch,
+                 "By signing up you agree to allow us to collect your user information.", "Sign Up", "Facebook",
+                 "Twitter", "Print", "Grim outlook for the bridge", "By Kate Davidson",
+                 "10/11/2022 08:00 AM EDT", *PARAGRAPHS)
+    assert ingest(seed, "x.txt").title == "Grim outlook for the bridge"

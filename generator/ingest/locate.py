@@ -451,6 +451,7 @@ def _headline_index(lines, shapes, text: tuple[int, int], is_meta, is_junk) -> i
 _LEAD_WORDS = 300
 _REPEAT_BONUS = 2.0
 _REPEAT_MIN_CHARS = 16
+_SENTENCE_REPEAT_WORDS = 12
 
 
 def _squashed(text: str) -> str:
@@ -469,6 +470,8 @@ def _repeated_titles(lines: list[SourceLine], titles: list[int]) -> set[int]:
         mine = squashed[i]
         if len(mine) < _REPEAT_MIN_CHARS or len(lines[i].text.split()) < 4:
             continue
+        if len(lines[i].text.split()) >= _SENTENCE_REPEAT_WORDS and lines[i].text.rstrip().endswith("."):
+            continue  # a long sentence printed twice is a summary or a newsletter's pitch, not a headline
         if any(j != i and (other.startswith(mine) or other.endswith(mine)) for j, other in enumerate(squashed)):
             found.add(i)
     return found
