@@ -132,15 +132,21 @@ def _title_cased(text: str) -> bool:
     """Whether a line of four to twenty words capitalises all but its small words and numbers,
     five of them at least, as titles do (a list of names has its commas: "Colorado: Ryan Call,
     Laura Carno, …" is not one)."""
-    words = _CASED_WORD.findall(text)
-    if not 4 <= len(words) <= 20 or text.count(",") >= 2:
+    tokens = text.split()
+    if not 4 <= len(tokens) <= 20 or text.count(",") >= 2:
         return False
-    big = [w for w in words if w.lower() not in _SMALL_TITLE_WORDS and not w[0].isdigit()]
-    # Five at least: a short sentence of names is capitalised too ("More from Tom Phillips in Indonesia.").
-    return len(big) >= 5 and all(w[0].isupper() for w in big)
+    big = 0
+    for token in tokens:
+        word = token.strip(_TOKEN_EDGES)
+        if not word or word[0].isdigit() or word.lower() in _SMALL_TITLE_WORDS:
+            continue
+        if not word[0].isupper():
+            return False  # most lines of prose stop here, at their first or second word
+        big += 1
+    return big >= 5
 
 
-_CASED_WORD = re.compile(r"[A-Za-z0-9À-ɏ][\w'’\-]*")
+_TOKEN_EDGES = "\"'“”‘’()[]*_.,;:!?…-—–"
 _SMALL_TITLE_WORDS = frozenset("a an the and or but nor of to in on at by for with from as vs via".split())
 
 
