@@ -263,6 +263,7 @@ def test_dates_run_into_words_and_spelled_out_zones_are_read():
     assert [d.iso for d in find_dates("By PHILLIP RAWLS 10/ 5/11 09:19 PM ET")] == ["2011-10-05T21:19:00-04:00"]
     assert [d.iso for d in find_dates("12.22.14 | 12:03 pm |")] == ["2014-12-22T12:03:00"]
     assert find_dates("Version 3.14.15 is out") == []  # dotted, but next to no time: a version
+    assert find_dates("v1.2.14 10:00") == [] and find_dates("05.12.14 10:00") == []  # a version; day first?
     assert [d.iso for d in find_dates("by Jane Roe @janeroe November 29, 2016: 3:42 PM ET")] == [
         "2016-11-29T15:42:00-05:00"]
     assert [d.iso for d in find_dates("Updated on 3-Jun-2021")] == ["2021-06-03"]
@@ -520,3 +521,48 @@ def test_a_pitch_printed_twice_above_the_headline_is_not_taken_for_it():
                  "Twitter", "Print", "Grim outlook for the bridge", "By Kate Davidson",
                  "10/11/2022 08:00 AM EDT", *PARAGRAPHS)
     assert ingest(seed, "x.txt").title == "Grim outlook for the bridge"
+
+
+def test_a_dated_teaser_below_the_text_never_replaces_the_article():
+    """With no byline or date by the headline, a teaser's title and date further down are not a
+    header the article stands under (found in review: its two sentences became the text)."""
+    menu = ["Weather", "Traffic", "Sports", "Business", "Opinion", "Obituaries", "Contact us", "Advertise"]
+    seed = _seed("Home", "News", "Council approves the new bridge over the river", *PARAGRAPHS, *menu,
+                 "School board delays a vote on the new calendar", "March 2, 2019 9:00 AM ET",
+                 "The school board said on Monday that it would wait another month before voting on the plan.",
+                 "Parents at the meeting said the plan moved the first day of school too early in the year.")
+    article = ingest(seed, "x.txt", Sidecar("x.meta.yml", published="2019-03-12"))
+    assert article.title == "Council approves the new bridge over the river"
+    assert article.paragraphs[:4] == tuple(PARAGRAPHS)
+
+
+def test_a_date_taken_from_the_texts_foot_is_said_out_loud():
+    seed = _seed("Council approves the new bridge over the river", *PARAGRAPHS, *PARAGRAPHS[:2],
+                 "School board delays a vote on the calendar", "By John Roe | March 1, 2019 9:00 AM ET")
+    article = ingest(seed, "x.txt")
+    assert article.published == "2019-03-01T09:00:00-05:00"
+    assert [i.part for i in article.inferred] == ["date"]  # a teaser's byline could stand there
+
+
+def test_a_colon_opens_a_list_of_the_text_only_when_short_and_over_list_items():
+    seed = _seed("Council approves the new bridge over the river", "By Ann Lee", "12 March 2019", *PARAGRAPHS,
+                 "Readers who liked this story about the bridge went on to read these two:",
+                 "Man bites dog in Ohio after a long night out.", "Local bakery wins award for its bread.",
+                 "Copyright 2019 Example News. All rights reserved.")
+    assert ingest(seed, "x.txt").paragraphs == tuple(PARAGRAPHS)
+
+
+def test_numbered_section_titles_over_bulleted_lists_are_subheadings():
+    seed = "\n\n".join(["Gift guide for the holidays this winter", "By Jane Doe | March 3, 2019 10:00 AM ET",
+                        PARAGRAPHS[0], PARAGRAPHS[1], "1. Gifts for the traveller", "- A leather passport holder",
+                        "- A small packing cube set", PARAGRAPHS[2], "2. Gifts for the cook",
+                        "- A cast iron skillet", "- A good knife", PARAGRAPHS[3]]).encode()
+    assert [s.text for s in ingest(seed, "x.txt").subheadings] == ["1. Gifts for the traveller",
+                                                                  "2. Gifts for the cook"]
+
+
+def test_a_heading_that_is_all_link_text_or_capitals_is_not_prose():
+    link = "## [" + PARAGRAPHS[0][:-1] + "](https://example.com/story)."
+    assert not shapes_of(read_lines(link.encode(), "x.txt"))[0].prose
+    shout = "THE PRESIDENT SAID ON MONDAY THAT THE BRIDGE WOULD OPEN IN MAY."
+    assert shapes_of(read_lines(shout.encode(), "x.txt"))[0].sentence

@@ -71,7 +71,7 @@ _NUMERIC_DATE = re.compile(
 # next to a time or as the whole line, where it cannot be a fraction or a score, and not next to
 # a zone outside the US (whose pages write the day first: too ambiguous to read).
 _SHORT_NUMERIC_DATE = re.compile(
-    r"(?<![\d/.\-])(?P<a>[01]?\d)(?P<sep>[/.\-]) ?(?P<b>[0-3]?\d)(?P=sep) ?(?P<yy>\d\d)(?![\d/.\-])"
+    r"(?<![\w/.\-])(?P<a>[01]?\d)(?P<sep>[/.\-]) ?(?P<b>[0-3]?\d)(?P=sep)(?P<yy>\d\d)(?![\d/.\-])"
 )
 _DIGIT_SEPARATOR = re.compile(r"\d[/.\-]\d")  # a cheap test before _NUMERIC_DATE's lookarounds
 _CLOCK = re.compile(r"\d[:.][0-5]\d")
@@ -312,6 +312,8 @@ def _numeric_dates(text: str, taken: list[tuple[int, int]]) -> list[FoundDate]:
         zone = _printed_zone(time)
         if zone is not None and zone not in MONTH_FIRST:
             continue  # "01/09/17 10:00 IST": day or month first? Outside the US, not read
+        if match.group("sep") == "." and zone is None and int(match.group("b")) <= 12:
+            continue  # "05.12.14 10:00": dots are mostly day first; read only when unambiguous ("12.18.14")
         try:
             day_date = date(_century(int(match.group("yy"))), int(match.group("a")), int(match.group("b")))
         except ValueError:

@@ -56,6 +56,8 @@ _GAP_GROWTH = 2
 """A gap's line costs up to this many times _GAP_COST as the gap goes on."""
 _DATED_COST = 15
 """What a byline or date line heading one of a list of items costs the run on top (see :func:`_dated_items`)."""
+_INTRODUCING_WORDS = 8
+"""A line ending with a colon this short may open a list at the text's end ("Shop the illustration here:")."""
 _HEADING_PROSE_WORDS = 15
 """A Markdown heading this long that ends as a sentence does is a paragraph the page marked up as one."""
 HEADER_WINDOW = 28
@@ -97,10 +99,12 @@ class LineShape:
     @property
     def prose(self) -> bool:
         """Reads as article prose (see the module docstring)."""
-        if self.heading and self.words >= _HEADING_PROSE_WORDS and self.sentence_end:
-            return self.function_share >= _MIN_FUNCTION_SHARE  # a paragraph set as a heading (BuzzFeed's "##")
-        if self.link_share > _MAX_LINK_SHARE or self.heading or self.title_case:
+        if self.link_share > _MAX_LINK_SHARE or self.title_case:
             return False
+        if self.heading:
+            # A paragraph the page set as a heading (BuzzFeed's "##"): long, ending as a sentence.
+            return (self.words >= _HEADING_PROSE_WORDS and self.sentence_end
+                    and self.function_share >= _MIN_FUNCTION_SHARE)
         if self.words >= LONG_LINE_WORDS:
             return self.function_share >= _MIN_FUNCTION_SHARE * 0.75
         return (
@@ -129,16 +133,17 @@ def shape(line: SourceLine) -> LineShape:
 
 
 def _title_cased(text: str) -> bool:
-    """Whether a line of four to twenty words capitalises all but its small words and numbers,
-    five of them at least, as titles do (a list of names has its commas: "Colorado: Ryan Call,
-    Laura Carno, …" is not one)."""
+    """Whether a line of five to twenty words capitalises all but its small words, five of them
+    at least, as titles do. Numbers and signs ("27", "&", "$5") are passed over; a line in
+    capitals is a shout or a label, not a title's case; a list of names has its commas
+    ("Colorado: Ryan Call, Laura Carno, …" is not one)."""
     tokens = text.split()
-    if not 4 <= len(tokens) <= 20 or text.count(",") >= 2:
+    if not 5 <= len(tokens) <= 20 or text.count(",") >= 2 or text.upper() == text:
         return False
     big = 0
     for token in tokens:
         word = token.strip(_TOKEN_EDGES)
-        if not word or word[0].isdigit() or word.lower() in _SMALL_TITLE_WORDS:
+        if not word or not word[0].isalpha() or word.lower() in _SMALL_TITLE_WORDS:
             continue
         if not word[0].isupper():
             return False  # most lines of prose stop here, at their first or second word
@@ -198,7 +203,8 @@ def text_run(
     while last + 1 < len(shapes):
         if _part_of_text(shapes[last + 1]):
             last += 1
-        elif shapes[last + 1].introduces and last + 2 < len(shapes) and _part_of_text(shapes[last + 2]):
+        elif (shapes[last + 1].introduces and shapes[last + 1].words <= _INTRODUCING_WORDS
+              and last + 2 < len(shapes) and shapes[last + 2].list_item and _part_of_text(shapes[last + 2])):
             last += 2  # "Shop the illustration here:" and the list it opens
         else:
             break
@@ -275,9 +281,10 @@ def _under_a_header(lines: list[SourceLine], shapes: list[LineShape], run: tuple
     found_words = sum(features.words for features in shapes[first:last + 1] if features.prose)
     headers = [i for i in range(1, len(lines)) if i not in dated and not shapes[i].prose and is_meta(lines[i])
                and _title_like(lines[i - 1], shapes[i - 1], is_junk) and not is_meta(lines[i - 1])]
-    for header in headers:
+    # An article's header stands above its text: a dated title below the run found is a teaser's.
+    for header in reversed([h for h in headers if h < first]):  # the nearest first
         # Up to the next header, or to the run found: its prose is what this one must stand beside.
-        end = min([h for h in headers if h > header] + ([first] if header < first else []) + [len(lines)])
+        end = min([h for h in headers if h > header] + [first])
         found = text_run(shapes[header + 1:end], dated=frozenset(i - header - 1 for i in dated if header < i < end))
         if found is None:
             continue

@@ -84,8 +84,8 @@ def dates_near_header(lines: list[SourceLine], located: Located | None, head: in
         for index in range(located.text_last + 1, min(len(lines), located.text_last + 1 + _FOOT_LINES)):
             if is_strict_meta(lines[index]):
                 dates = _line_dates(lines[index], _DATE_LINE_WORDS)
-                if dates:
-                    return dates
+                if dates:  # said out loud: a teaser's byline and date could stand there too
+                    return _away(dates, lines[index])
     # Elsewhere on the page, last: a labelled date ("Posted on …"), then a line that is a date
     # and little else, nearest the headline. Related stories print dates too, but a page that
     # shows its date builds (and its briefing can be corrected with a sidecar).

@@ -47,7 +47,7 @@ def find(body: list[SourceLine], rules: list[str | None], title: str) -> dict[in
         below = _below(kept, position, shaped)
         if below is None or not (shapes[below].prose or shapes[below].list_item):
             continue
-        if shapes[below].list_item and _NUMBERED.match(body[index].text) and not shapes[below].prose:
+        if _NUMBERED.match(body[index].text) and _NUMBERED.match(body[below].text) and not shapes[below].prose:
             continue  # "1. Wrap blouse, $167" over "2. Festive socks, $8": items of a list
         if shapes[index].heading >= 2 or _text_above(shapes, kept, position, shaped):
             found[body[index].line] = body[index].text.rstrip()
