@@ -38,7 +38,8 @@ class CheckResult:
     orphaned: int = 0
     """Annotations that could not be placed (each is also an error)."""
     refused: int = 0
-    """Annotation files refused for errors of their own (invalid fields, template placeholders)."""
+    """Annotation files refused for errors of their own (unreadable, not YAML, invalid fields,
+    template placeholders): neither anchored nor orphaned."""
 
     def summary(self) -> str:
         return (f"checked {counted(self.seeds, 'seed')} ({counted(self.briefings, 'briefing')}), "

@@ -10,8 +10,8 @@ that a note survives a re-scrape or a cleaning fix:
 
 What none of these place exactly once is an orphan: an error that shows the nearest passages.
 A note re-anchored by context or fuzzy match is a warning asking to update ``exact``, unless the
-passage found has other numbers than ``exact`` ("2.1 million" for "2.5 million"): that is an error,
-since the note may no longer hold.
+passage found has other numbers than ``exact`` ("2.1 million" for "2.5 million"): then the note is
+an orphan and the error asks a person to check it, since it may no longer hold.
 Anchors never span paragraphs: a note is about words a reader sees together.
 
 Words found (exactly) only in what the page shows besides the text, the headline, dek, photo

@@ -53,7 +53,7 @@ from .captions import photo_caption
 from .html import ingest_html, is_html_seed
 from .header import DATE_EXAMPLE, DATE_HINT, LOOKAHEAD, Header, merge, meta_of, parse_header
 from .junk import classify, line_rule, mark_author_bios
-from .locate import HEADER_WINDOW, Located, find_article, shapes_of
+from .locate import HEADER_WINDOW, SHORT_TEXT_WORDS, Located, find_article, shapes_of
 from .datelines import body_dateline, opens_with_dateline
 from .meta import read_meta_line
 from .published import (
@@ -170,11 +170,10 @@ def _short_lines(body: list[SourceLine], rules: list[str | None], headings: dict
 _LOCATED_MIN_WORDS = 80
 
 
-_UNDER_ITS_HEADER_MIN_WORDS = 25
 _SHORT_TEXT_REACH = 2
+"""How many lines of furniture after a short text may stand before a prose line that is still its own."""
 _DATE_ABOVE_LINES = 4
 """How far above the headline a header's date line may stand (a video page's "World" / date / headline)."""
-"""How many lines of furniture after a short text may stand before a prose line that is still its own."""
 
 
 def _text_reach(lines: list[SourceLine], located: Located) -> int | None:
@@ -183,8 +182,9 @@ def _text_reach(lines: list[SourceLine], located: Located) -> int | None:
     text is long enough that every line outside it is furniture; ``_SHORT_TEXT_REACH`` when the
     text is short but stands right under its headline and byline or date line (a video's or
     podcast's one paragraph): that says where the article is, and a prose line after a widget
-    or two is still its own; 0 again when the short text is the only prose on the page (a video
-    page's caption among menus and teaser titles)."""
+    or two is still its own; 0 again when the short text, with a headline within the header
+    window above it, is the only prose on the page (a video page's caption among menus and
+    teaser titles)."""
     shapes = shapes_of(lines[located.text_first: located.text_last + 1])
     words = sum(s.words for s in shapes if s.prose)
     if words >= _LOCATED_MIN_WORDS:
@@ -197,11 +197,11 @@ def _text_reach(lines: list[SourceLine], located: Located) -> int | None:
     header = range(max(0, located.head - _DATE_ABOVE_LINES), located.text_first)
     under_its_header = (any(is_meta(lines[i]) for i in header)
                         and not any(shape.prose for shape in shapes_of([lines[i] for i in between])))
-    if under_its_header and words >= _UNDER_ITS_HEADER_MIN_WORDS:
+    if under_its_header and words >= SHORT_TEXT_WORDS:
         return _SHORT_TEXT_REACH
     # The only prose on the page: a video's caption among its menus and teaser lists.
     outside = shapes_of(lines[:located.text_first] + lines[located.text_last + 1:])
-    alone = words >= _UNDER_ITS_HEADER_MIN_WORDS and not any(shape.prose for shape in outside)
+    alone = words >= SHORT_TEXT_WORDS and not any(shape.prose for shape in outside)
     return 0 if alone else None
 
 
@@ -269,7 +269,8 @@ def _outside_text(body: list[SourceLine], rules: list[str | None], lines: list[S
                   reach: int = 0) -> None:
     """``after-text``: a line after the article's text (:mod:`.locate`) is page furniture:
     related headlines, tags, share bars, footers; ``before-text``: the same between the header
-    and the text. A prose line within ``reach`` lines after the text's last line extends it."""
+    and the text. A prose line after the text's last line with at most ``reach`` lines of
+    furniture between them extends it."""
     first, last = lines[located.text_first].line, lines[located.text_last].line
     since = 0
     for index, line in enumerate(body):

@@ -132,7 +132,7 @@ def _is_section_label(lines: list[SourceLine], index: int, source_file: str) -> 
     """A kicker above the headline ("Politics", "WORLD NEWS"): at most two words, no full stop,
     and followed by a line that reads like a headline (no closing full stop) and is not metadata
     (nor a byline or label). A short real headline is followed by its dek (a sentence) or
-    metadata, so it is kept."""
+    metadata, so it is kept. A date line itself ("Published: 2014-12-28") is never a kicker."""
     text, after = lines[index].text, lines[index + 1] if index + 1 < len(lines) else None
     if len(text.split()) > 2 or text.endswith(".") or after is None or line_rule(after.text):
         return False

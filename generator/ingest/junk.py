@@ -389,17 +389,19 @@ def mark_author_bios(texts: list[str], rules: list[str | None], authors) -> None
     and a verb of describing ("Jane Doe is a reporter…", "John Roe covers technology…", "The
     writer is a professor…"), or with any name and what the person does for a living
     (``_BIO_SHAPE``). Only at the end, so a paragraph about the author elsewhere is kept; the
-    ingest asks again once the text's end is located, past the furniture after it."""
+    ingest asks again once the text's end is located, past the furniture after it. The writer's
+    bio named by the byline may stand further up (:func:`_named_bio_closes`): the lines after it
+    are then ``after-bio``."""
     bio = _bio_pattern(tuple(authors))
     kept = [i for i in range(len(texts)) if rules[i] is None]
     for index in reversed(kept):
         if not ((_words(texts[index]) <= 80 and bio.match(texts[index])) or _is_bio(texts[index])):
             break
         rules[index] = "author-bio"
-    # A bio in the last few lines with a line of furniture after it ("Follow him on Twitter"):
-    # only the stricter shape, a name and a trade, counts there.
     if authors and kept and rules[kept[-1]] is None:  # no bio ends the lines yet
         _named_bio_closes(texts, rules, kept[-_NAMED_BIO_REACH:], bio)
+    # A bio in the last few lines with a line of furniture after it ("Follow him on Twitter"):
+    # only the stricter shape, a name and a trade, counts there.
     for index in kept[-_BIO_REACH:]:
         if rules[index] is None and _is_bio(texts[index]):
             rules[index] = "author-bio"

@@ -16,7 +16,14 @@ and jusText's paragraph classes do:
   the first item that carries prose of its own ends the text;
 * the **header** stands just above the text: the headline is the line that reads like a title
   nearest above the first byline or date line (a Markdown ``#`` heading when the scraper kept
-  one), so section labels, city names and teaser headlines higher up are page furniture.
+  one), so section labels, city names and teaser headlines higher up are page furniture;
+* when the run found has no header, the text under the nearest header above it (a title with
+  its byline or date line under it) is the article if it holds a third of the run's prose (a
+  short video page under a block of blurbs), and a header further up than the window, with no
+  prose between, still heads the run;
+* a line capitalised as a title ("27 People Who …") is neither prose nor a sentence, however it
+  ends; a Markdown heading long enough and ending as a sentence is a paragraph set as one; a
+  short line ending with a colon and the list under it close the text.
 
 Everything here is a pure function of the seed's lines.
 """
@@ -42,7 +49,8 @@ _WORD = re.compile(r"[A-Za-z\u00C0-\u024F']+")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _HEADING = re.compile(r"(#{1,6})\s")
-_NUMBERED_ITEM = re.compile(r"\d{1,2}[.)]\s+\S")
+NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
+"""A numbered item or title as the reader sees it: "3. Long-distance drones"."""
 _LIST_ITEM = re.compile(r"(?:[-*+•\u2022\u25aa]|\d{1,2}[.)])\s+\S")
 
 PROSE_MIN_WORDS = 8
@@ -79,7 +87,8 @@ class LineShape:
     heading: int
     """Its Markdown heading level (1 for ``#``), 0 when it is not a heading."""
     list_item: bool
-    """It is a Markdown list item or starts with a bullet."""
+    """It is a Markdown list item, starts with a bullet, or reads as a numbered item ("1. …",
+    also when Markdown escaped it as "1\\. …")."""
     introduces: bool = False
     """It ends with a colon: it introduces what follows ("Shop the illustration here:")."""
     title_case: bool = False
@@ -126,7 +135,7 @@ def shape(line: SourceLine) -> LineShape:
         sentence_end=_SENTENCE_END.search(line.text) is not None,
         heading=len(heading.group(1)) if heading else 0,
         # "1\. Wrap blouse" in Markdown reads "1. Wrap blouse": a numbered item as the reader sees it.
-        list_item=_LIST_ITEM.match(line.raw) is not None or _NUMBERED_ITEM.match(line.text) is not None,
+        list_item=_LIST_ITEM.match(line.raw) is not None or NUMBERED.match(line.text) is not None,
         introduces=line.text.rstrip().endswith(":"),
         title_case=_title_cased(line.text),
     )
@@ -271,7 +280,7 @@ def _under_a_header(lines: list[SourceLine], shapes: list[LineShape], run: tuple
     only the article stands under a headline and its byline or date line. A header is a
     title-like line with a byline or date line right under it (not one of a list of dated
     items); the text is then the best run that starts within ``HEADER_WINDOW`` lines under it
-    and before the next header, with ``_UNDER_A_HEADER_WORDS`` words of prose at least, and a
+    and before the next header, with ``SHORT_TEXT_WORDS`` words of prose at least, and a
     third of the prose of the run found. Failing that, a header further above the run than
     ``HEADER_WINDOW``, with no prose between (a long menu under the byline), is the run's own:
     its title line is returned as the headline (else None: the caller picks one)."""
@@ -290,13 +299,14 @@ def _under_a_header(lines: list[SourceLine], shapes: list[LineShape], run: tuple
             continue
         start, stop = found[0] + header + 1, found[1] + header + 1
         words = sum(features.words for features in shapes[start:stop + 1] if features.prose)
-        if start - header <= HEADER_WINDOW and words >= max(_UNDER_A_HEADER_WORDS, found_words * _UNDER_A_HEADER_SHARE):
+        if start - header <= HEADER_WINDOW and words >= max(SHORT_TEXT_WORDS, found_words * _UNDER_A_HEADER_SHARE):
             return start, stop, None
     above = [h for h in headers if h < first and not any(shapes[i].prose for i in range(h + 1, first))]
     return first, last, (above[-1] - 1 if above else None)
 
 
-_UNDER_A_HEADER_WORDS = 25
+SHORT_TEXT_WORDS = 25
+"""Prose words a short text under its header needs, to be taken for the article's."""
 _UNDER_A_HEADER_SHARE = 1 / 3
 """The text under a header holds at least this share of the prose of the run found without one:
 a legal line under a comment's byline does not outweigh the article's paragraphs."""
@@ -476,7 +486,8 @@ def _repeated_titles(lines: list[SourceLine], titles: list[int]) -> set[int]:
     line ("… | CBC News"), its breadcrumb ("Home » World » …") or a share box, where a dek, a
     caption or a section label is not. Letters and digits only, so labels run together count.
     ``lines`` are those above the text: a teaser repeated in a list after it, or a site name in
-    the copyright line at the foot of the page, is not a headline's repeat."""
+    the copyright line at the foot of the page, is not a headline's repeat; nor is a long
+    sentence printed twice (a summary, a newsletter's pitch)."""
     squashed = [_squashed(line.text) for line in lines]
     found = set()
     for i in titles:

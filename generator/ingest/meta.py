@@ -9,7 +9,9 @@ Sites print these in many arrangements, on one line or several:
 A line is read by taking out what we recognise exactly — dates (:mod:`.dates`) and the reading
 time — and splitting what is left at separators (``|``, ``•``, ``·``, spaced dashes). Each piece
 must then be a byline ("By …", "Written by: …"), a wire-agency name, or a place (up to four
-capitalised words: the dateline). If any piece is something else — prose — the line is not a
+capitalised words: the dateline); beside a date, names alone count as the byline too ("Will
+Leitch/November 18, 2016"), and so do names with the outlet they write for ("Jefferson Graham,
+USA TODAY 3:53 p.m. EST …"). If any piece is something else — prose — the line is not a
 metadata line at all, so a dek such as "By 2030, the plan…" or "On March 3, 2019 the council…" is
 never mistaken for one.
 """

@@ -66,7 +66,10 @@ _FOOT_LINES = 3
 def dates_near_header(lines: list[SourceLine], located: Located | None, head: int) -> list[FoundDate]:
     """The dates of the date lines around the header (see :func:`is_meta`), nearest the
     headline first: for pages whose date line holds more than the header reads (a byline, a
-    section, "| Source: PTI") or stands above the headline."""
+    section, "| Source: PTI") or stands above the headline. A date line (a date and little else)
+    comes before a sentence or caption that holds a date; then a byline-and-date line at the
+    text's foot; then the rest of the page. Dates from anywhere but a date line by the header
+    are marked as taken from away (:func:`inferences` says so)."""
     end = located.text_first + 4 if located else min(len(lines), head + 12)
     window = sorted(range(max(0, head - 8), min(len(lines), end)), key=lambda i: (i < head, abs(i - head)))
     found = [(index, _line_dates(lines[index], _DATE_LINE_WORDS * 2)) for index in window]

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 
 from .dates import dates_in
-from .locate import AGO, LineShape, shapes_of
+from .locate import AGO, NUMBERED, LineShape, shapes_of
 from .published import is_strict_meta
 from .source import SourceLine
 
@@ -28,7 +28,6 @@ MAX_WORDS = 14
 MAX_QUESTION_WORDS = 8
 """A subheading that asks a question has at most this many."""
 _CLOSERS = "\"'”’)]"
-_NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
 _CAPTION_LABEL = re.compile(r"[A-Z][A-Z'’ \-]{2,}[:!]\s")
 _HANDLE_OR_AGO = re.compile(rf"(?<!\w)@\w|\b{AGO}\b")
 _TWO_SENTENCES = re.compile(r"[a-z0-9%)][.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
@@ -47,7 +46,7 @@ def find(body: list[SourceLine], rules: list[str | None], title: str) -> dict[in
         below = _below(kept, position, shaped)
         if below is None or not (shapes[below].prose or shapes[below].list_item):
             continue
-        if _NUMBERED.match(body[index].text) and _NUMBERED.match(body[below].text) and not shapes[below].prose:
+        if NUMBERED.match(body[index].text) and NUMBERED.match(body[below].text) and not shapes[below].prose:
             continue  # "1. Wrap blouse, $167" over "2. Festive socks, $8": items of a list
         if shapes[index].heading >= 2 or _text_above(shapes, kept, position, shaped):
             found[body[index].line] = body[index].text.rstrip()
@@ -63,7 +62,7 @@ def _heading_shaped(line: SourceLine, features: LineShape, seen: Counter, title:
     if features.heading >= 2:
         return True
     text = line.text.rstrip()
-    numbered = _NUMBERED.match(text) is not None
+    numbered = NUMBERED.match(text) is not None
     if features.list_item and not numbered:
         return False
     end = text.rstrip(_CLOSERS)[-1:]
@@ -78,7 +77,7 @@ def _heading_shaped(line: SourceLine, features: LineShape, seen: Counter, title:
         return False  # a bar of links ("About CBC News|Corrections|Contact")
     if _HANDLE_OR_AGO.search(text):
         return False  # an embedded post's credit ("Instagram: @annroe"), a comment's head ("Ann (1 day ago)")
-    phrase = text[_NUMBERED.match(text).end() - 1:] if numbered else text
+    phrase = text[NUMBERED.match(text).end() - 1:] if numbered else text
     if _CAPTION_LABEL.match(text) or _TWO_SENTENCES.search(phrase) or dates_in(text):
         return False
     return not is_strict_meta(line)  # a byline ("By Jo Roe") is no section's title
