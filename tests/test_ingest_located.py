@@ -17,7 +17,8 @@ from generator.config import BuildConfig
 from generator.errors import SeedError
 from generator.ingest import ingest
 from generator.ingest.dates import find_dates
-from generator.ingest.locate import shapes_of, text_run
+from generator.ingest.locate import text_run
+from generator.ingest.shapes import shapes_of
 from generator.ingest.sidecar import Sidecar
 from generator.ingest.source import read_lines
 

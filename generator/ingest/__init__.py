@@ -4,8 +4,9 @@ Steps, each in its own module:
 
 1. :mod:`.source` decodes UTF-8 (BOM, CRLF, Unicode spaces) into numbered non-blank lines, each
    with its plain text (:mod:`.inline` resolves emphasis, links and escapes);
-2. :mod:`.locate` finds the article on the page: the run of lines with the most prose (the
-   text) and the headline by the byline and date lines above it; lines above the headline are
+2. :mod:`.locate` finds the article on the page, by what each line looks like (:mod:`.shapes`):
+   the run of lines with the most prose (the text) and the headline by the byline and date
+   lines above it; lines above the headline are
    page furniture ("above-headline");
 3. :mod:`.header` reads the headline, dek, metadata lines (:mod:`.meta`: byline, reading time,
    dateline; :mod:`.dates` with :mod:`.timezones`: dates) and the photo caption;
@@ -53,7 +54,8 @@ from .captions import photo_caption
 from .html import ingest_html, is_html_seed
 from .header import DATE_EXAMPLE, DATE_HINT, LOOKAHEAD, Header, merge, meta_of, parse_header
 from .junk import classify, line_rule, mark_author_bios
-from .locate import HEADER_WINDOW, SHORT_TEXT_WORDS, Located, find_article, shapes_of
+from .locate import HEADER_WINDOW, SHORT_TEXT_WORDS, Located, find_article
+from .shapes import shapes_of
 from .datelines import body_dateline, opens_with_dateline
 from .meta import read_meta_line
 from .published import (

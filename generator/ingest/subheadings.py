@@ -19,7 +19,8 @@ import re
 from collections import Counter
 
 from .dates import dates_in
-from .locate import AGO, NUMBERED, LineShape, shapes_of
+from .locate import AGO
+from .shapes import NUMBERED, LineShape, shapes_of
 from .published import is_strict_meta
 from .source import SourceLine
 
