@@ -97,3 +97,12 @@ def test_entities_command_lists_unknown_names(capsys):
     assert out[0].split() == ["mentions", "briefings", "type", "name"]
     assert any(line.split()[:3] == ["3", "1", "person"] and line.endswith("Laura Whitfield") for line in out)
     assert not any("Marco Rubio" in line for line in out)
+
+
+def test_an_auxiliary_that_opens_a_question_is_not_part_of_a_name():
+    """"Is Meyer suddenly concerned …?": the question's "Is" is capitalised by the sentence."""
+    briefing = run("Florida coach Urban Meyer closed practices this week.",
+                   "Is Meyer suddenly concerned about who has access to the practices, or is he a control freak?",
+                   "Does Saban agree? Has Saban said so?", registry=Registry())
+    names = {entity.name for entity in briefing.entities}
+    assert "Urban Meyer" in names and not any(name.split()[0] in ("Is", "Does", "Has") for name in names)

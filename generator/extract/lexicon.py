@@ -30,6 +30,7 @@ CAPITALISED_FUNCTION_WORDS = _words("""
     Hi Hello Thank Thanks Sources Officials Analysts Experts Critics Reports Read Watch Click Also
     Nobody Everyone Everybody Someone Somebody Anyone Anybody Nothing Everything Something Anything
     Residents Witnesses Investors Voters
+    Is Are Was Were Do Does Did Has Have Had Can Could Would Should Shall Might Must
 """)
 """Words capitalised only because a sentence starts with them; never an entity on their own."""
 
