@@ -55,7 +55,7 @@ from .html import ingest_html, is_html_seed
 from .header import DATE_EXAMPLE, DATE_HINT, LOOKAHEAD, Header, merge, meta_of, parse_header
 from .junk import classify, line_rule, mark_author_bios
 from .locate import HEADER_WINDOW, SHORT_TEXT_WORDS, Located, find_article
-from .shapes import shapes_of
+from .shapes import prose_words, shape, shapes_of
 from .datelines import body_dateline, opens_with_dateline
 from .meta import read_meta_line
 from .published import (
@@ -187,8 +187,7 @@ def _text_reach(lines: list[SourceLine], located: Located) -> int | None:
     or two is still its own; 0 again when the short text, with a headline within the header
     window above it, is the only prose on the page (a video page's caption among menus and
     teaser titles)."""
-    shapes = shapes_of(lines[located.text_first: located.text_last + 1])
-    words = sum(s.words for s in shapes if s.prose)
+    words = prose_words(shapes_of(lines[located.text_first: located.text_last + 1]))
     if words >= _LOCATED_MIN_WORDS:
         return 0
     if located.head is None or located.text_first - located.head > HEADER_WINDOW:
@@ -198,12 +197,12 @@ def _text_reach(lines: list[SourceLine], located: Located) -> int | None:
     between = range(located.head + 1, located.text_first)
     header = range(max(0, located.head - _DATE_ABOVE_LINES), located.text_first)
     under_its_header = (any(is_meta(lines[i]) for i in header)
-                        and not any(shape.prose for shape in shapes_of([lines[i] for i in between])))
+                        and not any(shape(lines[i]).prose for i in between))
     if under_its_header and words >= SHORT_TEXT_WORDS:
         return _SHORT_TEXT_REACH
     # The only prose on the page: a video's caption among its menus and teaser lists.
-    outside = shapes_of(lines[:located.text_first] + lines[located.text_last + 1:])
-    alone = words >= SHORT_TEXT_WORDS and not any(shape.prose for shape in outside)
+    outside = lines[:located.text_first] + lines[located.text_last + 1:]
+    alone = words >= SHORT_TEXT_WORDS and not any(shape(line).prose for line in outside)
     return 0 if alone else None
 
 
@@ -278,7 +277,7 @@ def _outside_text(body: list[SourceLine], rules: list[str | None], lines: list[S
     for index, line in enumerate(body):
         if line.line > last and reach:
             since += 1
-            if since <= reach + 1 and shapes_of([line])[0].prose:
+            if since <= reach + 1 and shape(line).prose:
                 last, since = line.line, 0
         if rules[index] is not None or (first <= line.line <= last):
             continue

@@ -420,6 +420,7 @@ def _named_bio_closes(texts: list[str], rules: list[str | None], tail: list[int]
                 rules[after] = rules[after] or "after-bio"
             return
 
+
 _NEWS_CLAUSE = re.compile(r",?\s+and\s+(?:he|she|they)\b|\b(?:warned|argued|added|noted|explained|told|said|says)\b", re.I)
 
 

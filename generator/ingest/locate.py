@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .shapes import FUNCTION_WORDS, MAX_LINK_SHARE, WORD, LineShape, shapes_of
+from .shapes import FUNCTION_WORDS, MAX_LINK_SHARE, WORD, LineShape, prose_words, shapes_of
 from .source import SourceLine
 
 _GAP_COST = 4
@@ -161,18 +161,18 @@ def _under_a_header(lines: list[SourceLine], shapes: list[LineShape], run: tuple
     first, last = run
     if any(is_meta(lines[i]) for i in range(max(0, first - HEADER_WINDOW), last + 1)):
         return first, last, None  # the run has a header above it, or took its header in
-    found_words = sum(features.words for features in shapes[first:last + 1] if features.prose)
-    headers = [i for i in range(1, len(lines)) if i not in dated and not shapes[i].prose and is_meta(lines[i])
-               and _title_like(lines[i - 1], shapes[i - 1], is_junk) and not is_meta(lines[i - 1])]
+    found_words = prose_words(shapes[first:last + 1])
     # An article's header stands above its text: a dated title below the run found is a teaser's.
-    for header in reversed([h for h in headers if h < first]):  # the nearest first
+    headers = [i for i in range(1, first) if i not in dated and not shapes[i].prose and is_meta(lines[i])
+               and _title_like(lines[i - 1], shapes[i - 1], is_junk) and not is_meta(lines[i - 1])]
+    for header in reversed(headers):  # the nearest first
         # Up to the next header, or to the run found: its prose is what this one must stand beside.
         end = min([h for h in headers if h > header] + [first])
         found = text_run(shapes[header + 1:end], dated=frozenset(i - header - 1 for i in dated if header < i < end))
         if found is None:
             continue
         start, stop = found[0] + header + 1, found[1] + header + 1
-        words = sum(features.words for features in shapes[start:stop + 1] if features.prose)
+        words = prose_words(shapes[start:stop + 1])
         if start - header <= HEADER_WINDOW and words >= max(SHORT_TEXT_WORDS, found_words * _UNDER_A_HEADER_SHARE):
             return start, stop, None
     above = [h for h in headers if h < first and not any(shapes[i].prose for i in range(h + 1, first))]
@@ -194,7 +194,7 @@ def _after_a_header_inside(lines: list[SourceLine], shapes: list[LineShape], run
     first, last = run
     if any(is_meta(lines[i]) for i in range(max(0, first - HEADER_WINDOW), first)):
         return first
-    total = sum(features.words for features in shapes[first:last + 1] if features.prose)
+    total = prose_words(shapes[first:last + 1])
     before = 0
     for index in range(first, last + 1):
         if shapes[index].prose:
@@ -223,7 +223,7 @@ def _before_the_items(shapes: list[LineShape], dated: frozenset[int], first: int
     head = inside[0]
     while head > first and not shapes[head - 1].prose:
         head -= 1  # the item's title and byline above its date ("Chris Christie: …" / "Sky Palma")
-    words = sum(features.words for features in shapes[first:head] if features.prose)
+    words = prose_words(shapes[first:head])
     if words < _TEXT_BEFORE_ITEMS:
         return last
     return max(i for i in range(first, head) if _part_of_text(shapes[i]))

@@ -142,3 +142,8 @@ def shapes_of(lines: list[SourceLine]) -> list[LineShape]:
         if following[:1].islower() and not shapes[index].sentence_end and shapes[index].words >= 2:
             shapes[index] = replace(shapes[index], continues=True)
     return shapes
+
+
+def prose_words(shapes: list[LineShape]) -> int:
+    """How many words the prose lines among ``shapes`` hold."""
+    return sum(features.words for features in shapes if features.prose)
