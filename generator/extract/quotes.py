@@ -50,6 +50,7 @@ _ROLE_THEN_NAME = re.compile(r"\s*(?:the|a|an|its|his|her|their)\s+((?:[A-Za-z-]
 determiner are the role; a function word among them, but those of _IN_A_ROLE, ends it)."""
 _IN_A_ROLE = frozenset({"of", "for", "at", "the"})
 """Function words a role may hold ("a spokeswoman for the union, "); any other ends it."""
+_ENDS_A_ROLE = _FUNCTION - _IN_A_ROLE
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Za-z0-9&]{1,11}\)\Z")
 _TERM_WORDS = 5
 """A quotation this short is a term or scare quote unless the sentence attributes speech."""
@@ -152,7 +153,7 @@ class _Context:
                 # "said the authority's chief executive, Marika Lindqvist": a role, then the
                 # person it names, set off by a comma.
                 role = _ROLE_THEN_NAME.fullmatch(text, pos, s)
-                if personal and role and not any(w.lower() in _FUNCTION - _IN_A_ROLE for w in role.group(1).split()):
+                if personal and role and not any(w.lower() in _ENDS_A_ROLE for w in role.group(1).split()):
                     return entity_id
                 return None
         return None

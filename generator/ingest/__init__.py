@@ -52,7 +52,7 @@ from ..model import Article, Removed, Subheading
 from .dates import PUBLISHED, UNLABELLED, FoundDate, starts_with_label
 from .captions import photo_caption
 from .html import ingest_html, is_html_seed
-from .header import DATE_EXAMPLE, DATE_HINT, LOOKAHEAD, Header, merge, meta_of, parse_header
+from .header import DATE_HINT, LOOKAHEAD, Header, merge, meta_of, parse_header
 from .junk import classify, line_rule, mark_author_bios
 from .locate import HEADER_WINDOW, SHORT_TEXT_WORDS, Located, find_article
 from .shapes import prose_words, shape, shapes_of
@@ -63,7 +63,7 @@ from .published import (
     with_first_published,
 )
 from .paragraphs import join_split_sentences
-from .sidecar import Sidecar, hint
+from .sidecar import DATE_EXAMPLE, Sidecar, hint
 from .subheadings import find as find_subheadings
 from .source import SourceLine, make_line, read_lines
 

@@ -45,8 +45,6 @@ DATE_HINT = (
     "write the date on its own line under the headline, e.g. 'Published: 12 March 2019 14:05 GMT' "
     "or 'Updated: May 27, 2026 04:37 AM IST' (formats: generator/ingest/dates.py)"
 )
-DATE_EXAMPLE = "published: 2019-03-12T14:05+00:00"
-"""The sidecar line a hint shows for a seed without a readable date."""
 
 # A label over the dek ("Synopsis" / the dek), as some Indian business papers print it.
 _DEK_LABEL = re.compile(

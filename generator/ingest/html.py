@@ -45,7 +45,6 @@ from ..inputfiles import HTML_SUFFIX, strip_control_bytes, text_position
 from ..model import Article, Removed, Subheading
 from .datelines import body_dateline
 from .dates import dates_in
-from .header import DATE_EXAMPLE
 from .junk import line_rule
 from .source import make_line
 from .subheadings import MAX_QUESTION_WORDS, MAX_WORDS
@@ -53,7 +52,7 @@ from .subheadings import find as find_subheadings
 from .pagemeta import (
     EARLIEST_DATE, LATEST_DATE, fold, one_line, page_byline, page_headline, page_published, unknown_zones_unreported,
 )
-from .sidecar import Sidecar, hint
+from .sidecar import DATE_EXAMPLE, Sidecar, hint
 
 __all__ = ["ingest_html", "is_html_seed"]
 

@@ -67,6 +67,10 @@ def sidecar_name(seed_file: str) -> str:
     return seed_stem(seed_file) + SUFFIX
 
 
+DATE_EXAMPLE = "published: 2019-03-12T14:05+00:00"
+"""The sidecar line a hint shows for a seed without a readable date."""
+
+
 def hint(seed_file: str, example: str, otherwise: str = "") -> str:
     """The hint for a seed that lacks a value its sidecar can give: the sidecar first, since a
     seed stays as scraped, then ``otherwise`` (what to do when the scrape itself lost the value)."""

@@ -4,8 +4,8 @@ A scraper keeps a page's ``<h2>`` as a ``##`` line when it writes Markdown, and 
 line when it copies text. Either way a subheading is a short title standing between paragraphs of
 the text: prose above it (past an ad or a photo credit), prose under it (or a second, lower
 subheading and then prose: "Physical characteristics" / "Regolith"). It does not end as a
-sentence does (it may trail off: "For a date..."), is one phrase (not two sentences), starts with a capital (or a number: "3.
-Long-distance drones"), is not a link, a date, a teaser's title over a widget marker ("Read
+sentence does (it may trail off: "For a date..."), is one phrase (not two sentences), starts
+with a capital (or a number: "3. Long-distance drones"), is not a link, a date, a teaser's title over a widget marker ("Read
 more"), a caption's capitalised label ("ISOLATION: Roads were shut…"), the headline again, or a
 line the page repeats, a byline, or a bar of links ("About | Contact"); a question is short ("What changes now?"), since a longer one is an
 interviewer's paragraph. (A name alone is allowed: profiles and
