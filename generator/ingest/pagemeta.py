@@ -68,11 +68,13 @@ _MAX_DATE_TEXT = 150
 def _shown_time(tree: lxml.html.HtmlElement, day: str) -> FoundDate | None:
     """The publication time the page prints on ``day`` (htmldate's date), read by the text
     ingest's date reader (:func:`.dates.dates_in`, with its zone table) from a ``<time>``
-    element or one whose class, id or itemprop names a date or byline: the first that gives a
-    time, not an "Updated" one unless the page prints no other. Printed, it is in the page's own zone ("2:19 PM ET"), where the
+    element or one whose class, id or itemprop names a date or byline, else from the short
+    texts under the page's ``<h1>``: the first that gives a time, not an "Updated" one unless
+    the page prints no other. Printed, it is in the page's own zone ("2:19 PM ET"), where the
     markup's timestamp is often UTC or has no time at all; on the tuning half it gives the time
-    of 29 of the 55 pages, 27 of them right (htmldate's alone: 21). When it prints no zone and the markup's timestamp
-    has the same clock time with its offset, the timestamp (which says more) is kept."""
+    of 29 of the 55 pages, 27 of them right (htmldate's alone: 21). When it prints no zone and
+    the markup's timestamp has the same clock time with its offset, the timestamp (which says
+    more) is kept."""
     printed = _printed(_date_texts(tree), day) or _printed(_texts_under_the_headline(tree), day)
     # A page that prints only its "Updated" time gives that as the publication time, as the
     # text ingest and the gold read it ("Updated: Oct 9, 2019, 11:05 IST").
